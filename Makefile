@@ -1,0 +1,38 @@
+# briefgen — every target installs what it needs into .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+EVAL   := $(SHARED)/eval
+
+.PHONY: help briefs test eval bench golden clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/briefgen: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.test-extras: $(BIN)/briefgen
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@
+
+briefs: $(BIN)/briefgen  ## build a briefing pack for every seeds/*.txt into outputs/
+	$(BIN)/briefgen build seeds/*.txt -o outputs
+
+test: $(VENV)/.test-extras  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+golden: $(VENV)/.test-extras  ## rewrite the golden files after a deliberate change; review the diff
+	$(BIN)/python -m pytest tests --accept
+
+eval: $(BIN)/briefgen  ## score extraction on every text the evaluation kit has gold for
+	@$(BIN)/python tools/evaluate.py --eval-dir $(EVAL) --seeds-dir seeds
+
+bench: $(VENV)/.test-extras  ## measure start-up, per-pack and batch speed; writes outputs/bench.json
+	$(BIN)/python bench/run.py
+
+clean:  ## remove generated outputs
+	rm -rf outputs

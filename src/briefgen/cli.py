@@ -1,0 +1,166 @@
+"""The briefgen command line: wiring only (read → extract → render), errors as one line.
+
+Exit codes: 0 success, 1 when some input failed, 2 on usage errors.
+Heavy libraries are imported inside the commands that need them.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BriefgenError
+
+ALL_FORMATS = ("json", "docx", "pdf", "factsheet")
+
+
+class Failure(click.ClickException):
+    """Exit 1 with a message already printed (or none to print)."""
+
+    exit_code = 1
+
+    def show(self, file=None) -> None:  # the per-file lines were printed already
+        if self.message:
+            click.echo(f"briefgen: {self.message}", err=True)
+
+
+def report_error(path: Path | str, message: str) -> None:
+    """One line on stderr naming the file and what is wrong."""
+    click.echo(f"briefgen: error: {path}: {message}", err=True)
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+
+
+def _unexpected(ctx: click.Context, exc: BaseException) -> str:
+    """One line for an unexpected exception (the full traceback only with --debug)."""
+    if _debug(ctx):
+        traceback.print_exception(exc)
+    return f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+def render_options(lang: str, template_dir: Path | None, theme: Path | None, paper: str | None, marking: str | None):
+    """The RenderOptions the look options on the command line ask for."""
+    from .render import RenderOptions
+
+    return RenderOptions(lang=lang, template_dir=template_dir, theme=theme, paper=paper, marking=marking)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Turn reports of meetings into briefing packs (brief JSON, DOCX, PDF, fact sheet)."""
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (one source) or directory (several).")
+@click.pass_context
+def extract(ctx: click.Context, sources: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Extract the brief of each SOURCE text and print or write it."""
+    from .extract import extract_brief
+    from .pack import write_atomic
+    from .serialize import dump_json, dump_yaml
+    from .source import read_source
+
+    dump = dump_json if fmt == "json" else dump_yaml
+    failed = 0
+    many = len(sources) > 1
+    if many and output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    for path in sources:
+        try:
+            text = dump(extract_brief(read_source(path)))
+        except BriefgenError as e:
+            report_error(path, str(e))
+            failed += 1
+            continue
+        except Exception as e:  # noqa: BLE001 — one bad input must not stop the batch
+            report_error(path, _unexpected(ctx, e))
+            failed += 1
+            continue
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            target = output / f"{path.stem}.{fmt}" if many else output
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text.encode("utf-8"))
+    if failed:
+        raise Failure(f"{failed} of {len(sources)} inputs failed")
+
+
+def _formats(fmt: str) -> tuple[str, ...]:
+    return ALL_FORMATS if fmt == "all" else (fmt,)
+
+
+def _run_packs(ctx: click.Context, inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], options) -> None:
+    from .pack import build_one
+
+    failed = 0
+    for path in inputs:
+        try:
+            result = build_one(path, out, formats, options)
+        except Exception as e:  # noqa: BLE001 — one bad input must not stop the batch
+            report_error(path, _unexpected(ctx, e))
+            failed += 1
+            continue
+        if result.error:
+            report_error(path, result.error)
+            failed += 1
+        else:
+            click.echo(f"{path} -> {result.outdir}/ ({', '.join(p.name for p in result.files)})")
+    if failed:
+        raise Failure(f"{len(inputs) - failed} built, {failed} failed")
+
+
+def _look(f):
+    f = click.option("--marking", help="Handling marking, e.g. 'Для служебного пользования' (off by default).")(f)
+    f = click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Paper size (default: the theme's).")(f)
+    f = click.option("--theme", type=click.Path(dir_okay=False, path_type=Path), help="A theme YAML file.")(f)
+    f = click.option(
+        "--template-dir", type=click.Path(file_okay=False, path_type=Path), help="A copy of templates/ to use instead."
+    )(f)
+    f = click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Label language.")(f)
+    return f
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice([*ALL_FORMATS, "all"]), required=True)
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True)
+@_look
+@click.pass_context
+def render(ctx, inputs, fmt, out, lang, template_dir, theme, paper, marking) -> None:
+    """Render each INPUT (a source text, or a brief .json/.yaml) into DIR/<name>/."""
+    _run_packs(ctx, inputs, out, _formats(fmt), render_options(lang, template_dir, theme, paper, marking))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True)
+@_look
+@click.pass_context
+def build(ctx, inputs, out, lang, template_dir, theme, paper, marking) -> None:
+    """Extract and render every format for each INPUT: a complete pack in DIR/<name>/."""
+    _run_packs(ctx, inputs, out, ALL_FORMATS, render_options(lang, template_dir, theme, paper, marking))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the brief's JSON form."""
+    from .serialize import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

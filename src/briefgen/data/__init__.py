@@ -1,0 +1,26 @@
+"""Language knowledge as data: load the YAML word lists that extractors read.
+
+Each file keeps its languages side by side (``ru:``, ``en:``), so a new
+language or a ministry's own taxonomy is a file, not a patch. A user may point
+``BRIEFGEN_TAXONOMY`` at a replacement taxonomy file.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent
+
+
+@functools.cache
+def load(name: str) -> Any:
+    """The parsed contents of `data/<name>.yaml` (cached per process)."""
+    import yaml
+
+    path = DATA_DIR / f"{name}.yaml"
+    if name == "taxonomy" and os.environ.get("BRIEFGEN_TAXONOMY"):
+        path = Path(os.environ["BRIEFGEN_TAXONOMY"])
+    with path.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)

@@ -1,0 +1,89 @@
+"""Turn source text into a Document: paragraphs, sentences, tokens and named entities with offsets.
+
+This is the one place the text is segmented and tagged; every extractor reads
+the same Document, so the work is done once per text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import nlp
+from .model import Span
+from .source import date_marker
+from .spans import index_of, make_span, paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity found by natasha's NER: type is PER, ORG or LOC."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A segmented, tagged source text; offsets are into `text`."""
+
+    text: str
+    body_start: int
+    paragraphs: list[Span]
+    sentences: list[Span]
+    tokens: list[Token]
+    entities: list[Entity]
+    _sentence_paragraph: list[int] = field(default_factory=list)
+
+    def sentence_index(self, offset: int) -> int | None:
+        """The index of the sentence containing `offset`."""
+        return index_of(self.sentences, offset)
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """The index of the paragraph containing `offset`."""
+        return index_of(self.paragraphs, offset)
+
+    def paragraph_of_sentence(self, i: int) -> int:
+        """The paragraph index a sentence belongs to."""
+        return self._sentence_paragraph[i]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens lying within [start, end)."""
+        return [t for t in self.tokens if t.start >= start and t.end <= end]
+
+    def entities_in(self, start: int, end: int, type: str | None = None) -> list[Entity]:
+        """The entities lying within [start, end), optionally of one type."""
+        return [e for e in self.entities if e.start >= start and e.end <= end and (type is None or e.type == type)]
+
+
+def analyse(text: str) -> Document:
+    """Segment and tag a text. Sentences never cross a line break, so headings stay apart."""
+    from natasha import Doc
+    from razdel import sentenize
+
+    _, body_start = date_marker(text)
+    paras = paragraphs(text, body_start)
+    sentences: list[Span] = []
+    owner: list[int] = []
+    for pi, para in enumerate(paras):
+        for s in sentenize(para.text):
+            span = make_span(text, para.start + s.start, para.start + s.stop)
+            if span.text:
+                sentences.append(span)
+                owner.append(pi)
+
+    doc = Doc(text)
+    doc.segment(nlp.segmenter())
+    doc.tag_ner(nlp.ner_tagger())
+    tokens = [Token(t.start, t.stop, t.text) for t in doc.tokens]
+    entities = [Entity(s.start, s.stop, s.text, s.type) for s in doc.spans if s.start >= body_start]
+    return Document(text, body_start, paras, sentences, tokens, entities, owner)

@@ -1,0 +1,22 @@
+"""The errors briefgen raises on purpose; the CLI turns each into one line and an exit code."""
+from __future__ import annotations
+
+
+class BriefgenError(Exception):
+    """A failure the user can act on; its message is one line, without a traceback."""
+
+
+class SourceError(BriefgenError):
+    """A source text that cannot be read as a report (missing, binary, empty, bad date marker)."""
+
+
+class BriefFormatError(BriefgenError):
+    """A brief file (JSON/YAML) that is malformed, of another schema version, or has wrong types."""
+
+
+class UnknownFormat(BriefgenError):
+    """An output format no writer is registered for."""
+
+
+class RenderError(BriefgenError):
+    """A template or writer failure, naming the template and line where known."""

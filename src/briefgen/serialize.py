@@ -1,0 +1,173 @@
+"""Turn a Brief into JSON/YAML and back, validating every field on the way in.
+
+The mapping is derived from the dataclasses' type hints, so the JSON form, the
+loader's checks and the published JSON Schema can never disagree. A wrong value
+is reported with its path: ``figures[3].value: expected number``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from typing import Any, Union
+
+from . import model
+from .errors import BriefFormatError
+from .model import SCHEMA_VERSION, Brief
+
+_NUMBER = (int, float)
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready data for a model object (dataclasses → dicts, tuples → lists)."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple):
+        return [to_dict(x) for x in obj]
+    return obj
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as a dict, `schema_version` first."""
+    data = to_dict(brief)
+    return {"schema_version": data.pop("schema_version"), **data}
+
+
+def dump_json(brief: Brief) -> str:
+    """The brief's versioned JSON form (UTF-8 text, stable key order)."""
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=1) + "\n"
+
+
+def dump_yaml(brief: Brief) -> str:
+    """The brief as YAML, for people who prefer to correct it in that form."""
+    import yaml
+
+    return yaml.safe_dump(brief_to_dict(brief), allow_unicode=True, sort_keys=False, width=100)
+
+
+def load_brief(text: str, fmt: str = "json") -> Brief:
+    """Parse and validate a brief file's text; raise BriefFormatError naming the bad field."""
+    try:
+        if fmt == "json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as e:  # json.JSONDecodeError, yaml.YAMLError: both mean "not parseable"
+        raise BriefFormatError(f"not valid {fmt.upper()}: {' '.join(str(e).split())}") from None
+    return brief_from_dict(data)
+
+
+def brief_from_dict(data: Any) -> Brief:
+    """Build a Brief from plain data, checking the schema version and every type."""
+    if not isinstance(data, dict):
+        raise BriefFormatError("expected an object at the top level")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise BriefFormatError(f"schema_version: expected {SCHEMA_VERSION}, got {version!r}")
+    return _build(Brief, data, "")
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def _build(cls: type, data: Any, path: str) -> Any:
+    if not isinstance(data, dict):
+        raise BriefFormatError(f"{path or '(top)'}: expected object")
+    hints = _hints(cls)
+    unknown = set(data) - set(hints)
+    if unknown:
+        raise BriefFormatError(f"{_join(path, sorted(unknown)[0])}: unknown field")
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        where = _join(path, f.name)
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise BriefFormatError(f"{where}: missing")
+            continue
+        kwargs[f.name] = _convert(hints[f.name], data[f.name], where)
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any, path: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = typing.get_args(tp)
+        if value is None and type(None) in options:
+            return None
+        (inner,) = [o for o in options if o is not type(None)]
+        return _convert(inner, value, path)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise BriefFormatError(f"{path}: expected list")
+        (item_type, _) = typing.get_args(tp)
+        return tuple(_convert(item_type, v, f"{path}[{i}]") for i, v in enumerate(value))
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value, path)
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, _NUMBER):
+            raise BriefFormatError(f"{path}: expected number")
+        return float(value)
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise BriefFormatError(f"{path}: expected integer")
+        return value
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise BriefFormatError(f"{path}: expected true or false")
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise BriefFormatError(f"{path}: expected string")
+        return value
+    raise TypeError(f"no conversion for {tp!r}")  # a model field of a type this module lacks
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the brief's JSON form, derived from the model."""
+    defs: dict[str, Any] = {}
+
+    def schema_of(tp: Any) -> dict[str, Any]:
+        origin = typing.get_origin(tp)
+        if origin in (Union, types.UnionType):
+            inner = [schema_of(o) for o in typing.get_args(tp) if o is not type(None)]
+            return {"anyOf": [*inner, {"type": "null"}]}
+        if origin is tuple:
+            return {"type": "array", "items": schema_of(typing.get_args(tp)[0])}
+        if dataclasses.is_dataclass(tp):
+            name = tp.__name__
+            if name not in defs:
+                defs[name] = {}  # placeholder against recursion
+                hints = _hints(tp)
+                fields = dataclasses.fields(tp)
+                defs[name] = {
+                    "type": "object",
+                    "description": (tp.__doc__ or "").strip().splitlines()[0],
+                    "properties": {f.name: schema_of(hints[f.name]) for f in fields},
+                    "required": [
+                        f.name
+                        for f in fields
+                        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+                    ],
+                    "additionalProperties": False,
+                }
+            return {"$ref": f"#/$defs/{name}"}
+        return {float: {"type": "number"}, int: {"type": "integer"}, bool: {"type": "boolean"}, str: {"type": "string"}}[tp]
+
+    root = schema_of(Brief)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://briefgen.invalid/schema/brief-v{SCHEMA_VERSION}.json",
+        "title": "briefgen Brief",
+        **root,
+        "$defs": defs,
+    }
+    defs["Brief"]["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    return schema

@@ -1,0 +1,41 @@
+"""Shared fixtures: the seed, a CliRunner, and the --accept option for golden files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_c0882ce87bb2ddc4.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--accept", action="store_true", help="rewrite golden files instead of comparing")
+
+
+@pytest.fixture
+def accept(request: pytest.FixtureRequest) -> bool:
+    """True when golden files are to be rewritten (pytest --accept)."""
+    return bool(request.config.getoption("--accept"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click CliRunner that keeps stderr apart from stdout."""
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The seed article."""
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_brief():
+    """The seed's brief, extracted once per test session."""
+    from briefgen.extract import extract_brief
+    from briefgen.source import read_source
+
+    return extract_brief(read_source(SEED))
