@@ -1,0 +1,33 @@
+"""Start-up stays cheap: what each entry point imports, checked in a fresh interpreter."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ["natasha", "slovnet", "navec", "razdel", "pymorphy3", "reportlab", "docx", "jinja2", "yaml"]
+
+
+def modules_after(code: str) -> set[str]:
+    """The module names loaded in a new interpreter after running `code`."""
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_help_loads_no_model_and_no_writer_library():
+    loaded = modules_after(
+        "from briefgen.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert not {m.split(".")[0] for m in loaded} & set(HEAVY)
+
+
+def test_extraction_never_needs_pkg_resources(seed_path):
+    loaded = modules_after(
+        "from briefgen.extract import extract_brief\n"
+        "from briefgen.source import read_source\n"
+        f"extract_brief(read_source({str(seed_path)!r}))"
+    )
+    assert "natasha" in loaded and "pymorphy3" in loaded
+    assert "pkg_resources" not in loaded
