@@ -1,0 +1,184 @@
+"""Measure briefgen's speed and memory, print one table and write outputs/bench.json.
+
+Rows: cold single build (whole process), `--help`/`--version` cold, warm
+per-pack stages inside one process, batches of 100 articles with --jobs 1 and
+2, peak RSS, and the python-docx → LibreOffice route for the same content.
+Run with `make bench`; nothing here is a unit test.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_c0882ce87bb2ddc4.txt"
+EVAL = Path(os.environ.get("BRIEFGEN_EVAL", ROOT.parent / "shared" / "eval"))
+BRIEFGEN = [sys.executable, "-m", "briefgen"]
+TARGETS = {
+    "cold_build_median_s": 1.5,
+    "help_median_s": 0.3,
+    "warm_total_median_ms": 150,
+    "batch_jobs2_packs_per_s": 2.0,
+    "peak_rss_mb": 400,
+    "render_speedup_vs_libreoffice": 4.0,
+}
+
+
+def run_timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (MB) of one whole new process, measured by bench/measure.py."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), *cmd], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr.strip())
+    got = json.loads(out.stdout)
+    return got["seconds"], got["peak_rss_mb"]
+
+
+def cold(cmd_for_run, runs: int) -> dict:
+    """Min/median wall time and peak RSS over `runs` fresh processes."""
+    times, peaks = [], []
+    for i in range(runs):
+        t, rss = run_timed(cmd_for_run(i))
+        times.append(t)
+        peaks.append(rss)
+    return {"min_s": min(times), "median_s": statistics.median(times), "peak_rss_mb": max(peaks), "runs": runs}
+
+
+def warm(packs: int) -> dict:
+    """Median per-stage time (ms) for one pack inside one process, models already loaded."""
+    from briefgen import nlp
+    from briefgen.extract import extract_brief
+    from briefgen.render import WRITERS, RenderOptions, get_writer
+    from briefgen.source import read_source
+
+    nlp.warm_up()
+    texts = sorted(EVAL.glob("texts/*.txt")) + sorted(EVAL.glob("nerel-dev/texts/*.txt")) + [SEED]
+    options = RenderOptions()
+    writers = {name: get_writer(name) for name in WRITERS}
+    for name, write in writers.items():  # first call registers fonts, compiles templates
+        write(extract_brief(read_source(SEED)), options)
+    stages: dict[str, list[float]] = {"extract": [], **{n: [] for n in writers}, "total": []}
+    for i in range(packs):
+        source = read_source(texts[i % len(texts)])
+        t0 = time.perf_counter()
+        brief = extract_brief(source)
+        t1 = time.perf_counter()
+        stages["extract"].append((t1 - t0) * 1000)
+        for name, write in writers.items():
+            s = time.perf_counter()
+            write(brief, options)
+            stages[name].append((time.perf_counter() - s) * 1000)
+        stages["total"].append((time.perf_counter() - t0) * 1000)
+    seed = read_source(SEED)
+    seed_times = []
+    for _ in range(10):
+        s = time.perf_counter()
+        extract_brief(seed)
+        seed_times.append((time.perf_counter() - s) * 1000)
+    result = {name: statistics.median(v) for name, v in stages.items()}
+    result["extract_seed"] = statistics.median(seed_times)
+    result["packs"] = packs
+    return result
+
+
+def model_load_seconds() -> float:
+    """Time to load every model in a fresh process (reported beside the warm numbers)."""
+    code = "import time;t=time.perf_counter();from briefgen import nlp;nlp.warm_up();print(time.perf_counter()-t)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def batch(workdir: Path, jobs: int, count: int = 100) -> dict:
+    """Packs per second for `count` articles built in one run with --jobs N."""
+    inputs = workdir / "in"
+    if not inputs.exists():
+        texts = sorted(EVAL.glob("texts/*.txt")) + sorted(EVAL.glob("nerel-dev/texts/*.txt")) + [SEED]
+        inputs.mkdir(parents=True)
+        for i in range(count):
+            shutil.copy(texts[i % len(texts)], inputs / f"a{i:03d}.txt")
+    out = workdir / f"out-{jobs}"
+    files = sorted(str(p) for p in inputs.glob("*.txt"))
+    t, rss = run_timed([*BRIEFGEN, "build", *files, "-o", str(out), "--jobs", str(jobs)])
+    return {"jobs": jobs, "articles": count, "seconds": t, "packs_per_s": count / t, "peak_rss_mb": rss}
+
+
+def libreoffice_route(workdir: Path, runs: int) -> dict | None:
+    """The route without briefgen: python-docx → LibreOffice headless → PDF, against `briefgen render --format all`."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return None
+    brief_json = workdir / "seed-brief.json"
+    subprocess.run([*BRIEFGEN, "extract", str(SEED), "-o", str(brief_json)], check=True)
+    route = [sys.executable, str(ROOT / "bench" / "libreoffice_route.py"), str(brief_json), str(workdir / "lo"), soffice]
+    lo = cold(lambda i: route, runs)
+    ours = cold(lambda i: [*BRIEFGEN, "render", str(brief_json), "--format", "all", "-o", str(workdir / f"r{i}")], runs)
+    return {"libreoffice_median_s": lo["median_s"], "briefgen_render_median_s": ours["median_s"],
+            "speedup": lo["median_s"] / ours["median_s"]}
+
+
+def main() -> int:
+    results: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        results["cold_build"] = cold(lambda i: [*BRIEFGEN, "build", str(SEED), "-o", str(work / f"cold{i}")], 5)
+        results["help"] = cold(lambda i: [*BRIEFGEN, "--help"], 5)
+        results["version"] = cold(lambda i: [*BRIEFGEN, "--version"], 5)
+        results["model_load_s"] = model_load_seconds()
+        results["warm_ms"] = warm(20)
+        results["batch"] = [batch(work, 1), batch(work, 2)]
+        results["libreoffice"] = libreoffice_route(work, 3)
+    checks = {
+        "cold_build_median_s": results["cold_build"]["median_s"],
+        "help_median_s": results["help"]["median_s"],
+        "warm_total_median_ms": results["warm_ms"]["total"],
+        "batch_jobs2_packs_per_s": results["batch"][1]["packs_per_s"],
+        "peak_rss_mb": max(results["cold_build"]["peak_rss_mb"], *(b["peak_rss_mb"] for b in results["batch"])),
+    }
+    if results["libreoffice"]:
+        checks["render_speedup_vs_libreoffice"] = results["libreoffice"]["speedup"]
+    results["targets"] = {k: {"value": v, "target": TARGETS[k], "ok": _ok(k, v)} for k, v in checks.items()}
+    print_table(results)
+    out = ROOT / "outputs" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(f"\nwritten {out.relative_to(ROOT)}")
+    return 0
+
+
+def _ok(key: str, value: float) -> bool:
+    higher_is_better = key in ("batch_jobs2_packs_per_s", "render_speedup_vs_libreoffice")
+    return value >= TARGETS[key] if higher_is_better else value <= TARGETS[key]
+
+
+def print_table(r: dict) -> None:
+    cb, w = r["cold_build"], r["warm_ms"]
+    rows = [
+        ("cold build of the seed (5 runs)", f"min {cb['min_s']:.2f} s, median {cb['median_s']:.2f} s, RSS {cb['peak_rss_mb']} MB"),
+        ("briefgen --help (median of 5)", f"{r['help']['median_s'] * 1000:.0f} ms"),
+        ("briefgen --version (median of 5)", f"{r['version']['median_s'] * 1000:.0f} ms"),
+        ("model load (fresh process)", f"{r['model_load_s'] * 1000:.0f} ms"),
+        (f"warm per pack (median of {w['packs']})", "  ".join(f"{k} {v:.1f} ms" for k, v in w.items() if k not in ("packs", "extract_seed"))),
+        ("warm extraction of the seed", f"{w['extract_seed']:.1f} ms"),
+    ]
+    for b in r["batch"]:
+        rows.append((f"batch {b['articles']} articles, --jobs {b['jobs']}", f"{b['seconds']:.1f} s, {b['packs_per_s']:.2f} packs/s, RSS {b['peak_rss_mb']} MB"))
+    lo = r["libreoffice"]
+    rows.append(("python-docx → LibreOffice → PDF vs briefgen render",
+                 f"{lo['libreoffice_median_s']:.2f} s vs {lo['briefgen_render_median_s']:.2f} s: {lo['speedup']:.1f}× faster"
+                 if lo else "skipped: LibreOffice is not installed"))
+    width = max(len(a) for a, _ in rows)
+    for a, b in rows:
+        print(f"{a:<{width}}  {b}")
+    print()
+    for k, t in r["targets"].items():
+        print(f"{'OK  ' if t['ok'] else 'MISS'} {k} = {t['value']:.2f} (target {t['target']})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
