@@ -110,8 +110,7 @@ def test_a_refused_login_stops_with_one_line(runner, tmp_path, pack, monkeypatch
     from .mailkit import start_server
 
     server, controller = start_server(
-        authenticator=lambda *args: AuthResult(success=False, handled=False), auth_require_tls=False,
-        auth_required=True,
+        authenticator=lambda *args: AuthResult(success=False, handled=False), auth_require_tls=False
     )
     try:
         monkeypatch.setenv("BRIEFGEN_TEST_PASSWORD", "wrong")

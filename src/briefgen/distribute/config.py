@@ -86,7 +86,7 @@ def load_config(path: Path | None) -> Distribution:
         raise ConfigError(f"{path}: cannot read: {e}") from None
     except yaml.YAMLError as e:
         raise ConfigError(f"{path}: not valid YAML: {' '.join(str(e).split())}") from None
-    top = _Fields(path, "", data, required={"smtp", "lists"})
+    top = _Fields(path, "", data)
     top.check_keys(required={"smtp", "lists"}, optional=set())
     return Distribution(path=path, smtp=_smtp(top.child("smtp")), lists=_lists(top.child("lists")))
 
@@ -124,7 +124,7 @@ def _lists(f: _Fields) -> dict[str, tuple[Recipient, ...]]:
             raise f.error(str(name), "expected a list of recipients")
         recipients = []
         for i, entry in enumerate(entries):
-            r = _Fields(f.file, f"{f.at(str(name))}[{i}]", entry, required={"name", "address"})
+            r = _Fields(f.file, f"{f.at(str(name))}[{i}]", entry)
             r.check_keys(required={"name", "address"}, optional={"language", "formats"})
             recipients.append(Recipient(
                 name=r.text("name"),
@@ -139,13 +139,10 @@ def _lists(f: _Fields) -> dict[str, tuple[Recipient, ...]]:
 class _Fields:
     """One mapping of the file, read field by field; errors name the file and the field's path."""
 
-    def __init__(self, file: Path, path: str, data: Any, required: set[str] = frozenset()) -> None:
+    def __init__(self, file: Path, path: str, data: Any) -> None:
         self.file, self.path, self.data = file, path, data
         if not isinstance(data, dict):
             raise self.error("", "expected a mapping")
-        missing = sorted(required - set(data))
-        if missing:
-            raise self.error(missing[0], "missing")
 
     def at(self, key: str) -> str:
         return f"{self.path}.{key}".strip(".") if key else self.path or "(top)"
@@ -157,6 +154,9 @@ class _Fields:
         return _Fields(self.file, self.at(key), self.data[key])
 
     def check_keys(self, required: set[str], optional: set[str]) -> None:
+        missing = sorted(required - set(self.data))
+        if missing:
+            raise self.error(missing[0], "missing")
         for key in self.data:
             if key not in required | optional:
                 raise self.error(str(key), f"unknown setting (known: {', '.join(sorted(required | optional))})")
