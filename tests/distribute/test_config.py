@@ -1,6 +1,8 @@
 """The distribution file: defaults, and every wrong field named with its path."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -94,3 +96,11 @@ def test_missing_and_unparsable_files(tmp_path, monkeypatch):
     bad.write_text("smtp: [unclosed", encoding="utf-8")
     with pytest.raises(ConfigError, match="bad.yaml: not valid YAML"):
         load_config(bad)
+
+
+def test_the_readme_example_is_a_valid_distribution_file(tmp_path):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Sending packs", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    d = load_config(write(tmp_path, yaml.safe_load(example)))
+    assert d.smtp.password_env == "BRIEFGEN_SMTP_PASSWORD" and d.smtp.sender.addr_spec == "briefgen@example.org"
+    assert [r.language for r in d.recipients(["desk-central-asia", "heads-of-mission"])] == ["ru", "en", "ru"]

@@ -209,6 +209,7 @@ def test_at_a_terminal_send_asks_first(runner, pack, config, smtp_server, monkey
     monkeypatch.setattr("briefgen.cli._interactive", lambda: True)
     result = runner.invoke(main, ["send", str(pack), "--to", "desk", "--config", str(config)], input=answer)
     assert "Send 2 message(s): 1 pack(s) to 2 recipient(s) of desk" in result.output
+    assert f"to send: {pack} -> John Smith <{EN['address']}> (en/brief.json)" in result.output
     assert result.exit_code == (0 if arrived else 1)
     assert len(smtp_server.handler.arrived) == len(log_lines(pack)) == arrived
 

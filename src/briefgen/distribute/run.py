@@ -89,7 +89,7 @@ def run(job: Job, paths: Sequence[Path], *, echo: Echo, dry_run: bool = False, f
             outcome.written = len(todo)
         elif not todo:
             echo("nothing to send")
-        elif confirm is None or confirm(_question(job, todo)):
+        elif confirm is None or _confirmed(job, todo, confirm, echo):
             _deliver(job, todo, logs, outcome, echo)
         else:
             outcome.cancelled = True
@@ -138,12 +138,15 @@ def _names(r: Recipient) -> list[str]:
     return [output_name(f) for f in r.formats]
 
 
-def _question(job: Job, todo: list[Delivery]) -> str:
+def _confirmed(job: Job, todo: list[Delivery], confirm: Callable[[str], bool], echo: Echo) -> bool:
+    """Show every message about to go out, then ask once."""
+    for d in todo:
+        echo(f"to send: {d.pack.dir} -> {d.recipient.mailbox} ({', '.join(d.files)})")
     smtp = job.config.smtp
     packs = len({d.pack.dir for d in todo})
     people = len({d.recipient.address.lower() for d in todo})
-    return (f"Send {len(todo)} message(s): {packs} pack(s) to {people} recipient(s) of "
-            f"{', '.join(job.lists)} via {smtp.host}:{smtp.port}?")
+    return confirm(f"Send {len(todo)} message(s): {packs} pack(s) to {people} recipient(s) of "
+                   f"{', '.join(job.lists)} via {smtp.host}:{smtp.port}?")
 
 
 def _deliver(job: Job, todo: list[Delivery], logs: dict[Path, SendLog], outcome: Outcome, echo: Echo) -> None:
