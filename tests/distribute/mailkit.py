@@ -75,7 +75,7 @@ def start_server(**smtp_options) -> tuple[Server, object]:
     return Server(port, handler), controller
 
 
-def make_brief() -> Brief:
+def make_brief(name: str = "сводка_1.txt") -> Brief:
     """A short brief with Cyrillic text, markup-like characters, a figure and a commitment."""
     text = (
         "Министры договорились создать рабочую группу <script>alert(1)</script> & совет. "
@@ -85,7 +85,7 @@ def make_brief() -> Brief:
     f_start = text.index("5 млрд")
     f_end = f_start + len("5 млрд долларов")
     return Brief(
-        source=Source(text=text, name="сводка_1.txt", sha256="ab" * 32, date="2025-03-07", publisher="Агентство"),
+        source=Source(text=text, name=name, sha256="ab" * 32, date="2025-03-07", publisher="Агентство"),
         participants=(Participant(name="Иван Петров"),),
         commitments=(Commitment(0, c_end, text[:c_end], kind="agreement"),),
         figures=(Figure(f_start, f_end, text[f_start:f_end], kind="money", value=5e9, unit="USD", measure="товарооборот"),),
@@ -93,10 +93,11 @@ def make_brief() -> Brief:
     )
 
 
-def build_pack(root: Path, formats=("json",), marking: str | None = MARKING, lang: str = "ru") -> Path:
+def build_pack(root: Path, formats=("json",), marking: str | None = MARKING, lang: str = "ru",
+               name: str = "сводка_1.txt") -> Path:
     """Build a pack from the small brief as `briefgen render` would: outputs/<name>/ with manifest.json."""
     src = root / "brief-input.json"
-    src.write_text(dump_json(make_brief()), encoding="utf-8")
+    src.write_text(dump_json(make_brief(name)), encoding="utf-8")
     result = build_one(src, root / "outputs", formats, RenderOptions(lang=lang, marking=marking))
     assert result.error is None, result.error
     return result.outdir

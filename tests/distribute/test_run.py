@@ -230,6 +230,17 @@ def test_outputs_star_passes_over_the_log_and_sends_every_pack(runner, tmp_path,
     assert len(smtp_server.handler.arrived) == 2
 
 
+def test_packs_of_one_outputs_directory_share_one_log_however_spelled(runner, tmp_path, config, smtp_server,
+                                                                    monkeypatch):
+    one, two = build_pack(tmp_path), build_pack(tmp_path, name="сводка_2.txt")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["send", f"outputs/{one.name}", str(two), str(one), "--to", "desk",
+                                  "--config", str(config), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert len(smtp_server.handler.arrived) == 4
+    assert sorted(e["pack"] for e in log_lines(one)) == sorted([one.name, one.name, two.name, two.name])
+
+
 def test_a_recipient_wanting_a_format_the_pack_lacks_stops_before_sending(runner, tmp_path, pack, smtp_server):
     config = write_config(tmp_path / "briefgen.yaml", smtp_server.port, recipients=(RU, {**EN, "formats": ["docx"]}))
     result = send(runner, pack, config, "--yes")

@@ -71,7 +71,7 @@ def run(job: Job, paths: Sequence[Path], *, echo: Echo, dry_run: bool = False, f
         confirm: Callable[[str], bool] | None = None) -> Outcome:
     """Send (or, dry, write) every pack to every recipient not sent it before; confirm() is asked first."""
     packs = [read_manifest(d) for d in pack_dirs(paths)]
-    logs = {p.dir.parent: SendLog(p.dir.parent / LOG_NAME) for p in packs}
+    logs = {_outputs(p): SendLog(_outputs(p) / LOG_NAME) for p in packs}
     try:
         if not dry_run:
             for log in logs.values():
@@ -112,6 +112,11 @@ def pack_dirs(paths: Sequence[Path]) -> list[Path]:
     return list(dirs.values())
 
 
+def _outputs(pack: Manifest) -> Path:
+    """The directory holding the pack, whose sent.jsonl records it (one per directory, however it is spelled)."""
+    return pack.dir.parent.resolve()
+
+
 def _plan(job: Job, packs: list[Manifest], logs: dict[Path, SendLog], force: bool) -> list[Delivery]:
     from .message import compose
     from .renditions import load_pack_brief, rendition
@@ -120,7 +125,7 @@ def _plan(job: Job, packs: list[Manifest], logs: dict[Path, SendLog], force: boo
     for pack in packs:
         brief: Brief | None = None
         for r in job.recipients:
-            previous = None if force else logs[pack.dir.parent].sent_before(pack.sha256, r.address)
+            previous = None if force else logs[_outputs(pack)].sent_before(pack.sha256, r.address)
             if previous is not None:
                 plan.append(Delivery(pack, r, previous=previous))
                 continue
@@ -161,11 +166,11 @@ def _deliver(job: Job, todo: list[Delivery], logs: dict[Path, SendLog], outcome:
             try:
                 mailer.send(d.message, d.recipient.address)
             except Refused as e:
-                logs[d.pack.dir.parent].append(**record, result=REFUSED, detail=str(e))
+                logs[_outputs(d.pack)].append(**record, result=REFUSED, detail=str(e))
                 echo(f"briefgen: refused: {d.pack.dir} -> {d.recipient.address}: {e}", err=True)
                 outcome.refused += 1
                 continue
-            logs[d.pack.dir.parent].append(**record, result=SENT)
+            logs[_outputs(d.pack)].append(**record, result=SENT)
             echo(f"sent: {d.pack.dir} -> {d.recipient.mailbox} ({', '.join(d.files)}) {msg_id}")
             outcome.sent += 1
 
