@@ -102,10 +102,11 @@ def _formats(fmt: str) -> tuple[str, ...]:
     return ALL_FORMATS if fmt == "all" else (fmt,)
 
 
-def _run_packs(ctx: click.Context, inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], options) -> None:
+def _run_packs(ctx: click.Context, inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], options) -> list[Path]:
     from .pack import build_one
 
     failed = 0
+    built = []
     for path in inputs:
         try:
             result = build_one(path, out, formats, options)
@@ -118,8 +119,10 @@ def _run_packs(ctx: click.Context, inputs: tuple[Path, ...], out: Path, formats:
             failed += 1
         else:
             click.echo(f"{path} -> {result.outdir}/ ({', '.join(p.name for p in result.files)})")
+            built.append(result.outdir)
     if failed:
         raise Failure(f"{len(inputs) - failed} built, {failed} failed")
+    return built
 
 
 def _look(f):
@@ -131,6 +134,68 @@ def _look(f):
     )(f)
     f = click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Label language.")(f)
     return f
+
+
+# --- sending packs by e-mail: wiring only, the work is in briefgen.distribute ---
+
+
+def _sending(f):
+    f = click.option("--yes", is_flag=True, help="Send without asking for confirmation.")(f)
+    f = click.option(
+        "--config", type=click.Path(dir_okay=False, path_type=Path), help="Distribution file [default: ./briefgen.yaml]."
+    )(f)
+    return f
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _confirmer(yes: bool):
+    """No question with --yes; else a yes/no prompt, refused up front when no one is at a terminal to answer."""
+    if yes:
+        return None
+    if not _interactive():
+        raise Failure("stdin is not a terminal, so no one can confirm: pass --yes to send without asking")
+    return lambda question: click.confirm(question, default=False)
+
+
+def _job(config: Path | None, lists: tuple[str, ...]):
+    from .distribute.run import prepare
+
+    try:
+        return prepare(config, lists)
+    except BriefgenError as e:
+        raise Failure(str(e)) from None
+
+
+def _send(ctx: click.Context, job, packs, confirm, dry_run: bool = False, force: bool = False) -> None:
+    from .distribute.run import run
+
+    try:
+        done = run(job, packs, echo=click.echo, dry_run=dry_run, force=force, confirm=confirm)
+    except BriefgenError as e:
+        raise Failure(str(e)) from None
+    except Exception as e:  # noqa: BLE001 — one line, never a traceback
+        raise Failure(_unexpected(ctx, e)) from None
+    if done.cancelled:
+        raise Failure("cancelled: nothing sent")
+    click.echo(done.summary())
+    if done.refused:
+        raise Failure(f"{done.refused} message(s) refused: see above")
+
+
+@main.command()
+@click.argument("packs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "lists", multiple=True, required=True, metavar="LIST", help="A distribution list (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Write each message as .eml under <pack>/outbox/; send nothing.")
+@click.option("--force", is_flag=True, help="Send again to recipients who already have the pack.")
+@_sending
+@click.pass_context
+def send(ctx, packs, lists, dry_run, force, config, yes) -> None:
+    """Send each PACK directory (outputs/<name>) by e-mail to the recipients of the --to lists, once each."""
+    job = _job(config, lists)
+    _send(ctx, job, packs, None if dry_run else _confirmer(yes), dry_run, force)
 
 
 @main.command()
@@ -148,10 +213,15 @@ def render(ctx, inputs, fmt, out, lang, template_dir, theme, paper, marking) -> 
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True)
 @_look
+@click.option("--send", "send_to", multiple=True, metavar="LIST", help="Then send the packs to this distribution list.")
+@_sending
 @click.pass_context
-def build(ctx, inputs, out, lang, template_dir, theme, paper, marking) -> None:
+def build(ctx, inputs, out, lang, template_dir, theme, paper, marking, send_to, config, yes) -> None:
     """Extract and render every format for each INPUT: a complete pack in DIR/<name>/."""
-    _run_packs(ctx, inputs, out, ALL_FORMATS, render_options(lang, template_dir, theme, paper, marking))
+    job, confirm = (_job(config, send_to), _confirmer(yes)) if send_to else (None, None)
+    built = _run_packs(ctx, inputs, out, ALL_FORMATS, render_options(lang, template_dir, theme, paper, marking))
+    if job:
+        _send(ctx, job, built, confirm)
 
 
 @main.command()

@@ -20,3 +20,15 @@ class UnknownFormat(BriefgenError):
 
 class RenderError(BriefgenError):
     """A template or writer failure, naming the template and line where known."""
+
+
+class ConfigError(BriefgenError):
+    """A distribution file (lists, recipients, SMTP settings) that is missing or wrong, naming the field."""
+
+
+class PackError(BriefgenError):
+    """A pack that cannot be sent as it is: no manifest, a file changed since it was built, a format missing."""
+
+
+class DeliveryError(BriefgenError):
+    """A mail server that is down or refuses the login or the sender: sending stops."""

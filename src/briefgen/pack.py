@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .distribute.manifest import write_manifest
 from .errors import BriefgenError
 from .model import Brief
 from .render import RenderOptions, get_writer, output_name
@@ -90,6 +91,7 @@ def build_one(path: Path, out_root: Path, formats: Sequence[str], options: Rende
         brief = load_input(path)
         result.outdir = out_root / pack_name(path, brief)
         result.files = write_pack(brief, result.outdir, formats, options)
+        result.files.append(write_manifest(result.outdir, brief, options))
     except BriefgenError as e:
         result.error = str(e)
     return result

@@ -1,0 +1,107 @@
+"""Turn a pack directory into its manifest.json (generator, source, each file's size and SHA-256) and back.
+
+The manifest is written when a pack is built and attached to every message,
+so a reader can check that the files they opened are the ones that were
+built. Its own SHA-256 identifies the pack in the send log. It holds no time
+stamp: the same files give the same manifest. Manifest keys are spelled only
+here.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import PackError
+from ..model import Brief
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """A pack as its manifest describes it; `sha256` is the hash of manifest.json itself."""
+
+    dir: Path
+    raw: bytes  # manifest.json as read, attached as is
+    sha256: str
+    lang: str
+    marking: str | None
+    parent: str | None  # for a rendition in another language: the manifest hash of the pack it renders
+    files: dict[str, FileEntry]
+
+    def read_file(self, name: str) -> bytes:
+        """A file of the pack, checked against the manifest; PackError when missing or changed."""
+        entry = self.files.get(name)
+        if entry is None:
+            raise PackError(f"{self.dir}: the pack has no {name}")
+        path = self.dir / name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise PackError(f"{path}: listed in {MANIFEST} but missing: rebuild the pack") from None
+        if len(data) != entry.size or sha256(data) != entry.sha256:
+            raise PackError(f"{path}: changed since the pack was built (see {MANIFEST}): rebuild the pack")
+        return data
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_manifest(outdir: Path, brief: Brief, options: Any, parent: str | None = None) -> Path:
+    """Describe the pack files now in `outdir` (rendered with `options`) in outdir/manifest.json."""
+    from ..pack import write_atomic  # pack.py calls this module: import it only when used
+    from ..render import WRITERS, output_name
+
+    names = sorted(output_name(f) for f in WRITERS if (outdir / output_name(f)).is_file())
+    data = {
+        "generator": {"name": "briefgen", "version": __version__},
+        "source": {"name": brief.source.name, "sha256": brief.source.sha256},
+        "lang": options.lang,
+        "marking": options.marking,
+        **({"parent": parent} if parent else {}),
+        "files": [_entry(outdir / name) for name in names],
+    }
+    return write_atomic(outdir / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def _entry(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    return {"name": path.name, "size": len(data), "sha256": sha256(data)}
+
+
+def read_manifest(packdir: Path) -> Manifest:
+    """The pack's manifest, after checking that every file it lists is still as it was built."""
+    try:
+        raw = (packdir / MANIFEST).read_bytes()
+    except FileNotFoundError:
+        raise PackError(f"{packdir}: not a pack (no {MANIFEST}): build it with `briefgen build`") from None
+    except OSError as e:
+        raise PackError(f"{packdir / MANIFEST}: cannot read: {e.strerror or e}") from None
+    try:
+        data = json.loads(raw)
+        manifest = Manifest(
+            dir=packdir,
+            raw=raw,
+            sha256=sha256(raw),
+            lang=data["lang"],
+            marking=data["marking"],
+            parent=data.get("parent"),
+            files={f["name"]: FileEntry(f["name"], int(f["size"]), f["sha256"]) for f in data["files"]},
+        )
+    except (ValueError, KeyError, TypeError):
+        raise PackError(f"{packdir / MANIFEST}: not a briefgen manifest") from None
+    for name in manifest.files:
+        manifest.read_file(name)
+    return manifest

@@ -1,0 +1,146 @@
+"""Turn a pack and one recipient into a MIME message: subject, plain-text and HTML body, attachments.
+
+Attachments get names in the recipient's language (RFC 2231 encodes
+Cyrillic ones), their MIME type from the file's extension, and the pack's
+manifest.json travels with them.
+"""
+from __future__ import annotations
+
+import mimetypes
+import re
+from dataclasses import dataclass
+from datetime import date
+from email.header import Header
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import EmailPolicy
+from email.utils import formatdate, make_msgid
+from pathlib import PurePath
+from typing import Any
+
+from .. import __version__
+from ..model import Brief
+from .config import Recipient
+from .labels import labels, render
+from .manifest import MANIFEST, Manifest
+
+MANIFEST_HEADER = "X-Briefgen-Manifest"
+# types the standard library may not know without the system's mime.types
+_MIME_FALLBACK = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+_UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class _MailPolicy(EmailPolicy):
+    """email's default policy, except that a non-ASCII Subject is folded by the older `email.header` encoder.
+
+    Python 3.11's folder ends one encoded word at a space and starts the next
+    after it, and a reader drops whitespace between encoded words (RFC 2047
+    6.2): "Переговоры министров" arrived as "Переговорыминистров". The older
+    encoder keeps the spaces inside the encoded words.
+    """
+
+    def fold(self, name: str, value: str) -> str:
+        return self._encoded(name, value) if _free_text(name, value) else super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        return self._encoded(name, value).encode("ascii") if _free_text(name, value) else super().fold_binary(name, value)
+
+    def _encoded(self, name: str, value: str) -> str:
+        header = Header(str(value), "utf-8", header_name=name, maxlinelen=self.max_line_length)
+        return f"{name}: {header.encode(linesep=self.linesep)}{self.linesep}"
+
+
+def _free_text(name: str, value: str) -> bool:
+    return name.lower() == "subject" and not str(value).isascii()
+
+
+MAIL_POLICY = _MailPolicy()
+EML_POLICY = MAIL_POLICY.clone(linesep="\r\n")  # as sent over SMTP
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    data: bytes
+    mime: str
+
+
+def compose(brief: Brief, pack: Manifest, recipient: Recipient, sender: Address) -> EmailMessage:
+    """The message that brings `pack` (rendered in the recipient's language) to the recipient."""
+    words = labels(recipient.language)
+    files = attachments(brief, pack, recipient)
+    context = _context(brief, pack, recipient, files, words)
+    msg = EmailMessage(policy=MAIL_POLICY)
+    msg["Subject"] = " ".join(render("subject.txt.j2", context).split())
+    msg["From"] = sender
+    msg["To"] = recipient.mailbox
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain=sender.domain)
+    msg[MANIFEST_HEADER] = pack.sha256
+    msg.set_content(render("body.txt.j2", context), cte="quoted-printable")
+    msg.add_alternative(render("body.html.j2", context), subtype="html", cte="quoted-printable")
+    for a in files:
+        maintype, subtype = a.mime.split("/", 1)
+        msg.add_attachment(a.data, maintype=maintype, subtype=subtype, filename=a.filename)
+    return msg
+
+
+def attachments(brief: Brief, pack: Manifest, recipient: Recipient) -> list[Attachment]:
+    """The files the recipient wants, checked against the manifest, then the manifest itself."""
+    from ..render import output_name
+
+    words = labels(recipient.language)
+    day = brief.source.date or ""
+    files = []
+    for fmt in recipient.formats:
+        name = output_name(fmt)
+        suffix = PurePath(name).suffix
+        title = " ".join(filter(None, [words.get("files", {}).get(fmt, PurePath(name).stem), day]))
+        files.append(Attachment(_UNSAFE_FILENAME.sub("_", title) + suffix, pack.read_file(name), mime_type(name)))
+    files.append(Attachment(MANIFEST, pack.raw, mime_type(MANIFEST)))
+    return files
+
+
+def mime_type(name: str) -> str:
+    """The MIME type of a file name by its extension (application/octet-stream when unknown)."""
+    return mimetypes.guess_type(name)[0] or _MIME_FALLBACK.get(PurePath(name).suffix, "application/octet-stream")
+
+
+def _context(brief: Brief, pack: Manifest, recipient: Recipient, files: list[Attachment], words: dict) -> dict[str, Any]:
+    source = brief.source
+    return {
+        "labels": words,
+        "recipient": recipient.name,
+        "marking": pack.marking,
+        "event": brief.event or source.title or PurePath(source.name).stem or pack.dir.name,
+        "date": format_date(source.date, words),
+        "place": source.place,
+        "publisher": source.publisher,
+        "title": source.title,
+        "commitments": [c.text for c in brief.commitments],
+        "figures": [{"text": f.text, "measure": f.measure} for f in brief.figures],
+        "participants": [p.name for p in brief.participants],
+        "topics": _topics(brief, recipient.language),
+        "attachments": [{"name": a.filename, "size": len(a.data)} for a in files],
+        "manifest": pack.sha256,
+        "generator": f"briefgen {__version__}",
+    }
+
+
+def format_date(iso: str | None, words: dict) -> str | None:
+    """An ISO date in the words of a language ('15 ноября 2025 г.'); as given when not a valid date."""
+    if not iso:
+        return None
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return words["date"].format(day=d.day, month=words["months"][d.month - 1], year=d.year)
+
+
+def _topics(brief: Brief, lang: str) -> list[str]:
+    """The labels in `lang` of the areas discussed in substance, from the taxonomy (else the brief's own label)."""
+    from ..data import load
+
+    names = {a.get("id"): a.get("label", {}) for a in load("taxonomy").get("areas", [])}
+    return [names.get(a.id, {}).get(lang) or a.label for a in brief.agenda_areas if a.required]

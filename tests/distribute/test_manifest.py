@@ -1,0 +1,57 @@
+"""manifest.json: written with every pack, describing each file, and checked before a pack is sent."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from briefgen import __version__
+from briefgen.distribute.manifest import read_manifest
+from briefgen.errors import PackError
+
+from .mailkit import MARKING, build_pack, make_brief
+
+
+def test_every_built_pack_has_a_manifest_of_its_files(tmp_path):
+    pack = build_pack(tmp_path)
+    data = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    brief = make_brief()
+    assert data["generator"] == {"name": "briefgen", "version": __version__}
+    assert data["source"] == {"name": brief.source.name, "sha256": brief.source.sha256}
+    assert (data["lang"], data["marking"]) == ("ru", MARKING)
+    files = {p.name: p.read_bytes() for p in pack.iterdir() if p.name != "manifest.json"}
+    assert data["files"] == [
+        {"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()} for n, b in sorted(files.items())
+    ]
+
+
+def test_the_same_files_give_the_same_manifest(tmp_path):
+    first = (build_pack(tmp_path) / "manifest.json").read_bytes()
+    assert (build_pack(tmp_path) / "manifest.json").read_bytes() == first
+    manifest = read_manifest(build_pack(tmp_path))
+    assert manifest.sha256 == hashlib.sha256(first).hexdigest() and manifest.raw == first
+
+
+def test_a_changed_or_missing_file_is_caught(tmp_path):
+    pack = build_pack(tmp_path)
+    (pack / "brief.json").write_bytes((pack / "brief.json").read_bytes() + b" ")
+    with pytest.raises(PackError, match="brief.json: changed since the pack was built"):
+        read_manifest(pack)
+    (pack / "brief.json").unlink()
+    with pytest.raises(PackError, match="brief.json: listed in manifest.json but missing"):
+        read_manifest(pack)
+
+
+@pytest.mark.parametrize("content, message", [(None, "not a pack (no manifest.json)"),
+                                              ("[1]", "not a briefgen manifest"),
+                                              ("{", "not a briefgen manifest")])
+def test_no_or_bad_manifest(tmp_path, content, message):
+    pack = build_pack(tmp_path)
+    if content is None:
+        (pack / "manifest.json").unlink()
+    else:
+        (pack / "manifest.json").write_text(content)
+    with pytest.raises(PackError, match=re.escape(message)):
+        read_manifest(pack)

@@ -1,0 +1,98 @@
+"""The message: subject with marking, bodies from templates (escaped), attachments named and typed."""
+from __future__ import annotations
+
+import email
+import email.header
+from email.headerregistry import Address
+from email.policy import default as default_policy
+
+import pytest
+
+from briefgen.distribute.config import Recipient
+from briefgen.distribute.labels import labels
+from briefgen.distribute.manifest import read_manifest
+from briefgen.distribute.message import EML_POLICY, compose, format_date, mime_type
+
+from .mailkit import EVENT, MARKING, attachments, build_pack, make_brief
+
+SENDER = Address("Бриф-служба", addr_spec="briefs@example.org")
+READER = Recipient("Ирина Петрова", "i.petrova@example.org", "ru", ("json",))
+
+
+def composed(tmp_path, recipient=READER, marking=MARKING):
+    pack = read_manifest(build_pack(tmp_path, marking=marking))
+    return pack, compose(make_brief(), pack, recipient, SENDER)
+
+
+def test_headers(tmp_path):
+    pack, msg = composed(tmp_path)
+    assert msg["Subject"] == f"[{MARKING}] Брифинг: {EVENT}, 7 марта 2025 г."
+    assert msg["From"].addresses[0] == SENDER and msg["To"].addresses[0].addr_spec == READER.address
+    assert msg["Message-ID"].endswith("@example.org>") and msg["Date"].datetime is not None
+    assert msg["X-Briefgen-Manifest"] == pack.sha256
+
+
+def test_no_marking_no_brackets(tmp_path):
+    _, msg = composed(tmp_path, marking=None)
+    assert msg["Subject"] == f"Брифинг: {EVENT}, 7 марта 2025 г."
+
+
+def test_a_long_cyrillic_subject_keeps_its_spaces_for_a_strict_reader(tmp_path):
+    _, msg = composed(tmp_path)
+    raw = msg.as_bytes(policy=EML_POLICY).split(b"\r\n\r\n")[0].decode("ascii")
+    folded = raw.split("Subject: ", 1)[1].split("\r\nFrom:")[0]
+    assert max(len(line) for line in raw.split("\r\n")) <= 78
+    decoded = str(email.header.make_header(email.header.decode_header(folded.replace("\r\n", ""))))
+    assert decoded == msg["Subject"]
+
+
+def test_attachments_cyrillic_names_types_and_bytes(tmp_path):
+    pack, msg = composed(tmp_path)
+    raw = msg.as_bytes(policy=EML_POLICY)
+    assert b"filename*" in raw and b"utf-8''" in raw  # RFC 2231
+    back = email.message_from_bytes(raw, policy=default_policy)
+    assert attachments(back) == {"Брифинг (данные) 2025-03-07.json": (pack.dir / "brief.json").read_bytes(),
+                                 "manifest.json": pack.raw}
+    assert {p.get_content_type() for p in back.iter_attachments()} == {"application/json"}
+
+
+@pytest.mark.parametrize("name, mime", [
+    ("brief.pdf", "application/pdf"),
+    ("brief.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("manifest.json", "application/json"),
+    ("notes.unknownext", "application/octet-stream"),
+])
+def test_mime_types(name, mime):
+    assert mime_type(name) == mime
+
+
+def test_bodies_hold_the_summary_and_figures_and_escape_the_text(tmp_path):
+    pack, msg = composed(tmp_path)
+    text = msg.get_body(("plain",)).get_content()
+    html = msg.get_body(("html",)).get_content()
+    brief = make_brief()
+    assert "Здравствуйте, Ирина Петрова!" in text and EVENT in text
+    assert brief.commitments[0].text in text  # plain text: as written
+    assert "5 млрд долларов — товарооборот" in text and "Участники: Иван Петров" in text
+    assert pack.sha256 in text and pack.sha256 in html
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; совет" in html
+    assert "&lt;в Ташкенте&gt;" in html
+
+
+def test_english_reader(tmp_path):
+    en = Recipient("John Smith", "j.smith@example.org", "en", ("json",))
+    pack = read_manifest(build_pack(tmp_path))
+    msg = compose(make_brief(), pack, en, SENDER)
+    assert msg["Subject"] == f"[{MARKING}] Briefing: {EVENT}, 7 March 2025"
+    assert "Brief (data) 2025-03-07.json" in attachments(msg)
+    assert "Dear John Smith," in msg.get_body(("plain",)).get_content()
+
+
+@pytest.mark.parametrize("iso, lang, expected", [
+    ("2025-03-07", "ru", "7 марта 2025 г."),
+    ("2025-12-31", "en", "31 December 2025"),
+    ("2025-13-01", "ru", "2025-13-01"),
+    (None, "ru", None),
+])
+def test_format_date(iso, lang, expected):
+    assert format_date(iso, labels(lang)) == expected
