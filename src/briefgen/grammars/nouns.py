@@ -1,0 +1,48 @@
+"""Turn the words after a number into the noun phrase it counts or measures ("совместных проектов")."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import parses
+from .tokens import Token
+from .words import Words
+
+_ADJECTIVES = {"ADJF", "PRTF"}
+_MAX_ADJECTIVES = 3
+
+
+def noun_at(toks: Sequence[Token], j: int, w: Words) -> int | None:
+    """The index of the head noun of a lower-case noun phrase starting at token j (adjectives skipped)."""
+    if not w.inflected:
+        ok = j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower()
+        return j if ok and toks[j].key not in w.function_words else None
+    k = j
+    while k < len(toks) and k - j < _MAX_ADJECTIVES and _lower_word(toks[k]) and _pos(toks[k]) in _ADJECTIVES:
+        k += 1
+    return k if k < len(toks) and _lower_word(toks[k]) and _pos(toks[k]) == "NOUN" else None
+
+
+def genitive_phrase(toks: Sequence[Token], j: int, w: Words) -> str | None:
+    """The noun phrase in the genitive right after token j-1 ("80 процентов акций" → "акций")."""
+    k = noun_at(toks, j, w)
+    if k is None or not w.inflected or not any(p.tag.case in ("gent", "gen2") for p in noun_parses(toks[k])):
+        return None
+    return span_text(toks, j, k + 1)
+
+
+def noun_parses(tok: Token) -> list:
+    """The analyses of a token as a noun."""
+    return [p for p in parses(tok.text) if p.tag.POS == "NOUN"]
+
+
+def span_text(toks: Sequence[Token], i: int, end: int) -> str:
+    """The text of tokens [i, end) as written."""
+    return "".join((t.space if n else "") + t.text for n, t in enumerate(toks[i:end]))
+
+
+def _lower_word(tok: Token) -> bool:
+    return tok.kind == "word" and tok.text[:1].islower()
+
+
+def _pos(tok: Token) -> str | None:
+    return parses(tok.text)[0].tag.POS
