@@ -95,8 +95,16 @@ class Lexicon:
 def _match(parts: tuple[_Part, ...], toks: Sequence[Token], i: int) -> int | None:
     k = i
     for n, part in enumerate(parts):
-        if k < len(toks) and part.takes(toks[k]) and (n == 0 or not part.optional or toks[k].glued):
+        inner = n + 1 < len(parts)
+        if k < len(toks) and part.takes(toks[k]) and (n == 0 or not part.optional or _abbreviation_dot(toks, k, inner)):
             k += 1
         elif not part.optional:
             return None
     return k
+
+
+def _abbreviation_dot(toks: Sequence[Token], k: int, inner: bool) -> bool:
+    """A dot glued to an abbreviation inside a phrase, or not also ending the sentence ("млн. долларов", "долл.)")."""
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    ends = after is None or after.text[:1].isupper() or "\n" in after.space
+    return toks[k].glued and (inner or not ends)

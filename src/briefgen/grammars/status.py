@@ -8,6 +8,8 @@ from .tokens import Token
 from .words import Cues
 
 _YEARS = range(1900, 2101)
+# Signs that end a clause: verbs and plan words count only inside the figure's clause.
+_CLAUSE_ENDS = set(",;:()")
 
 
 def portfolio_cue(toks: Sequence[Token], first: int, cues: Cues) -> int | None:
@@ -24,9 +26,10 @@ def read(toks: Sequence[Token], first: int, end: int, lo: int, hi: int, cues: Cu
     target_year = _year(toks, around, first, cues.year_before, cues.year_after)
     if target_year:
         return "target", target_year
-    year = _year(toks, around, first, cues.actual_year_before, cues.actual_year_after)
     if any(cues.actual.match(toks, k) for k in around):
-        return "actual", year
+        return "actual", _year(toks, around, first, cues.actual_year_before, cues.actual_year_after)
+    around = [k for k in range(_clause_start(toks, first, lo), _clause_end(toks, end, hi)) if not first <= k < end]
+    year = _year(toks, around, first, cues.actual_year_before, cues.actual_year_after)
     verbs = sorted((abs(k - first), k) for k in around if cues.change.match(toks, k))
     said = _tense(toks[verbs[0][1]]) if verbs else None
     if said:
@@ -34,6 +37,20 @@ def read(toks: Sequence[Token], first: int, end: int, lo: int, hi: int, cues: Cu
     if any(cues.target.match(toks, k) for k in around):
         return "target", None
     return ("actual", year) if year else (None, None)
+
+
+def _clause_start(toks: Sequence[Token], first: int, lo: int) -> int:
+    k = first
+    while k > lo and toks[k - 1].text not in _CLAUSE_ENDS:
+        k -= 1
+    return k
+
+
+def _clause_end(toks: Sequence[Token], end: int, hi: int) -> int:
+    k = end
+    while k < hi and toks[k].text not in _CLAUSE_ENDS:
+        k += 1
+    return k
 
 
 def _year(toks: Sequence[Token], around: list[int], first: int, before: Lexicon, after: Lexicon) -> int | None:
