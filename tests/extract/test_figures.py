@@ -157,6 +157,9 @@ COUNTS = [
     ("В городе 21 школа.", "21 школа", 21, "школа"),
     ("Делегации представляли 40 стран.", "40 стран", 40, "стран"),
     ("Завод будет выпускать до 250 000 автомобилей в год.", "до 250 000 автомобилей", 250000, "автомобилей"),
+    ("На улицы вышли до 200 агрессивно настроенных молодых людей.", "до 200 агрессивно настроенных молодых людей", 200,
+     "агрессивно настроенных молодых людей"),
+    ("Полиция задержала 334 подозреваемых.", "334 подозреваемых", 334, "подозреваемых"),
     ("More than 300 people attended.", "More than 300 people", 300, "people"),
 ]
 
@@ -183,6 +186,18 @@ QUANTITIES = [
 def test_quantities_with_their_unit(text, span, value, unit, measure):
     f = only(text)
     assert (f.kind, f.text, f.value, f.unit, f.measure) == ("quantity", span, value, unit, measure)
+
+
+COORDINATED = [
+    ("Бег на 50 и 30 метров входит в тест.", [("50", 50, "м"), ("30 метров", 30, "м")]),
+    ("Поставки составят 2 или 3 млн тонн.", [("2", 2e6, "т"), ("3 млн тонн", 3e6, "т")]),
+    ("Студенты получат 50% и 30% скидку.", [("50%", 50, None), ("30%", 30, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COORDINATED)
+def test_coordinated_numbers_share_the_unit_written_after_the_second(text, expected):
+    assert [(f.text, f.value, f.unit) for f in figures_of(text)] == expected
 
 
 STATED_TWICE = [
@@ -213,6 +228,9 @@ STATUS = [
     ("Доходы за 2023 год составили 4 млрд долларов.", "actual", 2023, "доход"),
     ("Экспорт за год вырос на 12%.", "actual", None, None),
     ("Реализуются 12 проектов на сумму 3 млрд долларов.", "portfolio", None, "проектов"),
+    ("Портфель включает 130 проектов на $9 млрд.", "portfolio", None, "проектов"),
+    ("Подписаны соглашения на сумму более $3 млрд.", "portfolio", None, None),
+    ("По итогам 2024 года товарооборот составил $4,4 млрд.", "actual", 2024, "товарооборот"),
     ("Завод построят в 110 км от города, планирует компания.", None, None, None),
 ]
 
@@ -250,6 +268,10 @@ NOT_FIGURES = [
     "Он получил 13-ти летний опыт.",
     "Опубликовано 30.03.2020 в газете.",
     "Тысячи людей вышли на улицы.",
+    "Вышла статья «5 мыслей об играх».",
+    "Несколько сотен человек пришли к участку.",
+    "В 1995 и 2002 годах его освобождали.",
+    "Голосование пройдет 20 и 21 марта.",
 ]
 
 
@@ -275,7 +297,7 @@ def test_forms_a_money_extractor_gets_wrong(text, span, value, unit):
 
 
 ALL_TEXTS = [row[0] for table in (MONEY_WITH_SCALES, NUMBER_WORDS, CURRENCY_SIGNS_BEFORE, DECIMAL_AND_GROUPED,
-                                  RANGES, QUALIFIERS, PERCENT, COUNTS, QUANTITIES, STATED_TWICE, STATUS, REGRESSIONS)
+                                  RANGES, QUALIFIERS, PERCENT, COUNTS, QUANTITIES, COORDINATED, STATED_TWICE, STATUS, REGRESSIONS)
              for row in table if not row[0].isascii()]
 
 

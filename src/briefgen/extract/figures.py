@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..grammars import count, money, percent, quantity, status
-from ..grammars.numbers import Amount, Found, read
+from ..grammars.numbers import Amount, Found, read, scaled_like
 from ..grammars.tokens import Token, tokenize
 from ..grammars.words import Words, words
 from ..model import Figure
@@ -45,7 +45,11 @@ def find(ctx) -> list[Figure]:
         state, year = status.read(toks, d.first, d.end, lo, hi, w.cues)
         measure = d.found.measure
         if d.found.kind == "money":
-            measure = _money_measure(toks, d, drafts[n - 1] if n else None, lo, w)
+            counted = _worth_of(toks, drafts[n - 1] if n else None, d, w)
+            if counted:
+                state, year, measure = "portfolio", None, counted.found.measure
+            else:
+                measure = _money_measure(toks, d, lo, w)
         start, end = toks[d.first].start, toks[d.end - 1].end
         out.append(
             Figure(start, end, doc.text[start:end], d.found.kind, value=d.amount.value, unit=d.found.unit,
@@ -69,15 +73,28 @@ def _read_at(toks: Sequence[Token], i: int, w: Words) -> _Draft | None:
     amount = read(toks, sign[1] if sign else i, w, after_sign=bool(sign))
     if amount is None:
         return None
-    if sign:
-        found: Found | None = Found("money", sign[0], amount.end)
-    else:
-        found = next((f for grammar in _GRAMMARS if (f := grammar(toks, amount.end, amount, w))), None)
+    found = Found("money", sign[0], amount.end) if sign else _found(toks, amount, w)
+    if found is None:
+        amount, found = _shared(toks, amount, w)
     if found is None:
         return None
     first = i if sign else amount.first
     q = w.qualifiers.ends_at(toks, first)
     return _Draft(q[1] if q else first, found.end, amount, found, q[0] if q else None)
+
+
+def _found(toks: Sequence[Token], amount: Amount, w: Words) -> Found | None:
+    return next((f for grammar in _GRAMMARS if (f := grammar(toks, amount.end, amount, w))), None)
+
+
+def _shared(toks: Sequence[Token], amount: Amount, w: Words) -> tuple[Amount, Found | None]:
+    """The unit of the next, coordinated figure ("на 50 и 30 метров", "2 и 3 млн тонн")."""
+    joined = w.coordination.match(toks, amount.end)
+    nxt = read(toks, joined[1], w) if joined else None
+    found = _found(toks, nxt, w) if nxt else None
+    if nxt is None or found is None:
+        return amount, None
+    return scaled_like(amount, nxt), Found(found.kind, found.unit, amount.end, found.measure)
 
 
 def _merge_restated(drafts: list[_Draft], toks: Sequence[Token]) -> list[_Draft]:
@@ -102,11 +119,16 @@ def _sentence(doc, toks: Sequence[Token], starts: list[int], d: _Draft) -> tuple
     return bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
 
 
-def _money_measure(toks: Sequence[Token], d: _Draft, prev: _Draft | None, lo: int, w: Words) -> str | None:
-    """What a sum measures: the things a portfolio is made of, else the nearest measure noun before it."""
-    cue = status.portfolio_cue(toks, d.first, w.cues)
-    if cue is not None and prev and prev.end == cue:
-        return prev.found.measure
+def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -> _Draft | None:
+    """The count a sum is the worth of: "78 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
+    if prev is None or prev.found.kind != "count":
+        return None
+    link = w.cues.portfolio_link.match(toks, prev.end)
+    return prev if link and link[1] == d.first else None
+
+
+def _money_measure(toks: Sequence[Token], d: _Draft, lo: int, w: Words) -> str | None:
+    """What a sum measures: the nearest measure noun before it in its sentence ("товарооборот")."""
     for k in range(d.first - 1, lo - 1, -1):
         got = w.measures.match(toks, k)
         if got:

@@ -8,18 +8,24 @@ from .tokens import Token
 from .words import Words
 
 _ADJECTIVES = {"ADJF", "PRTF"}
-_MAX_ADJECTIVES = 3
+_HEADS = {"NOUN", "ADJF", "PRTF"}
+_MAX_MODIFIERS = 4
 
 
 def noun_at(toks: Sequence[Token], j: int, w: Words) -> int | None:
-    """The index of the head noun of a lower-case noun phrase starting at token j (adjectives skipped)."""
+    """The index of the head of a lower-case noun phrase starting at token j (its modifiers skipped)."""
     if not w.inflected:
         ok = j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower()
         return j if ok and toks[j].key not in w.function_words else None
     k = j
-    while k < len(toks) and k - j < _MAX_ADJECTIVES and _lower_word(toks[k]) and _pos(toks[k]) in _ADJECTIVES:
+    while k < len(toks) and k - j < _MAX_MODIFIERS and _modifier(toks, k):
         k += 1
-    return k if k < len(toks) and _lower_word(toks[k]) and _pos(toks[k]) == "NOUN" else None
+    if k < len(toks) and _lower_word(toks[k]) and _pos(toks[k]) == "NOUN":
+        return k
+    # A plural adjective or participle ending the phrase stands for a noun ("334 подозреваемых").
+    if k > j and (k == len(toks) or toks[k].kind != "word") and parses(toks[k - 1].text)[0].tag.number == "plur":
+        return k - 1
+    return None
 
 
 def genitive_phrase(toks: Sequence[Token], j: int, w: Words) -> str | None:
@@ -31,13 +37,23 @@ def genitive_phrase(toks: Sequence[Token], j: int, w: Words) -> str | None:
 
 
 def noun_parses(tok: Token) -> list:
-    """The analyses of a token as a noun."""
-    return [p for p in parses(tok.text) if p.tag.POS == "NOUN"]
+    """The analyses of a token as the head of a noun phrase (a noun, or an adjective standing for one)."""
+    return [p for p in parses(tok.text) if p.tag.POS in _HEADS]
 
 
 def span_text(toks: Sequence[Token], i: int, end: int) -> str:
     """The text of tokens [i, end) as written."""
     return "".join((t.space if n else "") + t.text for n, t in enumerate(toks[i:end]))
+
+
+def _modifier(toks: Sequence[Token], k: int) -> bool:
+    """An adjective or participle, or an adverb qualifying the next one ("агрессивно настроенных")."""
+    if not _lower_word(toks[k]):
+        return False
+    pos = _pos(toks[k])
+    if pos in _ADJECTIVES:
+        return True
+    return pos == "ADVB" and k + 1 < len(toks) and _lower_word(toks[k + 1]) and _pos(toks[k + 1]) in _ADJECTIVES
 
 
 def _lower_word(tok: Token) -> bool:

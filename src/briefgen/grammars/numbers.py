@@ -11,18 +11,20 @@ from .words import Words
 
 _GROUP = re.compile(r"\d{3}(?:,\d+)?")
 _THOUSANDS_SPACE = {" ", "\u00a0", "\u202f", "\u2009"}
-# A number glued to one of these is part of a name, a date, a time or a code ("COVID-19", "№5", "17:00").
-_NOT_FREE = set("-‑–—/.:№#+_")
+# A number glued to one of these is part of a name, a date, a time or a code ("COVID-19", "№5", "17:00",
+# «5 мыслей о …»).
+_NOT_FREE = set("-‑–—/.:№#+_«„“\"'")
 
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """A value read from tokens [first, end); `value_max` is the top of a range."""
+    """A value read from tokens [first, end); `value_max` is the top of a range, `scale` the scale word's value."""
 
     first: int
     end: int
     value: float
     value_max: float | None = None
+    scale: float = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,16 @@ def read(toks: Sequence[Token], i: int, w: Words, after_sign: bool = False) -> A
         base2, scale2, end = second
         low, high = base * (scale if scale != 1 else scale2), base2 * scale2
         if high > low:
-            return Amount(first, end, _round(low), _round(high))
-    return Amount(i, j, _round(base * scale))
+            return Amount(first, end, _round(low), _round(high), scale2)
+    return Amount(i, j, _round(base * scale), scale=scale)
+
+
+def scaled_like(amount: Amount, other: Amount) -> Amount:
+    """The amount with the other's scale when it has none of its own ("2 и 3 млн тонн": 2 млн)."""
+    if amount.scale != 1 or other.scale == 1:
+        return amount
+    top = None if amount.value_max is None else _round(amount.value_max * other.scale)
+    return Amount(amount.first, amount.end, _round(amount.value * other.scale), top, other.scale)
 
 
 def _round(value: float) -> float:

@@ -20,6 +20,7 @@ class Cues:
     actual_year_before: Lexicon
     actual_year_after: Lexicon
     portfolio: Lexicon
+    portfolio_link: Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Words:
     range_from: Lexicon
     range_to: Lexicon
     dashes: frozenset[str]
+    coordination: Lexicon
     cardinal_endings: frozenset[str]
     not_counted: Lexicon
     references: Lexicon
@@ -70,6 +72,7 @@ def words(language: str) -> Words:
         range_from=Lexicon.of_list(rng["from"], False),
         range_to=Lexicon.of_list(rng["to"], False),
         dashes=frozenset(rng["dash"]),
+        coordination=Lexicon.of_list(table["coordination"][lang], False),
         cardinal_endings=frozenset(table["cardinal_endings"].get(lang, [])),
         not_counted=lst("not_counted"),
         references=lst("references"),
@@ -86,5 +89,6 @@ def words(language: str) -> Words:
             actual_year_before=Lexicon.of_list(status["actual_year"][lang]["before"], False),
             actual_year_after=Lexicon.of_list(status["actual_year"][lang]["after"], inf),
             portfolio=Lexicon.of_list(status["portfolio"].get(lang, []), inf),
+            portfolio_link=Lexicon.of_list(status["portfolio_link"].get(lang, []), inf),
         ),
     )
