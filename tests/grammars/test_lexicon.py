@@ -6,7 +6,9 @@ import pytest
 from briefgen.grammars.lexicon import Lexicon
 from briefgen.grammars.tokens import tokenize
 
-CURRENCIES = Lexicon.of_groups({"USD": ["доллар", "долл.", "доллар США", "долл. США"], "HKD": ["гонконгский доллар"]}, True)
+CURRENCIES = Lexicon.of_groups(
+    {"USD": ["доллар", "долл.", "доллар США", "долл. США"], "HKD": ["гонконгский доллар"]}, True
+)
 
 
 @pytest.mark.parametrize(

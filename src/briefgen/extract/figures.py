@@ -62,8 +62,11 @@ def _read_all(toks: Sequence[Token], w: Words) -> list[_Draft]:
     out, i = [], 0
     while i < len(toks):
         d = _read_at(toks, i, w)
-        out.append(d) if d else None
-        i = d.end if d else i + 1
+        if d is None:
+            i += 1
+            continue
+        out.append(d)
+        i = d.end
     return out
 
 
@@ -102,7 +105,8 @@ def _merge_restated(drafts: list[_Draft], toks: Sequence[Token]) -> list[_Draft]
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if prev and d.first == prev.end + 1 and toks[prev.end].text == _OPEN and (prev.found.kind, prev.found.unit) == (d.found.kind, d.found.unit):
+        same = prev is not None and (prev.found.kind, prev.found.unit) == (d.found.kind, d.found.unit)
+        if prev and same and d.first == prev.end + 1 and toks[prev.end].text == _OPEN:
             end = d.end + 1 if d.end < len(toks) and toks[d.end].text == _CLOSE else d.end
             out[-1] = _Draft(prev.first, end, prev.amount, prev.found, prev.qualifier)
         else:

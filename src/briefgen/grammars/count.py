@@ -32,4 +32,6 @@ def after(toks: Sequence[Token], j: int, amount: Amount, w: Words) -> Found | No
 def _agrees(noun: Token, value: float, plural: bool) -> bool:
     """Whether the noun has a form a cardinal takes: plural, genitive singular ("три сферы"), or singular after …1."""
     ones = not plural and value == int(value) and value % 10 == 1 and value % 100 != 11
-    return any(ones or p.tag.number == "plur" or (not plural and p.tag.case in ("gent", "gen2")) for p in noun_parses(noun))
+    return any(
+        ones or p.tag.number == "plur" or (not plural and p.tag.case in ("gent", "gen2")) for p in noun_parses(noun)
+    )

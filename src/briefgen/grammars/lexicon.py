@@ -106,5 +106,5 @@ def _match(parts: tuple[_Part, ...], toks: Sequence[Token], i: int) -> int | Non
 def _abbreviation_dot(toks: Sequence[Token], k: int, inner: bool) -> bool:
     """A dot glued to an abbreviation inside a phrase, or not also ending the sentence ("млн. долларов", "долл.)")."""
     after = toks[k + 1] if k + 1 < len(toks) else None
-    ends = after is None or after.text[:1].isupper() or "\n" in after.space
+    ends = after is None or after.text[:1].isupper() or after.text == "\n"
     return toks[k].glued and (inner or not ends)

@@ -1,4 +1,4 @@
-"""Turn digits, number words and scale words into a value: "1,7 млрд", "полутора миллиардов", "250 000", "от 3 до 5 тыс."."""
+"""Turn digits, number words and scale words into a value ("1,7 млрд", "полутора миллиардов", "от 3 до 5 тыс.")."""
 from __future__ import annotations
 
 import re
@@ -39,9 +39,10 @@ class Found:
 
 def hyphen_word(toks: Sequence[Token], j: int, w: Words) -> int | None:
     """The index of a word glued to the amount by a hyphen ("13-ю", "100-долларовой", "31-летнего")."""
-    if j + 1 < len(toks) and toks[j].key in w.dashes and toks[j].glued and toks[j + 1].glued and toks[j + 1].kind == "word":
-        return j + 1
-    return None
+    if j + 1 >= len(toks) or toks[j].key not in w.dashes:
+        return None
+    word = toks[j + 1]
+    return j + 1 if toks[j].glued and word.glued and word.kind == "word" else None
 
 
 def read(toks: Sequence[Token], i: int, w: Words, after_sign: bool = False) -> Amount | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:[-‑][^\W\d_]+)*)|(?P<sign>\S)")
+# A line break is a sign of its own, so that no figure runs from one line (a heading) into the next.
+_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:[-‑][^\W\d_]+)*)|(?P<sign>\n|\S)")
 
 
 def fold(text: str) -> str:
@@ -14,7 +15,7 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A number, a word (inner hyphens kept) or one sign; `space` is the text since the previous token."""
+    """A number, a word (inner hyphens kept) or one sign or line break; `space` is the text since the previous token."""
 
     start: int
     end: int
