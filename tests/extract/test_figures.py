@@ -188,6 +188,19 @@ def test_coordinated_numbers_share_the_unit_written_after_the_second(text, expec
     assert [(f.text, f.value, f.unit) for f in figures_of(text)] == expected
 
 
+VAGUE = [
+    ("Ущерб оценен в несколько миллионов рублей.", "несколько миллионов рублей", "RUB"),
+    ("На это ушли сотни тысяч долларов.", "сотни тысяч долларов", "USD"),
+    ("Инвесторы вложили миллиарды долларов.", "миллиарды долларов", "USD"),
+]
+
+
+@pytest.mark.parametrize("text, span, unit", VAGUE)
+def test_vague_sums_are_money_without_a_value(text, span, unit):
+    f = only(text)
+    assert (f.kind, f.text, f.value, f.unit) == ("money", span, None, unit)
+
+
 STATED_TWICE = [
     (
         "Проекты стоят свыше полутора миллиардов долларов (1,7 млрд долл.) в сумме.",
@@ -258,6 +271,7 @@ NOT_FIGURES = [
     "Тысячи людей вышли на улицы.",
     "Вышла статья «5 мыслей об играх».",
     "Несколько сотен человек пришли к участку.",
+    "Несколько тысяч человек вышли на митинг.",
     "В 1995 и 2002 годах его освобождали.",
     "Голосование пройдет 20 и 21 марта.",
 ]

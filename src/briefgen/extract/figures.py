@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..grammars import count, money, percent, quantity, status
-from ..grammars.numbers import Amount, Found, read, scaled_like
+from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
 from ..grammars.tokens import Token, tokenize
 from ..grammars.words import Words, words
 from ..model import Figure
@@ -74,6 +74,10 @@ def _read_at(toks: Sequence[Token], i: int, w: Words) -> _Draft | None:
     """The figure whose number (or currency sign) starts at token i."""
     sign = money.sign_before(toks, i, w)
     amount = read(toks, sign[1] if sign else i, w, after_sign=bool(sign))
+    if amount is None and not sign:
+        vague = read_vague(toks, i, w)
+        found = money.after(toks, vague.end, vague, w) if vague else None
+        return _Draft(i, found.end, vague, found, None) if vague and found else None
     if amount is None:
         return None
     found = Found("money", sign[0], amount.end) if sign else _found(toks, amount, w)

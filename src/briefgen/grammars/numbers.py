@@ -18,11 +18,14 @@ _NOT_FREE = set("-‑–—/.:№#+_«„“\"'")
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """A value read from tokens [first, end); `value_max` is the top of a range, `scale` the scale word's value."""
+    """A value read from tokens [first, end); `value_max` is the top of a range, `scale` the scale word's value.
+
+    `value` is None for a vague amount ("несколько миллионов").
+    """
 
     first: int
     end: int
-    value: float
+    value: float | None
     value_max: float | None = None
     scale: float = 1
 
@@ -67,9 +70,17 @@ def read(toks: Sequence[Token], i: int, w: Words, after_sign: bool = False) -> A
     return Amount(i, j, _round(base * scale), scale=scale)
 
 
+def read_vague(toks: Sequence[Token], i: int, w: Words) -> Amount | None:
+    """A vague amount starting at token i: "несколько миллионов", "сотни тысяч", "миллиарды"."""
+    j = i
+    while j < len(toks) and (got := w.vague.match(toks, j) or w.scales.match(toks, j)):
+        j = got[1]
+    return Amount(i, j, None) if j > i else None
+
+
 def scaled_like(amount: Amount, other: Amount) -> Amount:
     """The amount with the other's scale when it has none of its own ("2 и 3 млн тонн": 2 млн)."""
-    if amount.scale != 1 or other.scale == 1:
+    if amount.value is None or amount.scale != 1 or other.scale == 1:
         return amount
     top = None if amount.value_max is None else _round(amount.value_max * other.scale)
     return Amount(amount.first, amount.end, _round(amount.value * other.scale), top, other.scale)

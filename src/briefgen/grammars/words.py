@@ -30,6 +30,7 @@ class Words:
     inflected: bool
     numbers: Lexicon
     scales: Lexicon
+    vague: Lexicon
     currencies: Lexicon
     signs: Lexicon
     percent: Lexicon
@@ -64,6 +65,7 @@ def words(language: str) -> Words:
         inflected=inf,
         numbers=Lexicon(table["numbers"][lang], inf),
         scales=Lexicon(table["scales"][lang], inf),
+        vague=lst("vague"),
         currencies=Lexicon.of_groups(table["currencies"][lang], inf),
         signs=Lexicon.of_groups(table["signs"], False),
         percent=lst("percent"),
