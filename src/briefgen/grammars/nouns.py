@@ -20,6 +20,9 @@ def noun_at(toks: Sequence[Token], j: int, w: Words) -> int | None:
     k = j
     while k < len(toks) and k - j < _MAX_MODIFIERS and _modifier(toks, k):
         k += 1
+        # Modifiers joined by "и" ("общественных и международных организаций").
+        if k + 1 < len(toks) and w.coordination.match(toks, k) and _modifier(toks, k + 1):
+            k += 1
     if k < len(toks) and _lower_word(toks[k]) and _pos(toks[k]) == "NOUN":
         return k
     # A plural adjective or participle ending the phrase stands for a noun ("334 подозреваемых").
