@@ -86,6 +86,20 @@ def test_decimal_commas_points_and_thousands_separators(text, value):
     assert only(text).value == value
 
 
+ENGLISH = [
+    ("More than 15,000 jobs will be created.", "More than 15,000 jobs", 15000, None),
+    ("The portfolio has 78 joint projects.", "78 joint projects", 78, None),
+    ("Trade will reach $10.5 billion by 2030.", "$10.5 billion", 10.5e9, "USD"),
+    ("The road is 500 km long.", "500 km", 500, "km"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, unit", ENGLISH)
+def test_english_where_a_comma_groups_thousands(text, span, value, unit):
+    f = only(text, "en")
+    assert (f.text, f.value, f.unit) == (span, value, unit)
+
+
 RANGES = [
     ("Штраф составит от 3 до 5 тыс. рублей.", "от 3 до 5 тыс. рублей", 3000, 5000, "money"),
     ("Штраф составит от 3 до 5 тысяч рублей.", "от 3 до 5 тысяч рублей", 3000, 5000, "money"),

@@ -15,8 +15,9 @@ _MAX_MODIFIERS = 4
 def noun_at(toks: Sequence[Token], j: int, w: Words) -> int | None:
     """The index of the head of a lower-case noun phrase starting at token j (its modifiers skipped)."""
     if not w.inflected:
-        ok = j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower()
-        return j if ok and toks[j].key not in w.function_words else None
+        if _plural(toks, j, w):
+            return j
+        return j + 1 if j < len(toks) and _lower_word(toks[j]) and _plural(toks, j + 1, w) else None
     k = j
     while k < len(toks) and k - j < _MAX_MODIFIERS and _modifier(toks, k):
         k += 1
@@ -47,6 +48,13 @@ def noun_parses(tok: Token) -> list:
 def span_text(toks: Sequence[Token], i: int, end: int) -> str:
     """The text of tokens [i, end) as written."""
     return "".join((t.space if n else "") + t.text for n, t in enumerate(toks[i:end]))
+
+
+def _plural(toks: Sequence[Token], k: int, w: Words) -> bool:
+    """A plural noun, where there is no morphology: by its ending or from the list ("projects", "people")."""
+    if k >= len(toks) or not _lower_word(toks[k]) or toks[k].key in w.not_plural:
+        return False
+    return toks[k].key in w.plural_nouns or toks[k].key.endswith(w.plural_endings)
 
 
 def _modifier(toks: Sequence[Token], k: int) -> bool:

@@ -97,7 +97,7 @@ def _one(toks: Sequence[Token], i: int, w: Words, after_sign: bool) -> tuple[flo
     if tok.kind == "num":
         if not after_sign and not _free(toks, i):
             return None
-        got = _digits(toks, i)
+        got = _digits(toks, i, w.decimal_marks)
         if got is None:
             return None
         base, j = got
@@ -117,17 +117,17 @@ def _free(toks: Sequence[Token], i: int) -> bool:
     return not (after and after.glued and after.text in ":/" and i + 2 < len(toks) and toks[i + 2].kind == "num")
 
 
-def _digits(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
+def _digits(toks: Sequence[Token], i: int, decimal: str) -> tuple[float, int] | None:
     """The value of a digit number, joining thousands groups ("250 000"); None for dates and codes ("30.03.2020")."""
     text = toks[i].text
     seps = re.findall(r"[.,]", text)
     groups = re.split(r"[.,]", text)
-    if len(seps) > 1:
+    if len(seps) == 1 and seps[0] in decimal:
+        return float(text.replace(",", ".")), i + 1
+    if seps:
         if len(set(seps)) > 1 or any(len(g) != 3 for g in groups[1:]):
             return None
         return float("".join(groups)), i + 1
-    if seps:
-        return float(text.replace(",", ".")), i + 1
     digits, j = text, i + 1
     while len(text) <= 3 and j < len(toks) and toks[j].space in _THOUSANDS_SPACE and _GROUP.fullmatch(toks[j].text):
         digits += toks[j].text

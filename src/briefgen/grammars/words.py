@@ -45,7 +45,10 @@ class Words:
     references: Lexicon
     parties: Lexicon
     parties_max: float
-    function_words: frozenset[str]
+    plural_endings: tuple[str, ...]
+    plural_nouns: frozenset[str]
+    not_plural: frozenset[str]
+    decimal_marks: str
     measures: Lexicon
     cues: Cues
 
@@ -60,7 +63,7 @@ def words(language: str) -> Words:
     def lst(key: str) -> Lexicon:
         return Lexicon.of_list(table[key].get(lang, []), inf)
 
-    rng, status = table["range"][lang], table["status"]
+    rng, status, plurals = table["range"][lang], table["status"], table["plurals"].get(lang, {})
     return Words(
         inflected=inf,
         numbers=Lexicon(table["numbers"][lang], inf),
@@ -80,7 +83,10 @@ def words(language: str) -> Words:
         references=lst("references"),
         parties=lst("parties"),
         parties_max=float(table["parties_max"]),
-        function_words=frozenset(table["function_words"].get(lang, [])),
+        plural_endings=tuple(plurals.get("endings", [])),
+        plural_nouns=frozenset(plurals.get("nouns", [])),
+        not_plural=frozenset(plurals.get("not", [])),
+        decimal_marks=table["decimal_marks"][lang],
         measures=lst("measures"),
         cues=Cues(
             year_before=Lexicon.of_list(status["target_year"][lang]["before"], False),
