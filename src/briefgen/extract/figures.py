@@ -1,71 +1,144 @@
-"""Turn numbers in the text into Figures: money and percentages with normalised values.
+"""Turn numbers in the text into Figures: money, percentages, counts and quantities with normalised values.
 
-The words that follow a number (scale words, currencies, percent signs) come
-from `data/figures.yaml`.
+The grammars of `briefgen.grammars` read each figure from tokens, with the
+word lists of `data/figures.yaml`; this module scans the text, merges a fact
+stated twice in a row, and adds what the sentence says (status, year, measure).
 """
 from __future__ import annotations
 
-import re
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .. import data
+from ..grammars import count, money, percent, quantity, status
+from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
+from ..grammars.tokens import Token, tokenize
+from ..grammars.words import Words, words
 from ..model import Figure
 
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+# Tried in this order on what follows an amount; the first that reads it wins.
+_GRAMMARS = (percent.after, money.after, quantity.after, count.after)
+_OPEN, _CLOSE = "(", ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A figure read from tokens [first, end), its qualifier included."""
+
+    first: int
+    end: int
+    amount: Amount
+    found: Found
+    qualifier: str | None
 
 
 def find(ctx) -> list[Figure]:
-    """Money and percent figures, with qualifiers kept in the span."""
-    text = ctx.doc.text
-    words = data.load("figures")
-    lang = ctx.source.language if ctx.source.language in words["scales"] else "ru"
-    scales = sorted(words["scales"][lang].items(), key=lambda kv: -len(kv[0]))
-    currencies = sorted(words["currencies"][lang].items(), key=lambda kv: -len(kv[0]))
-    percents = sorted(words["percent"][lang], key=len, reverse=True)
-    qualifiers = sorted(words["qualifiers"][lang], key=len, reverse=True)
+    """Every figure of the text, each with its value, unit, qualifier and what the text says it is."""
+    w = words(ctx.source.language)
+    doc = ctx.doc
+    toks = tokenize(doc.text, doc.body_start)
+    starts = [t.start for t in toks]
+    drafts = _merge_restated(_read_all(toks, w), toks)
     out = []
-    for m in _NUMBER.finditer(text, ctx.doc.body_start):
-        value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
-        pos = m.end()
-        scale, pos = _word_after(text, pos, scales)
-        if scale:
-            value *= scale
-        kind = unit = None
-        cur, after = _word_after(text, pos, currencies)
-        pct, after_pct = _word_after(text, pos, [(p, True) for p in percents])
-        if cur:
-            kind, unit, end = "money", cur, _word_end(text, after)
-        elif pct:
-            kind, unit, end = "percent", None, _word_end(text, after_pct)
-        else:
-            continue
-        start, qualifier = _qualifier_before(text, m.start(), qualifiers)
-        out.append(Figure(start, end, text[start:end], kind, value=value, unit=unit, qualifier=qualifier))
+    for n, d in enumerate(drafts):
+        lo, hi = _sentence(doc, toks, starts, d)
+        state, year = status.read(toks, d.first, d.end, lo, hi, w.cues)
+        measure = d.found.measure
+        if d.found.kind == "money":
+            counted = _worth_of(toks, drafts[n - 1] if n else None, d, w)
+            if counted:
+                state, year, measure = "portfolio", None, counted.found.measure
+            else:
+                measure = _money_measure(toks, d, lo, w)
+        start, end = toks[d.first].start, toks[d.end - 1].end
+        out.append(
+            Figure(start, end, doc.text[start:end], d.found.kind, value=d.amount.value, unit=d.found.unit,
+                   value_max=d.amount.value_max, qualifier=d.qualifier, measure=measure, status=state, year=year)
+        )
     return out
 
 
-def _word_after(text: str, pos: int, table):
-    gap = len(text[pos:]) - len(text[pos:].lstrip(" \u00a0"))
-    at = pos + gap
-    low = text[at : at + 40].lower()
-    for key, val in table:
-        if low.startswith(key):
-            end = at + len(key)
-            if text[end : end + 1] == ".":
-                end += 1
-            return val, end
-    return None, pos
+def _read_all(toks: Sequence[Token], w: Words) -> list[_Draft]:
+    out, i = [], 0
+    while i < len(toks):
+        d = _read_at(toks, i, w)
+        if d is None:
+            i += 1
+            continue
+        out.append(d)
+        i = d.end
+    return out
 
 
-def _word_end(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isalpha():
-        pos += 1
-    return pos
+def _read_at(toks: Sequence[Token], i: int, w: Words) -> _Draft | None:
+    """The figure whose number (or currency sign) starts at token i."""
+    sign = money.sign_before(toks, i, w)
+    amount = read(toks, sign[1] if sign else i, w, after_sign=bool(sign))
+    if amount is None and not sign:
+        vague = read_vague(toks, i, w)
+        found = money.after(toks, vague.end, vague, w) if vague else None
+        return _Draft(i, found.end, vague, found, None) if vague and found else None
+    if amount is None:
+        return None
+    found = Found("money", sign[0], amount.end) if sign else _found(toks, amount, w)
+    if found is None:
+        amount, found = _shared(toks, amount, w)
+    if found is None:
+        return None
+    first = i if sign else amount.first
+    q = w.qualifiers.ends_at(toks, first)
+    return _Draft(q[1] if q else first, found.end, amount, found, q[0] if q else None)
 
 
-def _qualifier_before(text: str, start: int, qualifiers: list[str]) -> tuple[int, str | None]:
-    head = text[max(0, start - 30) : start].lower()
-    for q in qualifiers:
-        if re.search(rf"(?<!\w){re.escape(q)}\s+$", head):
-            at = start - len(head) + head.rindex(q)
-            return at, q
-    return start, None
+def _found(toks: Sequence[Token], amount: Amount, w: Words) -> Found | None:
+    return next((f for grammar in _GRAMMARS if (f := grammar(toks, amount.end, amount, w))), None)
+
+
+def _shared(toks: Sequence[Token], amount: Amount, w: Words) -> tuple[Amount, Found | None]:
+    """The unit of the next, coordinated figure ("на 50 и 30 метров", "2 и 3 млн тонн")."""
+    joined = w.coordination.match(toks, amount.end)
+    nxt = read(toks, joined[1], w) if joined else None
+    found = _found(toks, nxt, w) if nxt else None
+    if nxt is None or found is None:
+        return amount, None
+    return scaled_like(amount, nxt), Found(found.kind, found.unit, amount.end, found.measure)
+
+
+def _merge_restated(drafts: list[_Draft], toks: Sequence[Token]) -> list[_Draft]:
+    """One figure for a fact stated twice in a row: "полутора миллиардов долларов (1,7 млрд долл.)"."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        same = prev is not None and (prev.found.kind, prev.found.unit) == (d.found.kind, d.found.unit)
+        if prev and same and d.first == prev.end + 1 and toks[prev.end].text == _OPEN:
+            end = d.end + 1 if d.end < len(toks) and toks[d.end].text == _CLOSE else d.end
+            out[-1] = _Draft(prev.first, end, prev.amount, prev.found, prev.qualifier)
+        else:
+            out.append(d)
+    return out
+
+
+def _sentence(doc, toks: Sequence[Token], starts: list[int], d: _Draft) -> tuple[int, int]:
+    """The token range of the sentence holding the figure (the figure alone when it is in none)."""
+    i = doc.sentence_index(toks[d.first].start)
+    if i is None:
+        return d.first, d.end
+    s = doc.sentences[i]
+    return bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+
+
+def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -> _Draft | None:
+    """The count a sum is the worth of: "78 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
+    if prev is None or prev.found.kind != "count":
+        return None
+    link = w.cues.portfolio_link.match(toks, prev.end)
+    return prev if link and link[1] == d.first else None
+
+
+def _money_measure(toks: Sequence[Token], d: _Draft, lo: int, w: Words) -> str | None:
+    """What a sum measures: the nearest measure noun before it in its sentence ("товарооборот")."""
+    for k in range(d.first - 1, lo - 1, -1):
+        got = w.measures.match(toks, k)
+        if got:
+            return got[0]
+    return None

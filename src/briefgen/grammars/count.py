@@ -1,0 +1,37 @@
+"""Turn a counted noun phrase after an amount into a count ("78 совместных проектов", "13-ю филиалами")."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .nouns import noun_at, noun_parses, span_text
+from .numbers import Amount, Found, hyphen_word
+from .tokens import Token
+from .words import Words
+
+
+def after(toks: Sequence[Token], j: int, amount: Amount, w: Words) -> Found | None:
+    """A count of the noun phrase after the amount; None for dates, ages, durations and references."""
+    plural = False
+    at = hyphen_word(toks, j, w)
+    if at is not None:
+        if toks[at].key not in w.cardinal_endings:
+            return None
+        j, plural = at + 1, True
+    if w.references.ends_at(toks, amount.first):
+        return None
+    k = noun_at(toks, j, w)
+    if k is None or w.not_counted.match(toks, k):
+        return None
+    if w.parties.match(toks, k) and amount.value <= w.parties_max:
+        return None
+    if w.inflected and not _agrees(toks[k], amount.value, plural):
+        return None
+    return Found("count", None, k + 1, span_text(toks, j, k + 1))
+
+
+def _agrees(noun: Token, value: float, plural: bool) -> bool:
+    """Whether the noun has a form a cardinal takes: plural, genitive singular ("три сферы"), or singular after …1."""
+    ones = not plural and value == int(value) and value % 10 == 1 and value % 100 != 11
+    return any(
+        ones or p.tag.number == "plur" or (not plural and p.tag.case in ("gent", "gen2")) for p in noun_parses(noun)
+    )

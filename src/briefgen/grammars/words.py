@@ -1,0 +1,102 @@
+"""Turn `data/figures.yaml` into the lexicons of one language, built once per process."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .. import data
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the sentence around a figure may say about it (see `status` in figures.yaml)."""
+
+    year_before: Lexicon
+    year_after: Lexicon
+    target: Lexicon
+    change: Lexicon
+    actual: Lexicon
+    actual_year_before: Lexicon
+    actual_year_after: Lexicon
+    portfolio: Lexicon
+    portfolio_link: Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Every word list the figure grammars read, for one language."""
+
+    inflected: bool
+    numbers: Lexicon
+    scales: Lexicon
+    vague: Lexicon
+    currencies: Lexicon
+    signs: Lexicon
+    percent: Lexicon
+    units: Lexicon
+    qualifiers: Lexicon
+    range_from: Lexicon
+    range_to: Lexicon
+    dashes: frozenset[str]
+    coordination: Lexicon
+    cardinal_endings: frozenset[str]
+    not_counted: Lexicon
+    references: Lexicon
+    parties: Lexicon
+    parties_max: float
+    plural_endings: tuple[str, ...]
+    plural_nouns: frozenset[str]
+    not_plural: frozenset[str]
+    decimal_marks: str
+    measures: Lexicon
+    cues: Cues
+
+
+@functools.cache
+def words(language: str) -> Words:
+    """The lexicons of `language` (Russian when the data has no lists for it)."""
+    table = data.load("figures")
+    lang = language if language in table["numbers"] else "ru"
+    inf = bool(table["inflected"].get(lang))
+
+    def lst(key: str) -> Lexicon:
+        return Lexicon.of_list(table[key].get(lang, []), inf)
+
+    rng, status, plurals = table["range"][lang], table["status"], table["plurals"].get(lang, {})
+    return Words(
+        inflected=inf,
+        numbers=Lexicon(table["numbers"][lang], inf),
+        scales=Lexicon(table["scales"][lang], inf),
+        vague=lst("vague"),
+        currencies=Lexicon.of_groups(table["currencies"][lang], inf),
+        signs=Lexicon.of_groups(table["signs"], False),
+        percent=lst("percent"),
+        units=Lexicon.of_groups(table["units"][lang], inf),
+        qualifiers=Lexicon.of_list(table["qualifiers"][lang], False),
+        range_from=Lexicon.of_list(rng["from"], False),
+        range_to=Lexicon.of_list(rng["to"], False),
+        dashes=frozenset(rng["dash"]),
+        coordination=Lexicon.of_list(table["coordination"][lang], False),
+        cardinal_endings=frozenset(table["cardinal_endings"].get(lang, [])),
+        not_counted=lst("not_counted"),
+        references=lst("references"),
+        parties=lst("parties"),
+        parties_max=float(table["parties_max"]),
+        plural_endings=tuple(plurals.get("endings", [])),
+        plural_nouns=frozenset(plurals.get("nouns", [])),
+        not_plural=frozenset(plurals.get("not", [])),
+        decimal_marks=table["decimal_marks"][lang],
+        measures=lst("measures"),
+        cues=Cues(
+            year_before=Lexicon.of_list(status["target_year"][lang]["before"], False),
+            year_after=Lexicon.of_list(status["target_year"][lang]["after"], inf),
+            target=Lexicon.of_list(status["target"].get(lang, []), inf),
+            change=Lexicon.of_list(status["change"].get(lang, []), inf),
+            actual=Lexicon.of_list(status["actual"].get(lang, []), False),
+            actual_year_before=Lexicon.of_list(status["actual_year"][lang]["before"], False),
+            actual_year_after=Lexicon.of_list(status["actual_year"][lang]["after"], inf),
+            portfolio=Lexicon.of_list(status["portfolio"].get(lang, []), inf),
+            portfolio_link=Lexicon.of_list(status["portfolio_link"].get(lang, []), inf),
+        ),
+    )
