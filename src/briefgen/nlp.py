@@ -50,7 +50,13 @@ def lemma(word: str) -> str:
 
 
 def warm_up() -> None:
-    """Load every model now (a batch worker's initialiser calls this)."""
+    """Load every model and word list now, so the first document costs no more than the next.
+
+    A batch worker's initialiser calls this; so does a process about to extract.
+    """
+    from .grammars.words import words
+
     segmenter()
     ner_tagger()
     morph()
+    words("ru")

@@ -22,5 +22,6 @@ def load(name: str) -> Any:
     path = DATA_DIR / f"{name}.yaml"
     if name == "taxonomy" and os.environ.get("BRIEFGEN_TAXONOMY"):
         path = Path(os.environ["BRIEFGEN_TAXONOMY"])
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
     with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=loader)
