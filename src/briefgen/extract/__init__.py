@@ -14,6 +14,7 @@ from .. import __version__
 from ..document import Document, analyse
 from ..model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source
 from . import agenda, commitments, figures, meta, participants, people, quotes
+from .words import Word
 
 
 @dataclass(slots=True)
@@ -29,6 +30,7 @@ class Context:
     agenda_areas: list[AgendaArea] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     event: str | None = None
+    words: list[list[Word]] = field(default_factory=list)  # per sentence, filled by words.sentence_words
 
 
 EXTRACTORS: list[tuple[str, Callable[[Context], Any]]] = [
