@@ -21,7 +21,7 @@ from ..model import Commitment, Span
 from . import agenda
 from .clauses import COMPLEMENT, CONDITION, RELATIVE, Clause, split
 from .deadlines import Deadlines
-from .words import Word, phrase_index, phrases_at, sentence_words, words_of
+from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION, PROPOSAL = "intention", "creation", "proposal"
 SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
@@ -40,9 +40,11 @@ class Vocabulary:
     needs_infinitive: frozenset[str]
     auxiliaries: frozenset[str]
     not_actions: frozenset[str]
+    not_plans: frozenset[str]  # also words of saying: "Напомним, …"
     reporting: frozenset[str]
     opinions: frozenset[str]
     hedges: frozenset[str]
+    impersonal: frozenset[str]
     creation: frozenset[str]
     abstract_endings: tuple[str, ...]
     openers: dict[str, str]
@@ -65,9 +67,11 @@ def vocabulary(lang: str) -> Vocabulary:
         needs_infinitive=frozenset(get("needs_infinitive")),
         auxiliaries=frozenset(get("future_auxiliaries")),
         not_actions=frozenset(get("not_actions")),
+        not_plans=frozenset(get("not_plans")) | frozenset(get("reporting")),
         reporting=frozenset(get("reporting")),
         opinions=frozenset(get("opinions")),
         hedges=frozenset(get("hedges")),
+        impersonal=frozenset(get("impersonal")),
         creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
         abstract_endings=tuple(get("abstract_endings")),
         openers={w: kind for kind, ws in get("clauses").items() for w in ws},
@@ -84,6 +88,7 @@ class Trigger:
     kind: str
     plain: bool = False  # a plain future, no cue word
     past: bool = False
+    lemma: str = ""  # the cue's (first) lemma
     action: int = 0  # where the action may start: after the cue, or inside a gapped cue ("объявили | … решения")
 
 
@@ -172,10 +177,11 @@ def _trigger(clause: Clause, voc: Vocabulary) -> Trigger | None:
         for end, kind, lemma, gapped in phrases_at(words, i, voc.cues):
             if _cue_form_ok(words, i, end, lemma, kind, voc):
                 tag = w.reading({lemma})[1]
-                return Trigger(i, end, kind, past=tag is not None and "past" in tag, action=i + 1 if gapped else end)
+                past = tag is not None and "past" in tag
+                return Trigger(i, end, kind, past=past, lemma=lemma, action=i + 1 if gapped else end)
         r = w.reading(voc.imperative)
         if r and r[1] is not None and "impr" in r[1]:
-            return Trigger(i, i + 1, voc.imperative[r[0]], action=i + 1)
+            return Trigger(i, i + 1, voc.imperative[r[0]], lemma=r[0], action=i + 1)
     for i, w in enumerate(words):
         trigger = _future(words, i, voc) if w.is_word else None
         if trigger:
@@ -227,13 +233,13 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
         for k in range(i + 1, len(words)):
             v = words[k]
             if v.has("INFN") or v.has("PRTS"):
-                if v.lemma in voc.not_actions:
+                if v.lemma in voc.not_actions or _base(v.lemma) in voc.not_plans:
                     return None
                 return Trigger(i, k + 1, CREATION if v.lemma in voc.creation else INTENTION, plain=True)
             if v.has("VERB"):
                 return None
         return None
-    if not w.has("VERB", "perf", "futr", "indc") or w.lemma in voc.not_actions:
+    if not w.has("VERB", "perf", "futr", "indc") or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
         return None
     if any(t is not None and "pres" in t for _, t in w.readings):
         return None  # a verb of both aspects ("реализуются") reads as present too
@@ -373,44 +379,66 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
 
 
 def _passive(item: Item, voc: Vocabulary) -> bool:
-    """True when the clause's subject undergoes the action ("завод планируется построить", "будут собираться")."""
+    """True when the clause's subject undergoes the action rather than does it: an impersonal cue ("завод
+    планируется построить"), a passive participle ("будут опробованы") or a passive reflexive ("будут собираться")."""
     words = item.clause.words
     t = item.trigger
-    k = None if t.plain else _infinitive(words, t.end, voc)
-    verbs = [*words[t.index : t.end], *([words[k]] if k is not None else [])]
-    return any(w.lemma.endswith(("ся", "сь")) or w.has("PRTS") and not w.lemmas & voc.needs_infinitive for w in verbs)
+    if not t.plain:
+        k = _infinitive(words, t.end, voc)
+        tag = words[t.index].reading({t.lemma})[1]
+        impersonal = t.lemma in voc.impersonal or tag is not None and tag.POS == "PRTS"  # "решено", "поручено"
+        return impersonal or k is not None and _reflexive_passive(words[k].lemma)
+    verb = words[t.end - 1]
+    return verb.has("PRTS") or _reflexive_passive(verb.lemma)
+
+
+def _base(lemma: str) -> str:
+    """A reflexive verb's base ("обсуждаться" → "обсуждать"), else the lemma itself."""
+    return lemma[:-2] if lemma.endswith(("ся", "сь")) else lemma
+
+
+def _reflexive_passive(lemma: str) -> bool:
+    """True for a reflexive verb made from a transitive one ("собираться" from "собирать")."""
+    base = _base(lemma)
+    return base != lemma and any(t is not None and "INFN" in t and "tran" in t for _, t in readings(base))
 
 
 def _subject(ctx, words: list[Word], speaker: str | None, passive: bool) -> tuple[str | None, str | None]:
     """The subject in `words` as (named person or organisation, resolved other subject).
 
     A pronoun or a title ("глава государства") resolves to the person last named before it (not the
-    quote's own speaker); a first-person pronoun resolves to "" (only the quote can say who); a common
-    noun ("руководство страны") stands for itself unless the clause is passive.
+    quote's own speaker); a first-person pronoun resolves to "" (only the quote can say who); any other
+    noun ("руководство страны", "лидеры двух стран") stands for itself unless the clause is passive.
     """
     for k, w in enumerate(words):
         if not w.is_word or not _free(words, k):
             continue
         if _person_at(ctx, w) or _entity_at(ctx, w):
             return _names(ctx, words[k:]), None
-        if w.has("NPRO", "1per"):
+        tag = next((t for _, t in w.readings if t is not None and "nomn" in t), None)
+        if tag is None:
+            continue
+        if tag.POS == "NPRO" and "1per" in tag:
             return None, ""
-        if w.has("NPRO", "3per", "nomn") or w.has("NOUN", "anim", "nomn"):
+        if tag.POS == "NPRO" and "3per" in tag or tag.POS == "NOUN" and "anim" in tag and "sing" in tag:
             return _names(ctx, words[k + 1 :], persons_only=True), _last_person(ctx, w.start, speaker)
-        if w.has("NOUN", "inan", "nomn"):
+        if tag.POS == "NOUN":
             named = _names(ctx, words[k + 1 : k + 4])
             if named or passive:
                 return named, None
-            nxt = words[k + 1] if k + 1 < len(words) else None
-            end = nxt.end if nxt is not None and nxt.has("NOUN", "gent") else w.end
-            return None, ctx.doc.text[w.start : end]
+            end = k + 1
+            while end < len(words) and end - k <= 3 and words[end].has("gent") and not words[end].has("PREP"):
+                end += 1
+            return None, ctx.doc.text[w.start : words[end - 1].end]
     return None, None
 
 
 def _free(words: list[Word], k: int) -> bool:
     """True when words[k] can be nominative and stands outside a prepositional phrase, and, when it can
     also be genitive ("на базе Сколково"), is not the dependent of a noun in another case."""
-    cases = {c for _, t in words[k].readings if t is not None for c in ("nomn", "gent") if c in t}
+    if words[k].tag is None:
+        return True  # a word without morphology (a Latin name): nothing rules it out
+    cases = {c for _, t in words[k].readings for c in ("nomn", "gent") if c in t}
     if "nomn" not in cases:
         return False
     for w in reversed(words[:k]):

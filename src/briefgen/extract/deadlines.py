@@ -1,8 +1,8 @@
 """Turn the time phrases of a commitment's words into its deadline ("к 2030 году", "через пять лет").
 
-A deadline is a preposition, then modifiers and numbers, then a unit of time;
-or a preposition and a year. A bare unit counts only after a preposition that
-takes one ("через год", not the rate "в год"). Past time ("в прошлом году") is not a deadline.
+A deadline is a preposition, then modifiers, adjectives and numbers, then a unit of time;
+or a preposition and a year ("в месячный срок", "к 2030 году"). A bare unit counts only after a preposition that
+takes one ("через год", not the rate "в год"). Past or present time ("в прошлом году", "в настоящее время") is not a deadline.
 The words are language data (`deadlines` in data/commitments.yaml).
 """
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Deadlines:
                 return k + 1
             if _YEAR.match(w.text):
                 year = k + 1
-            elif not (w.lemma in self.modifiers or _is_number(w) or w.text in "-–."):
+            elif not (w.lemma in self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
                 break
         return year
 

@@ -15,7 +15,7 @@ from .. import nlp
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
 _LATIN = re.compile(r"[a-z]")
-MIN_SCORE = 0.1  # readings pymorphy3 rates below this are too unlikely to count
+MIN_SCORE = 0.1  # another lemma or part of speech rated below this is too unlikely to count
 MAX_GAP = 2  # words a phrase's "..." may stand for
 GAP = "..."
 
@@ -72,15 +72,18 @@ def words_of(text: str, offset: int = 0) -> list[Word]:
 
 @functools.cache
 def readings(token: str) -> tuple[tuple[str, Any], ...]:
-    """The likely (lemma, tag) readings of a word form; () for punctuation."""
+    """The likely (lemma, tag) readings of a word form: every case and number of its most likely lemma and
+    part of speech ("стороны": genitive singular, nominative plural …), and other readings that are not
+    too unlikely; () for punctuation."""
     if not (token[0].isalnum() or token[0] == "_"):
         return ()
     word = token.lower()
     if _LATIN.match(word):
         return tuple((form, None) for form in _english_forms(word))
     parses = nlp.morph().parse(word)
-    out = [(p.normal_form.replace("ё", "е"), p.tag) for p in parses if p is parses[0] or p.score >= MIN_SCORE]
-    return tuple(out)
+    top = parses[0]
+    keep = [p for p in parses if (p.normal_form, p.tag.POS) == (top.normal_form, top.tag.POS) or p.score >= MIN_SCORE]
+    return tuple((p.normal_form.replace("ё", "е"), p.tag) for p in keep)
 
 
 def _english_forms(word: str) -> list[str]:
