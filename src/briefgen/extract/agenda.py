@@ -24,14 +24,11 @@ def find(ctx) -> list[AgendaArea]:
     lang = ctx.source.language
     taxonomy = keywords(lang)
     headings = {(p.start, p.end) for p in heading_spans(ctx)}
+    named = [area_weights(words, taxonomy) for words in sentence_words(ctx)]
     out = []
     for area in data.load("taxonomy")["areas"]:
-        evidence, headed = [], False
-        for sent, words in zip(ctx.doc.sentences, sentence_words(ctx)):
-            if area["id"] in area_weights(words, taxonomy):
-                evidence.append(sent)
-                headed |= (sent.start, sent.end) in headings
-        if headed or len(evidence) >= MIN_SENTENCES:
+        evidence = [s for s, weights in zip(ctx.doc.sentences, named) if area["id"] in weights]
+        if len(evidence) >= MIN_SENTENCES or any((s.start, s.end) in headings for s in evidence):
             out.append(AgendaArea(area["id"], area["label"].get(lang, area["id"]), tuple(evidence)))
     return out
 
@@ -71,8 +68,9 @@ def best_area(words: Sequence[Word], taxonomy: dict) -> str | None:
 
 
 def _keys(word: Word) -> set[str]:
-    """The lemmas a keyword may match: the word's lemma, and for a compound ("водно-энергетический") its last part's."""
-    keys = {word.lemma}
+    """The lemmas a keyword may match: the word's lemma (every form, for a word without morphology), and for
+    a compound ("водно-энергетический") its last part's."""
+    keys = {word.lemma} if word.tag is not None else set(word.lemmas)
     if "-" in word.text:
         keys.add(nlp.lemma(word.text.rsplit("-", 1)[1].lower()))
     return keys
