@@ -40,6 +40,12 @@ def find(text: str, quoted: dict[str, str] | None = None):
         ("Стороны учредили совместный инвестиционный фонд.", "creation"),
         ("Итоги подведет создаваемая межправительственная комиссия.", "creation"),
         ("Давайте вместе подготовим программу визита.", "proposal"),
+        ("Депутат выступил за отмену роуминга.", "proposal"),
+        # passive forms: a decision or agreement, not a past fact
+        ("По итогам встречи решено создать совместный фонд.", "agreement"),
+        ("Была достигнута договоренность о возобновлении рейсов.", "agreement"),
+        ("Правительству поручено подготовить план мероприятий.", "instruction"),
+        ("Японская сторона готова рассмотреть новые проекты.", "intention"),
     ],
 )
 def test_each_kind_of_commitment(text, kind):
@@ -110,6 +116,11 @@ def test_future_without_a_cue_is_an_intention(text):
         "Министр отметил необходимость наращивания экспорта.",
         "Официальным языком должен быть и государственный язык.",
         "Правительство, очевидно, решило не отставать от соседей.",
+        "Ранее стороны подписали меморандум о сотрудничестве.",
+        "Напомним, в 2024 году товарооборот составил два миллиарда долларов.",
+        "Визит состоится в следующем году.",
+        "Мы будем рады видеть вас в нашей стране.",
+        "Этот проект будет играть ключевую роль в экономике.",
     ],
 )
 def test_no_commitment_in_past_evaluation_wish_greeting_or_estimate(text):
@@ -156,6 +167,12 @@ def test_anchor_is_the_clause_with_its_dependents(text, expected):
         ("Президент Иван Петров и премьер Анна Смирнова объявили решение о создании фонда.", {},
          "Иван Петров и Анна Смирнова"),
         ("Планируется построить новый терминал.", {}, None),
+        # the addressee of a proposal is not its actor
+        ("Иван Петров: Сергей Ефимович, давайте вернемся к вопросу о газе.",
+         {"Сергей Ефимович, давайте вернемся к вопросу о газе.": "Иван Петров"}, "Иван Петров"),
+        # a pronoun in a quote means someone other than the speaker
+        ("Иван Петров встретился с Анной Смирновой. «Он пообещал, что будет помогать школам», – сказала она.",
+         {"Он пообещал, что будет помогать школам": "Анна Смирнова"}, "Иван Петров"),
     ],
 )
 def test_actor(text, quoted, actor):
@@ -191,3 +208,10 @@ def test_cue_points_at_the_cue_words():
     (c,) = find(text)
     assert c.cue.text == "объявили общее решение"
     assert text[c.cue.start : c.cue.end] == c.cue.text
+
+
+def test_english_cues_futures_and_deadlines():
+    text = "The leaders agreed to launch a joint fund by the end of 2026. The company will open an office next year."
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    found = commitments.find(ctx)
+    assert [(c.kind, c.deadline) for c in found] == [("agreement", "by the end of 2026"), ("intention", "next year")]

@@ -23,7 +23,8 @@ from .clauses import COMPLEMENT, CONDITION, RELATIVE, Clause, split
 from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
-INTENTION, CREATION, PROPOSAL = "intention", "creation", "proposal"
+INTENTION, CREATION = "intention", "creation"
+NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
 SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
 _STOPS = set(",;:()—–")
 _CLOSING = "»“”\")"
@@ -45,6 +46,7 @@ class Vocabulary:
     opinions: frozenset[str]
     hedges: frozenset[str]
     impersonal: frozenset[str]
+    past_markers: frozenset[str]
     creation: frozenset[str]
     abstract_endings: tuple[str, ...]
     openers: dict[str, str]
@@ -72,6 +74,7 @@ def vocabulary(lang: str) -> Vocabulary:
         opinions=frozenset(get("opinions")),
         hedges=frozenset(get("hedges")),
         impersonal=frozenset(get("impersonal")),
+        past_markers=frozenset(get("past_markers")),
         creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
         abstract_endings=tuple(get("abstract_endings")),
         openers={w: kind for kind, ws in get("clauses").items() for w in ws},
@@ -144,7 +147,7 @@ def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
         trigger = None
         if c.kind != CONDITION and "hedge" not in (own, inherited):
             trigger = _trigger(c, voc)
-        if trigger and ((trigger.plain and inherited == "opinion") or (trigger.past and c.kind == RELATIVE)):
+        if trigger and (trigger.plain and inherited == "opinion" or trigger.past and _told_as_past(c, voc)):
             trigger = None
         if trigger is None:
             current = None
@@ -164,6 +167,12 @@ def _frame(clause: Clause, voc: Vocabulary) -> str | None:
     return "opinion" if lemmas & voc.opinions else None
 
 
+def _told_as_past(clause: Clause, voc: Vocabulary) -> bool:
+    """True when a past cue tells history: in a relative clause ("который мы учредили") or dated to the past
+    ("ранее", "в прошлом году")."""
+    return clause.kind == RELATIVE or any(w.lemma in voc.past_markers for w in clause.words)
+
+
 def _reports(clause: Clause, voc: Vocabulary) -> bool:
     return any(w.lemmas & (voc.reporting | voc.opinions) for w in clause.words)
 
@@ -175,7 +184,7 @@ def _trigger(clause: Clause, voc: Vocabulary) -> Trigger | None:
         if not w.is_word:
             continue
         for end, kind, lemma, gapped in phrases_at(words, i, voc.cues):
-            if _cue_form_ok(words, i, end, lemma, kind, voc):
+            if _cue_form_ok(words, i, end, lemma, kind, voc, end > i + 1):
                 tag = w.reading({lemma})[1]
                 past = tag is not None and "past" in tag
                 return Trigger(i, end, kind, past=past, lemma=lemma, action=i + 1 if gapped else end)
@@ -189,7 +198,7 @@ def _trigger(clause: Clause, voc: Vocabulary) -> Trigger | None:
     return None
 
 
-def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc: Vocabulary) -> bool:
+def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc: Vocabulary, phrase: bool) -> bool:
     """Whether the cue's grammatical form states a commitment rather than a past fact or a description."""
     tag = words[i].reading({lemma})[1]
     if tag is None:  # a language without morphology: the cue word itself decides
@@ -198,8 +207,8 @@ def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc
         return False  # "предложил создать": the finite verb is the cue
     if tag.POS == "PRTF":
         return "pres" in tag and "pssv" in tag  # "создаваемого сегодня Совета": a body being created
-    if tag.POS == "PRTS" and "past" in tag:
-        return _infinitive(words, end, voc) is not None  # "решено создать", not "было подписано"
+    if tag.POS == "PRTS" and "past" in tag and not phrase and _infinitive(words, end, voc) is None:
+        return False  # "решено создать" and "достигнута договоренность", not "было подписано"
     if kind == CREATION and tag.POS == "VERB" and "impf" in tag:
         return False  # "создает условия" describes; "создали совет" creates
     if lemma in voc.needs_infinitive:
@@ -236,8 +245,8 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
                 if v.lemma in voc.not_actions or _base(v.lemma) in voc.not_plans:
                     return None
                 return Trigger(i, k + 1, CREATION if v.lemma in voc.creation else INTENTION, plain=True)
-            if v.has("VERB"):
-                return None
+            if v.has("VERB") or not v.has("ADVB") and any(t.POS in ("ADJS", "PRED") for _, t in v.readings if t):
+                return None  # "будем рады": a state, not an action
         return None
     if not w.has("VERB", "perf", "futr", "indc") or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
         return None
@@ -355,27 +364,27 @@ def _action_start(item: Item, voc: Vocabulary) -> Word | None:
 
 
 def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str | None:
-    """Who commits: the clause's named subject, else the speaker of a quote, else the reporter ("X сказал,
-    что …"), else the subject resolved (pronoun or title → the person last named), else, for an impersonal
-    clause, the organisation the text is about."""
+    """Who commits: the person or organisation the clause names as subject (a pronoun or title resolved to the
+    person last named), else the speaker of a quote, else whoever reports it ("X сказал, что …"), else the
+    subject noun itself ("руководство страны"), else, for an impersonal clause, who the text is about."""
     quote = _quote_at(ctx, item.cue.start)
     speaker = quote.speaker if quote is not None else None
-    passive = _passive(item, voc)
-    named, resolved = _subject(ctx, item.clause.words[: item.trigger.index], speaker, passive)
-    if named:
-        return named
+    if item.trigger.lemma in voc.imperative:
+        return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
+    kind, who = _subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc))
+    if kind in (NAMED, PERSON) and who:
+        return who
     if speaker:
         return speaker
     if item.reporter is not None:
         first = _start_word(item, voc)
-        sentence = sentence_words(ctx)[item.sentence]
-        reporting = [w for w in sentence if w.start < first.start] or item.reporter.words
-        named_r, resolved_r = _subject(ctx, reporting, speaker, False)
-        if named_r or resolved_r:
-            return named_r or resolved_r
-    if resolved is not None:
-        return resolved or None
-    return _impersonal_actor(ctx, item, earlier)
+        reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
+        kind_r, who_r = _subject(ctx, reporting, speaker, False)
+        if kind_r in (NAMED, PERSON) and who_r:
+            return who_r
+    if kind == NOUN:
+        return who
+    return None if kind == FIRST else _impersonal_actor(ctx, item, earlier)
 
 
 def _passive(item: Item, voc: Vocabulary) -> bool:
@@ -404,32 +413,31 @@ def _reflexive_passive(lemma: str) -> bool:
 
 
 def _subject(ctx, words: list[Word], speaker: str | None, passive: bool) -> tuple[str | None, str | None]:
-    """The subject in `words` as (named person or organisation, resolved other subject).
-
-    A pronoun or a title ("глава государства") resolves to the person last named before it (not the
-    quote's own speaker); a first-person pronoun resolves to "" (only the quote can say who); any other
-    noun ("руководство страны", "лидеры двух стран") stands for itself unless the clause is passive.
-    """
+    """The subject in `words` as (kind, who): NAMED people or organisations; a PERSON a pronoun or a title
+    ("глава государства") stands for, the one named last before it other than the quote's own speaker;
+    FIRST person ("мы"), whom only a quote can name; a NOUN ("руководство страны", "лидеры двух стран")
+    unless the clause is passive; or (None, None)."""
     for k, w in enumerate(words):
         if not w.is_word or not _free(words, k):
             continue
         if _person_at(ctx, w) or _entity_at(ctx, w):
-            return _names(ctx, words[k:]), None
+            return NAMED, _names(ctx, words[k:])
         tag = next((t for _, t in w.readings if t is not None and "nomn" in t), None)
         if tag is None:
             continue
         if tag.POS == "NPRO" and "1per" in tag:
-            return None, ""
+            return FIRST, None
         if tag.POS == "NPRO" and "3per" in tag or tag.POS == "NOUN" and "anim" in tag and "sing" in tag:
-            return _names(ctx, words[k + 1 :], persons_only=True), _last_person(ctx, w.start, speaker)
+            named = _names(ctx, words[k + 1 :], persons_only=True)
+            return (NAMED, named) if named else (PERSON, _last_person(ctx, w.start, speaker))
         if tag.POS == "NOUN":
             named = _names(ctx, words[k + 1 : k + 4])
             if named or passive:
-                return named, None
+                return (NAMED, named) if named else (None, None)
             end = k + 1
             while end < len(words) and end - k <= 3 and words[end].has("gent") and not words[end].has("PREP"):
                 end += 1
-            return None, ctx.doc.text[w.start : words[end - 1].end]
+            return NOUN, ctx.doc.text[w.start : words[end - 1].end]
     return None, None
 
 
