@@ -9,7 +9,7 @@ from briefgen.extract.words import words_of
 
 
 def deadline(text: str, lang: str = "ru") -> str | None:
-    return Deadlines(data.load("commitments")["deadlines"][lang]).find(words_of(text), text, 0)
+    return Deadlines(data.load("commitments")["deadlines"][lang]).find(words_of(text), text)
 
 
 @pytest.mark.parametrize(

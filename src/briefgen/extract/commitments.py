@@ -13,18 +13,17 @@ quoted in the words already reported is one item.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import data
 from ..model import Commitment, Span
 from . import agenda
 from .clauses import COMPLEMENT, CONDITION, RELATIVE, Clause, split
+from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
 from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION = "intention", "creation"
-NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
 SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
 _STOPS = set(",;:()—–")
 _CLOSING = "»“”\")"
@@ -118,10 +117,10 @@ def find(ctx) -> list[Commitment]:
     for si, words in enumerate(sentence_words(ctx)):
         if words and not _excluded(words, voc):
             items += _items(si, split(words, voc.openers, regions), voc)
-    items = _distinct(ctx, items, voc)
+    taxonomy = agenda.keywords(ctx.source.language)
     out: list[Commitment] = []
-    for item in items:
-        out.append(_commitment(ctx, item, voc, out))
+    for item in _distinct(ctx, items, voc):
+        out.append(_commitment(ctx, item, voc, taxonomy, out))
     return out
 
 
@@ -292,7 +291,7 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) >= SAME_CONTENT * min(len(a), len(b))
 
 
-def _commitment(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> Commitment:
+def _commitment(ctx, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[Commitment]) -> Commitment:
     """The Commitment an item states, with its actor, action, deadline and area."""
     text = ctx.doc.text
     words = [w for c in item.clauses for w in c.words]
@@ -302,7 +301,6 @@ def _commitment(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> 
     cue = item.cue
     cue_end = item.clause.words[item.trigger.end - 1].end
     action_word = _action_start(item, voc)
-    sentence_start = ctx.doc.sentences[item.sentence].start
     return Commitment(
         start,
         end,
@@ -310,8 +308,8 @@ def _commitment(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> 
         kind=item.trigger.kind,
         actor=_actor(ctx, item, voc, earlier),
         action=text[action_word.start : end] if action_word is not None and action_word.start < end else None,
-        deadline=voc.deadlines.find(words, text[sentence_start:], sentence_start),
-        area=_area(ctx, item, words),
+        deadline=voc.deadlines.find(words, text),
+        area=_area(ctx, item.sentence, words, taxonomy),
         cue=Span(cue.start, cue_end, text[cue.start : cue_end]),
     )
 
@@ -371,7 +369,7 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
     speaker = quote.speaker if quote is not None else None
     if item.trigger.lemma in voc.imperative:
         return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
-    kind, who = _subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc))
+    kind, who = subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc))
     if kind in (NAMED, PERSON) and who:
         return who
     if speaker:
@@ -379,12 +377,22 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
     if item.reporter is not None:
         first = _start_word(item, voc)
         reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
-        kind_r, who_r = _subject(ctx, reporting, speaker, False)
+        kind_r, who_r = subject(ctx, reporting, speaker, False)
         if kind_r in (NAMED, PERSON) and who_r:
             return who_r
     if kind == NOUN:
         return who
     return None if kind == FIRST else _impersonal_actor(ctx, item, earlier)
+
+
+def _impersonal_actor(ctx, item: Item, earlier: list[Commitment]) -> str | None:
+    """The actor of an impersonal commitment ("планируется"): the organisation the text is about, else
+    whoever committed last in the same paragraph."""
+    main = main_organisation(ctx)
+    if main:
+        return main
+    para = ctx.doc.paragraph_of_sentence(item.sentence)
+    return next((c.actor for c in reversed(earlier) if c.actor and ctx.doc.paragraph_index(c.start) == para), None)
 
 
 def _passive(item: Item, voc: Vocabulary) -> bool:
@@ -412,112 +420,12 @@ def _reflexive_passive(lemma: str) -> bool:
     return base != lemma and any(t is not None and "INFN" in t and "tran" in t for _, t in readings(base))
 
 
-def _subject(ctx, words: list[Word], speaker: str | None, passive: bool) -> tuple[str | None, str | None]:
-    """The subject in `words` as (kind, who): NAMED people or organisations; a PERSON a pronoun or a title
-    ("глава государства") stands for, the one named last before it other than the quote's own speaker;
-    FIRST person ("мы"), whom only a quote can name; a NOUN ("руководство страны", "лидеры двух стран")
-    unless the clause is passive; or (None, None)."""
-    for k, w in enumerate(words):
-        if not w.is_word or not _free(words, k):
-            continue
-        if _person_at(ctx, w) or _entity_at(ctx, w):
-            return NAMED, _names(ctx, words[k:])
-        tag = next((t for _, t in w.readings if t is not None and "nomn" in t), None)
-        if tag is None:
-            continue
-        if tag.POS == "NPRO" and "1per" in tag:
-            return FIRST, None
-        if tag.POS == "NPRO" and "3per" in tag or tag.POS == "NOUN" and "anim" in tag and "sing" in tag:
-            named = _names(ctx, words[k + 1 :], persons_only=True)
-            return (NAMED, named) if named else (PERSON, _last_person(ctx, w.start, speaker))
-        if tag.POS == "NOUN":
-            named = _names(ctx, words[k + 1 : k + 4])
-            if named or passive:
-                return (NAMED, named) if named else (None, None)
-            end = k + 1
-            while end < len(words) and end - k <= 3 and words[end].has("gent") and not words[end].has("PREP"):
-                end += 1
-            return NOUN, ctx.doc.text[w.start : words[end - 1].end]
-    return None, None
-
-
-def _free(words: list[Word], k: int) -> bool:
-    """True when words[k] can be nominative and stands outside a prepositional phrase, and, when it can
-    also be genitive ("на базе Сколково"), is not the dependent of a noun in another case."""
-    if words[k].tag is None:
-        return True  # a word without morphology (a Latin name): nothing rules it out
-    cases = {c for _, t in words[k].readings for c in ("nomn", "gent") if c in t}
-    if "nomn" not in cases:
-        return False
-    for w in reversed(words[:k]):
-        if not w.is_word or w.has("ADJF") or w.has("NUMR"):
-            continue
-        return not (w.has("PREP") or ("gent" in cases and w.has("NOUN") and not w.has("nomn")))
-    return True
-
-
-def _names(ctx, words: list[Word], persons_only: bool = False) -> str | None:
-    """The people (and organisations, places) named as subjects in `words`, joined with "и"."""
-    found: list[str] = []
-    for k, w in enumerate(words):
-        if not w.is_word or not _free(words, k):
-            continue
-        person = _person_at(ctx, w)
-        name = person.name if person else (None if persons_only else _entity_at(ctx, w))
-        if name and name not in found:
-            found.append(name)
-    return " и ".join(found) or None
-
-
-def _person_at(ctx, word: Word):
-    return next((p for p in ctx.people for m in p.mentions if m.start <= word.start < m.end), None)
-
-
-def _entity_at(ctx, word: Word) -> str | None:
-    """The organisation or place whose name starts at `word`."""
-    for e in ctx.doc.entities:
-        if e.start == word.start and e.type in ("ORG", "LOC"):
-            return e.text
-    return None
-
-
-def _last_person(ctx, offset: int, exclude: str | None = None) -> str | None:
-    """The person named last before `offset` (other than `exclude`, a quote's own speaker)."""
-    best, at = None, -1
-    for person in ctx.people:
-        if person.name == exclude:
-            continue
-        for m in person.mentions:
-            if at < m.start < offset:
-                best, at = person.name, m.start
-    return best
-
-
 def _quote_at(ctx, offset: int):
     return next((q for q in ctx.quotes if q.start <= offset < q.end), None)
 
 
-def _impersonal_actor(ctx, item: Item, earlier: list[Commitment]) -> str | None:
-    """The actor of an impersonal commitment ("планируется"): the organisation the text is about (named
-    at least twice and as often as anyone), else whoever committed last in the same paragraph."""
-    orgs = Counter(e.text.strip("«»\"") for e in ctx.doc.entities if e.type == "ORG")
-    if orgs:
-        name, n = orgs.most_common(1)[0]
-        if n >= 2 and all(n >= len(p.mentions) for p in ctx.people):
-            return name
-    para = ctx.doc.paragraph_of_sentence(item.sentence)
-    for c in reversed(earlier):
-        if c.actor and ctx.doc.paragraph_index(c.start) == para:
-            return c.actor
-    return None
-
-
-def _area(ctx, item: Item, words: list[Word]) -> str | None:
-    """The agenda area: the commitment's own keywords, else those of its sentence, else of the sentences before it."""
-    taxonomy = agenda.keywords(ctx.source.language)
-    all_words = sentence_words(ctx)
-    for candidate in (words, *(all_words[i] for i in range(item.sentence, -1, -1))):
-        area = agenda.best_area(candidate, taxonomy)
-        if area:
-            return area
-    return None
+def _area(ctx, sentence: int, words: list[Word], taxonomy: dict) -> str | None:
+    """The agenda area: the commitment's own keywords, else those of its sentence, else of the sentences
+    (and headings) before it."""
+    before = sentence_words(ctx)[sentence::-1]
+    return next(filter(None, (agenda.best_area(ws, taxonomy) for ws in (words, *before))), None)

@@ -25,9 +25,9 @@ class Deadlines:
         self.past = set(vocab.get("past", ()))
         self.alone = set(vocab.get("alone", ()))
 
-    def find(self, words: list[Word], text: str, offset: int) -> str | None:
-        """Every deadline in `words` (punctuation included), joined by "; ", or None.
-        `text` is the source from `offset` on, so phrases keep their spelling."""
+    def find(self, words: list[Word], text: str) -> str | None:
+        """Every deadline in `words` (punctuation included), joined by "; ", or None. `text` is the text the
+        words' offsets point into, so a deadline keeps its spelling."""
         found = []
         i = 0
         while i < len(words):
@@ -35,7 +35,7 @@ class Deadlines:
             if end is None:
                 i += 1
                 continue
-            found.append(text[words[i].start - offset : words[end - 1].end - offset])
+            found.append(text[words[i].start : words[end - 1].end])
             i = end
         return "; ".join(found) or None
 
