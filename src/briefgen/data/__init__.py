@@ -23,4 +23,4 @@ def load(name: str) -> Any:
     if name == "taxonomy" and os.environ.get("BRIEFGEN_TAXONOMY"):
         path = Path(os.environ["BRIEFGEN_TAXONOMY"])
     with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built with it
+        return yaml.safe_load(f)
