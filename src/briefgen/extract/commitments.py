@@ -222,6 +222,8 @@ def _infinitive(words: list[Word], start: int, voc: Vocabulary) -> int | None:
         if w.text in _STOPS:
             return None
         if w.has("INFN"):
+            if w.lemma in voc.reporting:
+                return None  # "следует отметить": a turn of phrase
             if w.lemma not in voc.not_actions:
                 return k
             nxt = words[k + 1] if k + 1 < len(words) else None
@@ -308,10 +310,14 @@ def _commitment(ctx, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[
         kind=item.trigger.kind,
         actor=_actor(ctx, item, voc, earlier),
         action=text[action_word.start : end] if action_word is not None and action_word.start < end else None,
-        deadline=voc.deadlines.find(words, text),
+        deadline=voc.deadlines.find(words, text, _year(ctx.source.date)),
         area=_area(ctx, item.sentence, words, taxonomy),
         cue=Span(cue.start, cue_end, text[cue.start : cue_end]),
     )
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _start_word(item: Item, voc: Vocabulary) -> Word | None:

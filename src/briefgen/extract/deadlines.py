@@ -12,6 +12,7 @@ import re
 from .words import Word, match_phrase, phrase_index
 
 MAX_MIDDLE = 4  # modifiers and numbers between a preposition and its unit
+_YEARS = re.compile(r"\b(?:1[89]|2[0-9])\d{2}\b")
 _YEAR = re.compile(r"(1[89]|2[0-9])\d{2}(?:[-–](?:1[89]|2[0-9])\d{2})?$")
 
 
@@ -25,9 +26,10 @@ class Deadlines:
         self.past = set(vocab.get("past", ()))
         self.alone = set(vocab.get("alone", ()))
 
-    def find(self, words: list[Word], text: str) -> str | None:
+    def find(self, words: list[Word], text: str, since: int | None = None) -> str | None:
         """Every deadline in `words` (punctuation included), joined by "; ", or None. `text` is the text the
-        words' offsets point into, so a deadline keeps its spelling."""
+        words' offsets point into, so a deadline keeps its spelling; a year before `since` (the year of
+        publication) dates a past event, not a deadline."""
         found = []
         i = 0
         while i < len(words):
@@ -35,7 +37,9 @@ class Deadlines:
             if end is None:
                 i += 1
                 continue
-            found.append(text[words[i].start : words[end - 1].end])
+            phrase = text[words[i].start : words[end - 1].end]
+            if since is None or all(int(y) >= since for y in _YEARS.findall(phrase)):
+                found.append(phrase)
             i = end
         return "; ".join(found) or None
 
