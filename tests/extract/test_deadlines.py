@@ -8,8 +8,8 @@ from briefgen.extract.deadlines import Deadlines
 from briefgen.extract.words import words_of
 
 
-def deadline(text: str, lang: str = "ru") -> str | None:
-    return Deadlines(data.load("commitments")["deadlines"][lang]).find(words_of(text), text)
+def deadline(text: str, lang: str = "ru", since: int | None = None) -> str | None:
+    return Deadlines(data.load("commitments")["deadlines"][lang]).find(words_of(text), text, since)
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,8 @@ def test_not_a_deadline(text):
 
 def test_english_deadline():
     assert deadline("double trade within five years", "en") == "within five years"
+
+
+def test_a_year_before_publication_dates_an_event_not_a_deadline():
+    assert deadline("в 2016 году согласилась выплатить штраф", since=2020) is None
+    assert deadline("согласилась выплатить штраф в 2026 году", since=2025) == "в 2026 году"

@@ -30,6 +30,9 @@ def subject_of(text: str, passive: bool = False):
         ("Лидеры двух стран заявил.", (NOUN, "Лидеры двух стран")),
         ("На базе Сколково заявил.", (None, None)),
         ("В ходе визита заявил.", (None, None)),
+        ("В конце 2016 года она заявил.", (PERSON, None)),  # a year is no subject; "она" has no antecedent here
+        ("Делегация Турции заявил.", (NOUN, "Делегация Турции")),  # a place in the genitive is no apposition
+        ("По данным Reuters, компания заявил.", (NOUN, "компания")),
     ],
 )
 def test_subject(text, expected):
