@@ -24,6 +24,7 @@ from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION = "intention", "creation"
+AREA_CONTEXT = 2  # sentences before a commitment that may tell its area ("по данному направлению")
 SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
 _STOPS = set(",;:()—–")
 _CLOSING = "»“”\")"
@@ -432,6 +433,10 @@ def _quote_at(ctx, offset: int):
 
 def _area(ctx, sentence: int, words: list[Word], taxonomy: dict) -> str | None:
     """The agenda area: the commitment's own keywords, else those of its sentence, else of the sentences
-    (and headings) before it."""
-    before = sentence_words(ctx)[sentence::-1]
-    return next(filter(None, (agenda.best_area(ws, taxonomy) for ws in (words, *before))), None)
+    just before it, else of the heading of its section."""
+    all_words = sentence_words(ctx)
+    before = all_words[sentence : max(sentence - 1 - AREA_CONTEXT, -1) : -1]
+    headings = {(h.start, h.end) for h in agenda.heading_spans(ctx)}
+    heading = next((all_words[i] for i in range(sentence, -1, -1)
+                    if (ctx.doc.sentences[i].start, ctx.doc.sentences[i].end) in headings), [])
+    return next(filter(None, (agenda.best_area(ws, taxonomy) for ws in (words, *before, heading))), None)
