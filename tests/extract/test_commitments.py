@@ -217,3 +217,9 @@ def test_english_cues_futures_and_deadlines():
     ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
     found = commitments.find(ctx)
     assert [(c.kind, c.deadline) for c in found] == [("agreement", "by the end of 2026"), ("intention", "next year")]
+
+
+def test_a_language_without_vocabulary_yields_nothing():
+    text = "Тараптар келісімге қол қойды және жаңа зауыт салады."
+    ctx = Context(source=Source(text=text, language="kk"), doc=analyse(text))
+    assert commitments.find(ctx) == []

@@ -113,6 +113,8 @@ class Item:
 def find(ctx) -> list[Commitment]:
     """Every commitment the text states, one per clause group, without repeats."""
     voc = vocabulary(ctx.source.language)
+    if not voc.cues:
+        return []  # a language the data does not cover
     regions = [(q.start, q.end) for q in ctx.quotes]
     items: list[Item] = []
     for si, words in enumerate(sentence_words(ctx)):
