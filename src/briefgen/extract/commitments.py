@@ -49,6 +49,7 @@ class Vocabulary:
     past_markers: frozenset[str]
     creation: frozenset[str]
     abstract_endings: tuple[str, ...]
+    abstract_nouns: frozenset[str]
     openers: dict[str, str]
     deadlines: Deadlines
 
@@ -77,6 +78,7 @@ def vocabulary(lang: str) -> Vocabulary:
         past_markers=frozenset(get("past_markers")),
         creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
         abstract_endings=tuple(get("abstract_endings")),
+        abstract_nouns=frozenset(get("abstract_nouns")),
         openers={w: kind for kind, ws in get("clauses").items() for w in ws},
         deadlines=Deadlines(get("deadlines")),
     )
@@ -149,7 +151,7 @@ def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
         trigger = None
         if c.kind != CONDITION and "hedge" not in (own, inherited):
             trigger = _trigger(c, voc)
-        if trigger and (trigger.plain and inherited == "opinion" or trigger.past and _told_as_past(c, voc)):
+        if trigger and (trigger.plain and "opinion" in (own, inherited) or trigger.past and _told_as_past(c, voc)):
             trigger = None
         if trigger is None:
             current = None
@@ -246,7 +248,7 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
         for k in range(i + 1, len(words)):
             v = words[k]
             if v.has("INFN") or v.has("PRTS"):
-                if v.lemma in voc.not_actions or _base(v.lemma) in voc.not_plans:
+                if v.lemma in voc.not_actions or _base(v.lemma) in voc.not_plans or _abstract_subject(words, i, voc):
                     return None
                 return Trigger(i, k + 1, CREATION if v.lemma in voc.creation else INTENTION, plain=True)
             if v.has("VERB") or not v.has("ADVB") and any(t.POS in ("ADJS", "PRED") for _, t in v.readings if t):
@@ -262,12 +264,13 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
 
 
 def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
-    """True when the nearest subject before words[i] names a process or quality ("реализация")."""
+    """True when the nearest subject before words[i] names a process, quality or relation ("реализация",
+    "сотрудничество"): its future is a forecast."""
     for w in reversed(words[:i]):
         if w.has("NPRO", "nomn"):
             return False
         if w.has("NOUN", "nomn"):
-            return w.lemma.endswith(voc.abstract_endings)
+            return w.lemma.endswith(voc.abstract_endings) or w.lemma in voc.abstract_nouns
     return False
 
 
@@ -406,14 +409,13 @@ def _impersonal_actor(ctx, item: Item, earlier: list[Commitment]) -> str | None:
 
 def _passive(item: Item, voc: Vocabulary) -> bool:
     """True when the clause's subject undergoes the action rather than does it: an impersonal cue ("завод
-    планируется построить"), a passive participle ("будут опробованы") or a passive reflexive ("будут собираться")."""
+    планируется построить", "решено"), a passive participle ("будут опробованы") or a passive reflexive
+    ("будут собираться")."""
     words = item.clause.words
     t = item.trigger
     if not t.plain:
-        k = _infinitive(words, t.end, voc)
         tag = words[t.index].reading({t.lemma})[1]
-        impersonal = t.lemma in voc.impersonal or tag is not None and tag.POS == "PRTS"  # "решено", "поручено"
-        return impersonal or k is not None and _reflexive_passive(words[k].lemma)
+        return t.lemma in voc.impersonal or tag is not None and tag.POS == "PRTS"  # "решено", "поручено"
     verb = words[t.end - 1]
     return verb.has("PRTS") or _reflexive_passive(verb.lemma)
 
