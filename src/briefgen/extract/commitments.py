@@ -269,7 +269,7 @@ def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
     for w in reversed(words[:i]):
         if w.has("NPRO", "nomn"):
             return False
-        if w.has("NOUN", "nomn"):
+        if any(t is not None and t.POS == "NOUN" and "nomn" in t for _, t in w.readings):
             return w.lemma.endswith(voc.abstract_endings) or w.lemma in voc.abstract_nouns
     return False
 

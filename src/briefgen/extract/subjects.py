@@ -13,6 +13,7 @@ from .. import data
 from .words import Word
 
 NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
+_QUOTES = "«»„“”\"'"
 MAX_COORDINATED_GAP = 4  # words a coordinated name may stand after "и" ("и премьер-министр Турции Реджеп Эрдоган")
 
 
@@ -70,6 +71,8 @@ def _free(words: list[Word], k: int) -> bool:
             return False
         genitive = "gent" in cases
     for w in reversed(words[:k]):
+        if not w.is_word and w.text not in _QUOTES:
+            return True  # a comma or dash ends the phrase before it
         if not w.is_word or w.has("ADJF") or w.has("NUMR") or w.has("NUMB"):
             continue
         return not (w.has("PREP") or (genitive and w.has("NOUN") and not w.has("nomn")))
