@@ -14,7 +14,6 @@ from .. import __version__
 from ..document import Document, analyse
 from ..model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source
 from . import agenda, commitments, figures, meta, participants, people, quotes
-from .words import Word
 
 
 @dataclass(slots=True)
@@ -30,7 +29,7 @@ class Context:
     agenda_areas: list[AgendaArea] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     event: str | None = None
-    words: list[list[Word]] = field(default_factory=list)  # per sentence, filled by words.sentence_words
+    words: list = field(default_factory=list)  # each sentence's words.Word list, filled by words.sentence_words
 
 
 EXTRACTORS: list[tuple[str, Callable[[Context], Any]]] = [
