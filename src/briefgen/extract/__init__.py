@@ -29,6 +29,7 @@ class Context:
     agenda_areas: list[AgendaArea] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     event: str | None = None
+    words: list = field(default_factory=list)  # each sentence's words.Word list, filled by words.sentence_words
 
 
 EXTRACTORS: list[tuple[str, Callable[[Context], Any]]] = [

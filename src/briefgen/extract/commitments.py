@@ -1,36 +1,446 @@
-"""Turn sentences that carry a commitment cue into Commitments.
+"""Turn the clauses that say what an actor will do into Commitments.
 
-The cue vocabulary is `data/commitments.yaml` (lemmas → kind); a sentence is a
-commitment when one of its words has a cue lemma.
+A clause states a commitment when it holds a cue (data/commitments.yaml:
+"предложил", "намерены", "следует создать", "объявили … решения",
+"создаваемого") or a plain future ("будет тиражироваться", "завод перейдет").
+Not commitments: questions, wishes ("выразил уверенность"), conditions
+("если"), estimates ("считается", "может"), forecasts about a process
+("реализация … укрепит"), and past deeds told in a relative clause ("который
+мы учредили"). Each item is anchored on its clause and the clauses that depend
+on it, so two commitments in one sentence are two items, and a commitment
+quoted in the words already reported is one item.
 """
 from __future__ import annotations
 
-import re
+import functools
+from dataclasses import dataclass, field
 
-from .. import data, nlp
+from .. import data
 from ..model import Commitment, Span
+from . import agenda
+from .clauses import COMPLEMENT, CONDITION, RELATIVE, Clause, split
+from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
+from .deadlines import Deadlines
+from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
-_WORD = re.compile(r"\w+(?:-\w+)*")
+INTENTION, CREATION = "intention", "creation"
+AREA_CONTEXT = 2  # sentences before a commitment that may tell its area ("по данному направлению")
+SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
+_STOPS = set(",;:()—–")
+_CLOSING = "»“”\")"
+_CONTENT = ("NOUN", "INFN", "VERB", "ADJF", "PRTS", "PRTF")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """One language's commitment vocabulary, compiled from data/commitments.yaml."""
+
+    cues: dict
+    wishes: dict
+    imperative: dict[str, str]
+    needs_infinitive: frozenset[str]
+    auxiliaries: frozenset[str]
+    not_actions: frozenset[str]
+    not_plans: frozenset[str]  # also words of saying: "Напомним, …"
+    reporting: frozenset[str]
+    opinions: frozenset[str]
+    hedges: frozenset[str]
+    impersonal: frozenset[str]
+    past_markers: frozenset[str]
+    creation: frozenset[str]
+    abstract_endings: tuple[str, ...]
+    abstract_nouns: frozenset[str]
+    openers: dict[str, str]
+    deadlines: Deadlines
+
+
+@functools.cache
+def vocabulary(lang: str) -> Vocabulary:
+    """The compiled vocabulary for `lang` (empty lists for a language the data does not cover)."""
+    d = data.load("commitments")
+
+    def get(key):
+        return d.get(key, {}).get(lang) or {}
+
+    cues = get("cues")
+    return Vocabulary(
+        cues=phrase_index(cues),
+        wishes=phrase_index(get("wishes")),
+        imperative=dict(get("imperative_cues")),
+        needs_infinitive=frozenset(get("needs_infinitive")),
+        auxiliaries=frozenset(get("future_auxiliaries")),
+        not_actions=frozenset(get("not_actions")),
+        not_plans=frozenset(get("not_plans")) | frozenset(get("reporting")),
+        reporting=frozenset(get("reporting")),
+        opinions=frozenset(get("opinions")),
+        hedges=frozenset(get("hedges")),
+        impersonal=frozenset(get("impersonal")),
+        past_markers=frozenset(get("past_markers")),
+        creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
+        abstract_endings=tuple(get("abstract_endings")),
+        abstract_nouns=frozenset(get("abstract_nouns")),
+        openers={w: kind for kind, ws in get("clauses").items() for w in ws},
+        deadlines=Deadlines(get("deadlines")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What makes a clause a commitment: the cue's words [index, end) in the clause, and the kind."""
+
+    index: int
+    end: int
+    kind: str
+    plain: bool = False  # a plain future, no cue word
+    past: bool = False
+    lemma: str = ""  # the cue's (first) lemma
+    action: int = 0  # where the action may start: after the cue, or inside a gapped cue ("объявили | … решения")
+
+
+@dataclass(slots=True)
+class Item:
+    """A commitment being built: its sentence, clauses and trigger."""
+
+    sentence: int
+    trigger: Trigger
+    clause: Clause  # the clause holding the trigger
+    reporter: Clause | None = None  # "X сказал" before "что …"
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def cue(self) -> Word:
+        return self.clause.words[self.trigger.index]
 
 
 def find(ctx) -> list[Commitment]:
-    """One commitment per sentence that contains a cue word."""
-    cues = data.load("commitments")["cues"].get(ctx.source.language, {})
-    out = []
-    for sent in ctx.doc.sentences:
-        for m in _WORD.finditer(sent.text):
-            kind = cues.get(nlp.lemma(m.group().lower()))
-            if kind:
-                start = sent.start + m.start()
-                out.append(
-                    Commitment(
-                        sent.start,
-                        sent.end,
-                        sent.text,
-                        kind=kind,
-                        action=sent.text[m.start() :],
-                        cue=Span(start, start + len(m.group()), m.group()),
-                    )
-                )
-                break
+    """Every commitment the text states, one per clause group, without repeats."""
+    voc = vocabulary(ctx.source.language)
+    if not voc.cues:
+        return []  # a language the data does not cover
+    regions = [(q.start, q.end) for q in ctx.quotes]
+    items: list[Item] = []
+    for si, words in enumerate(sentence_words(ctx)):
+        if words and not _excluded(words, voc):
+            items += _items(si, split(words, voc.openers, regions), voc)
+    taxonomy = agenda.keywords(ctx.source.language)
+    out: list[Commitment] = []
+    for item in _distinct(ctx, items, voc):
+        out.append(_commitment(ctx, item, voc, taxonomy, out))
     return out
+
+
+def _excluded(words: list[Word], voc: Vocabulary) -> bool:
+    """Questions and wishes state no commitment."""
+    if any(w.text == "?" for w in words):
+        return True
+    return any(phrases_at(words, i, voc.wishes) for i, w in enumerate(words) if w.is_word)
+
+
+def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
+    """Group a sentence's clauses into commitments: a trigger clause with the clauses that depend on it."""
+    items: list[Item] = []
+    frames: list[str | None] = []
+    current: Item | None = None
+    for ci, c in enumerate(clauses):
+        own = _frame(c, voc)
+        inherited = frames[ci - 1] if c.kind == COMPLEMENT and ci else None
+        frames.append(own or inherited)
+        if current is not None and c.kind in (COMPLEMENT, RELATIVE):
+            current.clauses.append(c)
+            continue
+        trigger = None
+        if c.kind != CONDITION and "hedge" not in (own, inherited):
+            trigger = _trigger(c, voc)
+        if trigger and (trigger.plain and "opinion" in (own, inherited) or trigger.past and _told_as_past(c, voc)):
+            trigger = None
+        if trigger is None:
+            current = None
+            continue
+        prev = clauses[ci - 1] if ci else None
+        reporter = prev if c.kind == COMPLEMENT and prev is not None and _reports(prev, voc) else None
+        current = Item(si, trigger, c, reporter, [c])
+        items.append(current)
+    return items
+
+
+def _frame(clause: Clause, voc: Vocabulary) -> str | None:
+    """'hedge' for an estimate ("считается"), 'opinion' for a view ("полагаю"), else None."""
+    lemmas = {lemma for w in clause.words for lemma in w.lemmas}
+    if lemmas & voc.hedges:
+        return "hedge"
+    return "opinion" if lemmas & voc.opinions else None
+
+
+def _told_as_past(clause: Clause, voc: Vocabulary) -> bool:
+    """True when a past cue tells history: in a relative clause ("который мы учредили") or dated to the past
+    ("ранее", "в прошлом году")."""
+    return clause.kind == RELATIVE or any(w.lemma in voc.past_markers for w in clause.words)
+
+
+def _reports(clause: Clause, voc: Vocabulary) -> bool:
+    return any(w.lemmas & (voc.reporting | voc.opinions) for w in clause.words)
+
+
+def _trigger(clause: Clause, voc: Vocabulary) -> Trigger | None:
+    """The clause's cue, else its plain future, else None."""
+    words = clause.words
+    for i, w in enumerate(words):
+        if not w.is_word:
+            continue
+        for end, kind, lemma, gapped in phrases_at(words, i, voc.cues):
+            if _cue_form_ok(words, i, end, lemma, kind, voc, end > i + 1):
+                tag = w.reading({lemma})[1]
+                past = tag is not None and "past" in tag
+                return Trigger(i, end, kind, past=past, lemma=lemma, action=i + 1 if gapped else end)
+        r = w.reading(voc.imperative)
+        if r and r[1] is not None and "impr" in r[1]:
+            return Trigger(i, i + 1, voc.imperative[r[0]], lemma=r[0], action=i + 1)
+    for i, w in enumerate(words):
+        trigger = _future(words, i, voc) if w.is_word else None
+        if trigger:
+            return trigger
+    return None
+
+
+def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc: Vocabulary, phrase: bool) -> bool:
+    """Whether the cue's grammatical form states a commitment rather than a past fact or a description."""
+    tag = words[i].reading({lemma})[1]
+    if tag is None:  # a language without morphology: the cue word itself decides
+        return True
+    if tag.POS in ("INFN", "GRND"):
+        return False  # "предложил создать": the finite verb is the cue
+    if tag.POS == "PRTF":
+        return "pres" in tag and "pssv" in tag  # "создаваемого сегодня Совета": a body being created
+    if tag.POS == "PRTS" and "past" in tag and not phrase and _infinitive(words, end, voc) is None:
+        return False  # "решено создать" and "достигнута договоренность", not "было подписано"
+    if kind == CREATION and tag.POS == "VERB" and "impf" in tag:
+        return False  # "создает условия" describes; "создали совет" creates
+    if lemma in voc.needs_infinitive:
+        return _infinitive(words, end, voc) is not None
+    return True
+
+
+def _infinitive(words: list[Word], start: int, voc: Vocabulary) -> int | None:
+    """The index of the action infinitive that follows `start` before any clause punctuation, or None."""
+    for k in range(start, len(words)):
+        w = words[k]
+        if w.text in _STOPS:
+            return None
+        if w.has("INFN"):
+            if w.lemma in voc.reporting:
+                return None  # "следует отметить": a turn of phrase
+            if w.lemma not in voc.not_actions:
+                return k
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            return k if nxt is not None and nxt.has("PRTS") else None  # "должны быть созданы"
+    return None
+
+
+def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
+    """A plain future at words[i]: "будет тиражироваться", "будут опробованы", "завод перейдет"."""
+    w = words[i]
+    r = w.reading(voc.auxiliaries)
+    if r is not None:
+        if r[1] is None:  # a language without morphology: the auxiliary and its verb
+            return Trigger(i, i + 1, INTENTION, plain=True) if i + 1 < len(words) and words[i + 1].is_word else None
+        if "futr" not in r[1]:
+            return None
+        for k in range(i + 1, len(words)):
+            v = words[k]
+            if v.has("INFN") or v.has("PRTS"):
+                if v.lemma in voc.not_actions or _base(v.lemma) in voc.not_plans or _abstract_subject(words, i, voc):
+                    return None
+                return Trigger(i, k + 1, CREATION if v.lemma in voc.creation else INTENTION, plain=True)
+            if v.has("VERB") or not v.has("ADVB") and any(t.POS in ("ADJS", "PRED") for _, t in v.readings if t):
+                return None  # "будем рады": a state, not an action
+        return None
+    if not w.has("VERB", "perf", "futr", "indc") or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
+        return None
+    if any(t is not None and "pres" in t for _, t in w.readings):
+        return None  # a verb of both aspects ("реализуются") reads as present too
+    if _abstract_subject(words, i, voc):
+        return None
+    return Trigger(i, i + 1, CREATION if w.lemma in voc.creation else INTENTION, plain=True)
+
+
+def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
+    """True when the nearest subject before words[i] names a process, quality or relation ("реализация",
+    "сотрудничество"): its future is a forecast."""
+    for w in reversed(words[:i]):
+        if w.has("NPRO", "nomn"):
+            return False
+        if any(t is not None and t.POS == "NOUN" and "nomn" in t for _, t in w.readings):
+            return w.lemma.endswith(voc.abstract_endings) or w.lemma in voc.abstract_nouns
+    return False
+
+
+def _distinct(ctx, items: list[Item], voc: Vocabulary) -> list[Item]:
+    """Drop a commitment quoted after it was reported in the same words (or reported after a quote)."""
+    out: list[Item] = []
+    for item in items:
+        mine = _content(item, voc)
+        quoted = _quote_at(ctx, item.cue.start) is not None
+        if not any(
+            o.trigger.kind == item.trigger.kind
+            and (_quote_at(ctx, o.cue.start) is not None) != quoted
+            and _similar(mine, _content(o, voc))
+            for o in out
+        ):
+            out.append(item)
+    return out
+
+
+def _content(item: Item, voc: Vocabulary) -> set[str]:
+    words = [w for c in item.clauses for w in c.words[item.trigger.end if c is item.clause else 0 :]]
+    return {w.lemma for w in words if w.tag is not None and w.tag.POS in _CONTENT and w.lemma not in voc.not_actions}
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) >= SAME_CONTENT * min(len(a), len(b))
+
+
+def _commitment(ctx, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[Commitment]) -> Commitment:
+    """The Commitment an item states, with its actor, action, deadline and area."""
+    text = ctx.doc.text
+    words = [w for c in item.clauses for w in c.words]
+    first = _start_word(item, voc)
+    lo, hi = _trim(words if first is None else [*_from(item.reporter.words, first), *words])
+    start, end = lo.start, hi.end
+    cue = item.cue
+    cue_end = item.clause.words[item.trigger.end - 1].end
+    action_word = _action_start(item, voc)
+    return Commitment(
+        start,
+        end,
+        text[start:end],
+        kind=item.trigger.kind,
+        actor=_actor(ctx, item, voc, earlier),
+        action=text[action_word.start : end] if action_word is not None and action_word.start < end else None,
+        deadline=voc.deadlines.find(words, text, _year(ctx.source.date)),
+        area=_area(ctx, item.sentence, words, taxonomy),
+        cue=Span(cue.start, cue_end, text[cue.start : cue_end]),
+    )
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _start_word(item: Item, voc: Vocabulary) -> Word | None:
+    """Where a reported commitment starts: the reporting verb, or its clause's start when it is the clause's verb."""
+    if item.reporter is None:
+        return None
+    words = item.reporter.words
+    verb = max(i for i, w in enumerate(words) if w.lemmas & (voc.reporting | voc.opinions))
+    before = Clause(item.reporter.kind, words[:verb])
+    return words[verb] if before.has_predicate() else words[0]
+
+
+def _from(words: list[Word], first: Word) -> list[Word]:
+    return words[words.index(first) :]
+
+
+def _trim(words: list[Word]) -> tuple[Word, Word]:
+    """The first and last words of a span: punctuation trimmed, but a closing bracket or quote kept when
+    the span opened it ("… (подписана 15 марта т.г.)")."""
+    lo = next(k for k, w in enumerate(words) if w.is_word)
+    hi = max(k for k, w in enumerate(words) if w.is_word)
+    k = hi
+    while k + 1 < len(words) and not words[k + 1].is_word and words[k + 1].start == words[k].end:
+        k += 1
+        inside = "".join(w.text for w in words[lo : k + 1])
+        if words[k].text in _CLOSING and _balanced(inside):
+            hi = k
+    return words[lo], words[hi]
+
+
+def _balanced(text: str) -> bool:
+    """True when every bracket and quotation mark opened in `text` is closed."""
+    pairs = [("(", ")"), ("«", "»"), ("„", "“")]
+    return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
+
+
+def _action_start(item: Item, voc: Vocabulary) -> Word | None:
+    """The action's first word: the infinitive the cue governs, else what follows the cue (a plain future
+    or a body being created: the cue itself)."""
+    words = item.clause.words
+    t = item.trigger
+    if t.plain or t.kind == CREATION:
+        return words[t.index]
+    k = _infinitive(words, t.end, voc)
+    if k is not None:
+        return words[k]
+    return next((w for w in words[t.action :] if w.is_word), None)
+
+
+def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str | None:
+    """Who commits: the person or organisation the clause names as subject (a pronoun or title resolved to the
+    person last named), else the speaker of a quote, else whoever reports it ("X сказал, что …"), else the
+    subject noun itself ("руководство страны"), else, for an impersonal clause, who the text is about."""
+    quote = _quote_at(ctx, item.cue.start)
+    speaker = quote.speaker if quote is not None else None
+    if item.trigger.lemma in voc.imperative:
+        return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
+    kind, who = subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc))
+    if kind in (NAMED, PERSON) and who:
+        return who
+    if speaker:
+        return speaker
+    if item.reporter is not None:
+        first = _start_word(item, voc)
+        reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
+        kind_r, who_r = subject(ctx, reporting, speaker, False)
+        if kind_r in (NAMED, PERSON) and who_r:
+            return who_r
+    if kind == NOUN:
+        return who
+    return None if kind == FIRST else _impersonal_actor(ctx, item, earlier)
+
+
+def _impersonal_actor(ctx, item: Item, earlier: list[Commitment]) -> str | None:
+    """The actor of an impersonal commitment ("планируется"): the organisation the text is about, else
+    whoever committed last in the same paragraph."""
+    main = main_organisation(ctx)
+    if main:
+        return main
+    para = ctx.doc.paragraph_of_sentence(item.sentence)
+    return next((c.actor for c in reversed(earlier) if c.actor and ctx.doc.paragraph_index(c.start) == para), None)
+
+
+def _passive(item: Item, voc: Vocabulary) -> bool:
+    """True when the clause's subject undergoes the action rather than does it: an impersonal cue ("завод
+    планируется построить", "решено"), a passive participle ("будут опробованы") or a passive reflexive
+    ("будут собираться")."""
+    words = item.clause.words
+    t = item.trigger
+    if not t.plain:
+        tag = words[t.index].reading({t.lemma})[1]
+        return t.lemma in voc.impersonal or tag is not None and tag.POS == "PRTS"  # "решено", "поручено"
+    verb = words[t.end - 1]
+    return verb.has("PRTS") or _reflexive_passive(verb.lemma)
+
+
+def _base(lemma: str) -> str:
+    """A reflexive verb's base ("обсуждаться" → "обсуждать"), else the lemma itself."""
+    return lemma[:-2] if lemma.endswith(("ся", "сь")) else lemma
+
+
+def _reflexive_passive(lemma: str) -> bool:
+    """True for a reflexive verb made from a transitive one ("собираться" from "собирать")."""
+    base = _base(lemma)
+    return base != lemma and any(t is not None and "INFN" in t and "tran" in t for _, t in readings(base))
+
+
+def _quote_at(ctx, offset: int):
+    return next((q for q in ctx.quotes if q.start <= offset < q.end), None)
+
+
+def _area(ctx, sentence: int, words: list[Word], taxonomy: dict) -> str | None:
+    """The agenda area: the commitment's own keywords, else those of its sentence, else of the sentences
+    just before it, else of the heading of its section."""
+    all_words = sentence_words(ctx)
+    before = all_words[sentence : max(sentence - 1 - AREA_CONTEXT, -1) : -1]
+    headings = {(h.start, h.end) for h in agenda.heading_spans(ctx)}
+    heading = next((all_words[i] for i in range(sentence, -1, -1)
+                    if (ctx.doc.sentences[i].start, ctx.doc.sentences[i].end) in headings), [])
+    return next(filter(None, (agenda.best_area(ws, taxonomy) for ws in (words, *before, heading))), None)

@@ -1,0 +1,72 @@
+"""Turn the time phrases of a commitment's words into its deadline ("к 2030 году", "через пять лет").
+
+A deadline is a preposition, then modifiers, adjectives and numbers, then a unit of time;
+or a preposition and a year ("в месячный срок", "к 2030 году"). A bare unit counts only after a preposition that
+takes one ("через год", not the rate "в год"). Past or present time ("в прошлом году", "в настоящее время") is not a deadline.
+The words are language data (`deadlines` in data/commitments.yaml).
+"""
+from __future__ import annotations
+
+import re
+
+from .words import Word, match_phrase, phrase_index
+
+MAX_MIDDLE = 4  # modifiers and numbers between a preposition and its unit
+_YEARS = re.compile(r"\b(?:1[89]|2[0-9])\d{2}\b")
+_YEAR = re.compile(r"(1[89]|2[0-9])\d{2}(?:[-–](?:1[89]|2[0-9])\d{2})?$")
+
+
+class Deadlines:
+    """Finds deadline phrases with one language's vocabulary."""
+
+    def __init__(self, vocab: dict):
+        self.prepositions = phrase_index(vocab.get("prepositions", ()))
+        self.modifiers = set(vocab.get("modifiers", ()))
+        self.units = set(vocab.get("units", ()))
+        self.past = set(vocab.get("past", ()))
+        self.alone = set(vocab.get("alone", ()))
+
+    def find(self, words: list[Word], text: str, since: int | None = None) -> str | None:
+        """Every deadline in `words` (punctuation included), joined by "; ", or None. `text` is the text the
+        words' offsets point into, so a deadline keeps its spelling; a year before `since` (the year of
+        publication) dates a past event, not a deadline."""
+        found = []
+        i = 0
+        while i < len(words):
+            end = self._at(words, i)
+            if end is None:
+                i += 1
+                continue
+            phrase = text[words[i].start : words[end - 1].end]
+            if since is None or all(int(y) >= since for y in _YEARS.findall(phrase)):
+                found.append(phrase)
+            i = end
+        return "; ".join(found) or None
+
+    def _at(self, words: list[Word], i: int) -> int | None:
+        """The index after a deadline starting at words[i], or None."""
+        for parts, _ in self.prepositions.get(words[i].lemma, ()):
+            j = match_phrase(words, i, parts)
+            if j is not None:
+                end = self._rest(words, j)
+                if end is not None and (end > j + 1 or " ".join(parts) in self.alone):
+                    return end
+        return None
+
+    def _rest(self, words: list[Word], j: int) -> int | None:
+        year = None
+        for k in range(j, min(len(words), j + MAX_MIDDLE + 1)):
+            w = words[k]
+            if w.lemma in self.past:
+                return None
+            if w.lemma in self.units:
+                return k + 1
+            if _YEAR.match(w.text):
+                year = k + 1
+            elif not (w.lemma in self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
+                break
+        return year
+
+
+def _is_number(word: Word) -> bool:
+    return word.text.isdigit() or (word.tag is not None and word.tag.POS == "NUMR")

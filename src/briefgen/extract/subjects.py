@@ -1,0 +1,143 @@
+"""Turn the words before a verb into who does it: a named person or organisation, a resolved pronoun or
+title, the first person, or a plain noun.
+
+Names come from the people extractor (persons) and natasha's entities (organisations, places); a word is
+a subject only when it can be nominative and stands outside a prepositional phrase or a genitive.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from .. import data
+from .words import Word
+
+NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
+_QUOTES = "«»„“”\"'"
+MAX_COORDINATED_GAP = 4  # words a coordinated name may stand after "и" ("и премьер-министр Турции Реджеп Эрдоган")
+
+
+def subject(ctx, words: list[Word], speaker: str | None, passive: bool) -> tuple[str | None, str | None]:
+    """The subject in `words` as (kind, who): NAMED people or organisations; a PERSON a pronoun or a title
+    ("глава государства") stands for, the one named last before it other than the quote's own speaker;
+    FIRST person ("мы"), whom only a quote can name; a NOUN ("руководство страны", "лидеры двух стран")
+    unless the clause is passive; or (None, None). Words of time ("в конце 2016 года") are never subjects."""
+    vocab = _vocabulary(ctx.source.language)
+    for k, w in enumerate(words):
+        if not w.is_word or not _free(words, k):
+            continue
+        if _person_at(ctx, w) or _entity(ctx, w):
+            return NAMED, _names(ctx, words[k:])
+        tag = next((t for _, t in w.readings if t is not None and "nomn" in t), None)
+        if tag is None or w.lemma in vocab["time"]:
+            continue
+        if tag.POS == "NPRO" and "1per" in tag:
+            return FIRST, None
+        if tag.POS == "NPRO" and "3per" in tag or tag.POS == "NOUN" and "anim" in tag and "sing" in tag:
+            named = _names(ctx, words[k + 1 :], kinds=("PER",))
+            return (NAMED, named) if named else (PERSON, last_person(ctx, w.start, speaker))
+        if tag.POS == "NOUN":
+            named = _names(ctx, words[k + 1 : k + 4], kinds=("ORG",))  # "корпорация Marubeni"
+            if named or passive:
+                return (NAMED, named) if named else (None, None)
+            end = k + 1
+            while end < len(words) and end - k <= 3 and _genitive(words[end]):
+                end += 1
+            return NOUN, ctx.doc.text[w.start : words[end - 1].end]
+    return None, None
+
+
+@functools.cache
+def _vocabulary(lang: str) -> dict[str, frozenset[str]]:
+    d = data.load("commitments")
+    return {
+        "time": frozenset(d["deadlines"].get(lang, {}).get("units", ())),
+        "and": frozenset(d["coordinators"].get(lang, ())),
+    }
+
+
+def _genitive(word: Word) -> bool:
+    """True for a word that can be a genitive noun or adjective ("руководство страны", "лидеры двух стран")."""
+    return any(t is not None and "gent" in t and t.POS in ("NOUN", "ADJF", "NUMR") for _, t in word.readings)
+
+
+def _free(words: list[Word], k: int) -> bool:
+    """True when words[k] can be nominative and stands outside a prepositional phrase, and, when it can
+    also be genitive ("на базе Сколково", "по данным Reuters"), is not the dependent of a noun in another case."""
+    genitive = True  # a word without morphology (a Latin name) may be anything
+    if words[k].tag is not None:
+        cases = {c for _, t in words[k].readings for c in ("nomn", "gent") if c in t}
+        if "nomn" not in cases:
+            return False
+        genitive = "gent" in cases
+    for w in reversed(words[:k]):
+        if not w.is_word and w.text not in _QUOTES:
+            return True  # a comma or dash ends the phrase before it
+        if not w.is_word or w.has("ADJF") or w.has("NUMR") or w.has("NUMB"):
+            continue
+        return not (w.has("PREP") or (genitive and w.has("NOUN") and not w.has("nomn")))
+    return True
+
+
+def _names(ctx, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
+    """The first person, organisation or place (of `kinds`) named as a subject in `words` and those
+    coordinated with it ("Украина и Турция", "президент … Янукович и премьер-министр … Эрдоган"), joined with "и"."""
+    and_ = _vocabulary(ctx.source.language)["and"]
+    found: list[str] = []
+    k, limit = 0, len(words)
+    while k < min(limit, len(words)):
+        named = _name_at(ctx, words, k, kinds)
+        if named is None:
+            k += 1
+            continue
+        name, end = named
+        if name not in found:
+            found.append(name)
+        k = next((j for j in range(k, len(words)) if words[j].start >= end), len(words))
+        if k >= len(words) or words[k].lemma not in and_:
+            break
+        k, limit = k + 1, k + 1 + MAX_COORDINATED_GAP
+    return " и ".join(found) or None
+
+
+def _name_at(ctx, words: list[Word], k: int, kinds) -> tuple[str, int] | None:
+    """(name, end offset) of the person, organisation or place (of `kinds`) that is a free subject at words[k]."""
+    w = words[k]
+    if not w.is_word or not _free(words, k):
+        return None
+    person = _person_at(ctx, w) if "PER" in kinds else None
+    if person is not None:
+        return person.name, next(m.end for m in person.mentions if m.start <= w.start < m.end)
+    e = _entity(ctx, w)
+    return (e.text, e.end) if e is not None and e.type in kinds else None
+
+
+def _person_at(ctx, word: Word):
+    return next((p for p in ctx.people for m in p.mentions if m.start <= word.start < m.end), None)
+
+
+def _entity(ctx, word: Word):
+    """The organisation or place whose name starts at `word`, or None."""
+    return next((e for e in ctx.doc.entities if e.start == word.start and e.type in ("ORG", "LOC")), None)
+
+
+def last_person(ctx, offset: int, exclude: str | None = None) -> str | None:
+    """The person named last before `offset` (other than `exclude`, a quote's own speaker)."""
+    best, at = None, -1
+    for person in ctx.people:
+        if person.name == exclude:
+            continue
+        for m in person.mentions:
+            if at < m.start < offset:
+                best, at = person.name, m.start
+    return best
+
+
+def main_organisation(ctx) -> str | None:
+    """The organisation the text is about: named at least twice and as often as anyone, else None."""
+    orgs = Counter(e.text.strip("«»\"") for e in ctx.doc.entities if e.type == "ORG")
+    if orgs:
+        name, n = orgs.most_common(1)[0]
+        if n >= 2 and all(n >= len(p.mentions) for p in ctx.people):
+            return name
+    return None

@@ -1,0 +1,98 @@
+"""Agenda areas: taxonomy keywords (lemmas) in a heading or in two sentences make an area, with its evidence."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen import data
+from briefgen.extract import extract_brief
+from briefgen.extract.agenda import is_heading
+from briefgen.model import Source
+
+
+def areas(text: str) -> dict[str, list[str]]:
+    """Area id → the texts of its evidence."""
+    return {a.id: [e.text for e in a.evidence] for a in extract_brief(Source(text=text)).agenda_areas}
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # inflected forms of single-word keywords
+        ("Министры обсудили взаимную торговлю. Товарооборот вырос, экспорт увеличился.", "trade"),
+        ("Стороны договорились о поставках зерна. Обсуждались и вопросы животноводства.", "agriculture"),
+        ("Обсуждена модернизация железных дорог. Особое внимание уделено транзиту грузов.", "transport"),
+        # multi-word keywords match their lemmas in sequence
+        ("Страны развивают искусственный интеллект. Открыт центр искусственного интеллекта.", "digital"),
+        ("Обсуждено рациональное использование водных ресурсов. Отмечена роль трансграничных рек.", "water"),
+        # a compound word matches by its last part too
+        ("Стороны рассмотрели транзитно-транспортные вопросы. Обсуждено развитие логистики.", "transport"),
+    ],
+)
+def test_keywords_in_two_sentences_make_an_area(text, area):
+    found = areas(text)
+    assert area in found
+    assert len(found[area]) == 2
+
+
+def test_evidence_is_the_sentences_that_name_the_area():
+    found = areas("Министры обсудили торговлю. Погода была солнечной. Экспорт зерна вырос.")
+    assert found["trade"] == ["Министры обсудили торговлю.", "Экспорт зерна вырос."]
+
+
+def test_a_heading_is_evidence_enough():
+    found = areas("Энергетика\nСтороны обсудили ряд вопросов сотрудничества.")
+    assert found["energy"] == ["Энергетика"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр торговли прибыл в столицу. Он провел переговоры с коллегами.",
+        "Делегацию встретили в аэропорту. Промышленный банк прислал своего представителя.",
+    ],
+)
+def test_a_passing_mention_is_not_an_area(text):
+    found = areas(text)
+    assert "trade" not in found and "industry" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Искусственный интеллект", True),
+        ("Добыча и переработка редкоземельных металлов", True),
+        ("Стороны обсудили вопросы торговли.", False),
+        ("По мнению президента, перспективным видится взаимодействие в области добычи и переработки металлов", False),
+        ("— Начнем с главного", False),
+    ],
+)
+def test_heading_is_a_short_line_without_final_punctuation(text, heading):
+    assert is_heading(text) is heading
+
+
+@pytest.fixture
+def own_taxonomy(tmp_path, monkeypatch):
+    """A ministry's own two-area taxonomy, in force through BRIEFGEN_TAXONOMY for one test."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(
+        "areas:\n"
+        "  - id: space\n"
+        "    label: {ru: Космос, en: Space}\n"
+        "    keywords: {ru: [космос, космический, спутник, ракета-носитель], en: [space, satellite]}\n"
+        "  - id: fisheries\n"
+        "    label: {ru: Рыболовство, en: Fisheries}\n"
+        "    keywords: {ru: [рыболовство, рыбный промысел], en: [fishing]}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BRIEFGEN_TAXONOMY", str(path))
+    data.load.cache_clear()
+    yield
+    monkeypatch.delenv("BRIEFGEN_TAXONOMY")
+    data.load.cache_clear()
+
+
+def test_a_replaced_taxonomy_is_used_instead(own_taxonomy):
+    text = "Стороны обсудили космические программы и торговлю. Запуск спутника намечен на осень. Торговля растет."
+    brief = extract_brief(Source(text=text))
+    assert [(a.id, a.label) for a in brief.agenda_areas] == [("space", "Космос")]
+    assert all(c.area in (None, "space") for c in brief.commitments)
