@@ -49,6 +49,12 @@ def lemma(word: str) -> str:
     return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
+@functools.cache
+def parses(word: str) -> tuple[Any, ...]:
+    """Every pymorphy reading of a word, most likely first (cached: a text repeats its words)."""
+    return tuple(morph().parse(word))
+
+
 def warm_up() -> None:
     """Load every model now (a batch worker's initialiser calls this)."""
     segmenter()

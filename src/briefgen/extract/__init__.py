@@ -13,7 +13,7 @@ from typing import Any
 from .. import __version__
 from ..document import Document, analyse
 from ..model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source
-from . import agenda, commitments, figures, meta, participants, people, quotes
+from . import agenda, commitments, figures, meta, participants, people, quotes, roles
 
 
 @dataclass(slots=True)
@@ -22,6 +22,7 @@ class Context:
 
     source: Source
     doc: Document
+    roles: list[roles.Role] = field(default_factory=list)
     people: list[people.Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -33,6 +34,7 @@ class Context:
 
 EXTRACTORS: list[tuple[str, Callable[[Context], Any]]] = [
     ("source", meta.find),
+    ("roles", roles.find),
     ("people", people.find),
     ("quotes", quotes.find),
     ("figures", figures.find),

@@ -1,80 +1,122 @@
 """Turn natasha's PER mentions into people: one Person per individual, named in the nominative.
 
-"Шавкату Мирзиёеву", "Шавкат Миромонович" and "Мирзиёев" are one person: mentions
-are grouped by surname, and a first name (with or without patronymic) joins the
-group whose full name starts with it.
+"Шавкату Мирзиёеву", "Шавкат Миромонович" and "Мирзиёев" are one person: each
+mention is read into first name, surname and grammatical case (the first name
+and patronymic decide the case, so a female surname stays female), mentions
+with a surname are grouped by it, and a first name with a patronymic joins the
+person of that first name. A role phrase just before a name ("министр торговли
+Китая Чэнь Дэмин") is that person's role, and its case is the mention's case.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import nlp
 from ..model import Span
+from . import roles as roles_
+from .roles import Role
 
-_NAME_TAGS = ("Surn", "Name", "Patr")
+_NAME_TAGS = ("Name", "Surn", "Patr")
+_PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
 
 
 @dataclass(slots=True)
 class Person:
-    """One individual and every place the text names them."""
+    """One individual, every place the text names them, and how it first introduces them."""
 
     name: str
     surname: str  # folded key: lower case, ё → е
     first: str | None
-    role: str | None = None
+    title: Role | None = None
     mentions: list[Span] = field(default_factory=list)
+    gender: str | None = None  # masc | femn, when the name says
+    subject_at: set[int] = field(default_factory=set)  # starts of mentions in the nominative
+    forms: set[str] = field(default_factory=set)  # folded surname forms as written
+    _rank: tuple[int, ...] = (0, 0, 0)
+
+    @property
+    def role(self) -> str | None:
+        """The role as the text states it, in the nominative ("Президент Казахстана")."""
+        return self.title.name if self.title else None
+
+
+@dataclass(frozen=True, slots=True)
+class NameReading:
+    """One mention of a name, read: its nominative form, parts and case."""
+
+    span: Span
+    name: str  # the mention in the nominative, written as the text writes it
+    first: str | None  # folded first name or initial
+    surname: str | None  # folded nominative surname
+    raw_surname: str | None  # folded surname as written
+    gender: str | None
+    case: str | None  # None when the words do not say (foreign, indeclinable)
+    rank: tuple[int, int, int]  # how full a name it is: (has surname, has first name, words)
 
 
 def find(ctx) -> list[Person]:
     """Group the document's person mentions into people, in order of first mention."""
+    spans = _name_spans(ctx.doc)
+    found = ctx.roles
+    intro = {s.start: roles_.role_ending_at(found, s.start, ctx.doc.text) for s in spans}
+    readings = [r for r in (read_name(s, intro[s.start]) for s in spans) if r]
     people: list[Person] = []
-    pending: list[tuple[list[tuple[str, str]], Span]] = []
-    for ent in ctx.doc.entities:
-        if ent.type != "PER":
-            continue
-        parts = [nominative(w) for w in ent.text.split()]
-        if not parts:
-            continue
-        span = Span(ent.start, ent.end, ent.text)
-        kinds = [k for _, k in parts]
-        if len(parts) >= 2 and kinds[-1] == "Patr":
-            pending.append((parts, span))  # "Шавкат Миромонович": first name + patronymic
-            continue
-        key = fold(parts[-1][0])
-        person = next((p for p in people if p.surname == key), None)
+    for r in sorted(readings, key=lambda r: r.surname is None):
+        person = next((p for p in people if _same(p, r)), None)
         if person is None:
-            person = Person(name="", surname=key, first=None)
+            person = Person(name=r.name, surname=r.surname or r.first or "", first=r.first, gender=r.gender)
             people.append(person)
-        if len(parts) >= 2 and not person.first:
-            person.first = fold(parts[0][0])
-        if len(parts) > len(person.name.split()):
-            person.name = " ".join(w for w, _ in parts)
-        person.mentions.append(span)
-    for parts, span in pending:
-        first = fold(parts[0][0])
-        person = next((p for p in people if p.first == first), None)
-        if person is None:
-            person = Person(name=" ".join(w for w, _ in parts), surname=fold(parts[-1][0]), first=first)
-            people.append(person)
-        person.mentions.append(span)
+        _add(person, r)
+    _add_missed_surnames(ctx.doc, people)
     for p in people:
+        for m in p.mentions:
+            role = intro.get(m.start)
+            if role and not role.plural and roles_.more_specific(role, p.title):
+                p.title = role
         p.mentions.sort(key=lambda s: s.start)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
 
 
-def nominative(word: str) -> tuple[str, str]:
-    """A name word in the nominative, keeping its gender and capitalisation, with its kind (Surn/Name/Patr/'')."""
-    if "-" in word:
-        pieces = [nominative(w) for w in word.split("-")]
-        return "-".join(w for w, _ in pieces), pieces[-1][1]
-    for parse in nlp.morph().parse(word):
-        kind = next((t for t in _NAME_TAGS if t in parse.tag), None)
-        if kind:
-            form = parse.inflect({"nomn"})
-            out = form.word if form else parse.word
-            return _recase(out, word), kind
-    return word, ""
+def read_name(span: Span, role: Role | None = None) -> NameReading | None:
+    """Read one name mention: nominative form, first name, surname, gender and case.
+
+    A role just before the name ("министра торговли Китая") fixes the case when the
+    name itself cannot (foreign, indeclinable names).
+    """
+    pieces = [m for m in _PIECE.finditer(span.text)]
+    words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group())]
+    if not words:
+        return None
+    initials = [m.group() for m in pieces if _INITIAL.fullmatch(m.group())]
+    case, gender = _case_and_gender(words, role.cases if role else None)
+    nominative = {w: _to_nominative(w, case, gender) for w in words}
+    name = _PIECE.sub(lambda m: nominative.get(m.group(), m.group()), span.text)
+    patr = [_kind(w) == "Patr" for w in words]
+    first = surname = raw = None
+    if patr[-1] and len(words) >= 3:
+        surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
+    elif patr[-1]:
+        first = nominative[words[0]]
+    elif len(words) >= 2 or initials or _kind(words[0]) != "Name":
+        surname, raw = nominative[words[-1]], words[-1]
+        first = nominative[words[0]] if len(words) >= 2 else initials[0] if initials else None
+    else:
+        first = nominative[words[0]]
+    rank = (surname is not None, len(words) >= 2 and not patr[-1] or len(words) >= 3, len(words))
+    return NameReading(
+        span, name, _fold(first), _fold(surname), _fold(raw), gender, case if case else None, tuple(map(int, rank))
+    )
+
+
+def nominative(word: str) -> str:
+    """A lone name word in the nominative ("Мирзиёеву" → "Мирзиёев")."""
+    case, gender = _case_and_gender([word])
+    return _to_nominative(word, case, gender)
 
 
 def fold(word: str) -> str:
@@ -82,7 +124,146 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-def _recase(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+def _fold(word: str | None) -> str | None:
+    return fold(word) if word else None
+
+
+def _name_spans(doc) -> list[Span]:
+    """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)")."""
+    out = []
+    for e in doc.entities:
+        if e.type != "PER":
+            continue
+        text = e.text.split("(")[0].rstrip(" ,.;:«»\"")
+        if text:
+            out.append(Span(e.start, e.start + len(text), text))
+    return out
+
+
+def _same(p: Person, r: NameReading) -> bool:
+    if r.gender and p.gender and r.gender != p.gender:
+        return False
+    if r.surname is not None:
+        if r.surname != p.surname and r.raw_surname not in p.forms:
+            return False
+        return not (r.first and p.first) or _first_names_agree(r.first, p.first)
+    return p.first is not None and _first_names_agree(r.first or "", p.first)
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    if a.endswith(".") or b.endswith("."):
+        return a[0] == b[0]
+    return a == b
+
+
+def _add(p: Person, r: NameReading) -> None:
+    p.mentions.append(r.span)
+    if r.case in (None, "nomn"):
+        p.subject_at.add(r.span.start)
+    if r.raw_surname:
+        p.forms.add(r.raw_surname)
+    if r.first and (not p.first or p.first.endswith(".")):
+        p.first = r.first
+    p.gender = p.gender or r.gender
+    if r.rank > p._rank:
+        p.name, p._rank = r.name, r.rank
+        if r.surname:
+            p.surname = r.surname
+
+
+def _add_missed_surnames(doc, people: list[Person]) -> None:
+    """A surname the NER missed somewhere ("господина Эрдогана") is still that person's mention."""
+    covered = [(e.start, e.end) for e in doc.entities]
+    for m in _TOKEN.finditer(doc.text, doc.body_start):
+        word = m.group()
+        if len(word) < MIN_SURNAME or not word[0].isupper() or any(s <= m.start() < e for s, e in covered):
+            continue
+        keys = {fold(word), fold(nominative(word))}
+        owners = [p for p in people if p.surname in keys or fold(word) in p.forms]
+        if len(owners) == 1:
+            p = owners[0]
+            p.mentions.append(Span(m.start(), m.end(), word))
+            case, _ = _case_and_gender([word])
+            if case in (None, "nomn"):
+                p.subject_at.add(m.start())
+
+
+def _kind(word: str) -> str:
+    """Name, Surn or Patr: what the likeliest name reading of a word is ('' for none)."""
+    for p in nlp.parses(word):
+        kind = next((t for t in _NAME_TAGS if t in p.tag), None)
+        if kind:
+            return kind
+    return ""
+
+
+def _readings(word: str) -> dict[tuple[str, str], float]:
+    """(case, gender) → score for each singular name reading of a word."""
+    out: dict[tuple[str, str], float] = {}
+    for piece in word.split("-"):
+        got: dict[tuple[str, str], float] = {}
+        for p in nlp.parses(piece):
+            if p.tag.number != "sing" or not any(t in p.tag for t in _NAME_TAGS):
+                continue
+            for gender in _genders(p):
+                key = (p.tag.case, gender)
+                got[key] = max(got.get(key, 0.0), p.score)
+        if got:
+            out = {k: out[k] * v for k, v in got.items() if k in out} if out else got
+    return out
+
+
+def _genders(parse) -> tuple[str, ...]:
+    """The genders a reading allows: "ms-f" nouns ("глава", "Мустафа") take either."""
+    return ("masc", "femn") if "ms-f" in parse.tag else (str(parse.tag.gender),)
+
+
+def _case_and_gender(words: list[str], cases: frozenset[str] | None = None) -> tuple[str | None, str | None]:
+    """The case and gender all name words of a mention agree on (first names weigh in first).
+
+    `cases`, when given, are the only cases the mention can be in (its role's).
+    """
+    combined: dict[tuple[str, str], float] | None = None
+    for w in words:
+        r = _readings(w)
+        if not r:
+            continue
+        merged = {k: combined[k] * v for k, v in r.items() if k in combined} if combined is not None else r
+        if combined is not None and not merged:
+            continue  # a surname that disagrees with the first name: trust the first name
+        combined = merged
+    if cases:
+        combined = {k: v for k, v in (combined or {}).items() if k[0] in cases}
+        if not combined:
+            return ("nomn" if "nomn" in cases else min(cases)), None
+    if not combined:
+        return None, None
+    case, gender = max(combined, key=combined.get)
+    return case, gender
+
+
+def _to_nominative(word: str, case: str | None, gender: str | None) -> str:
+    if case in (None, "nomn") or _INITIAL.fullmatch(word):
+        return word
+    return "-".join(_piece_nominative(p, case, gender) for p in word.split("-"))
+
+
+def _piece_nominative(piece: str, case: str, gender: str | None) -> str:
+    readings = sorted(nlp.parses(piece), key=lambda p: not any(t in p.tag for t in _NAME_TAGS))
+    for p in readings:
+        if p.tag.POS != "NOUN" or p.tag.case != case or p.tag.number != "sing":
+            continue
+        if gender and gender not in _genders(p):
+            continue
+        form = p.inflect({"nomn"})
+        if form:
+            return _keep_spelling(piece, form.word)
+    return piece
+
+
+def _keep_spelling(written: str, inflected: str) -> str:
+    """The inflected form spelled as the text spells the stem (capitals, е/ё)."""
+    k = 0
+    while k < min(len(written), len(inflected)) and fold(written[k]) == fold(inflected[k]):
+        k += 1
+    return written[:k] + inflected[k:]
