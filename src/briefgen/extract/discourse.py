@@ -1,0 +1,122 @@
+"""Turn mentions of people, titles and pronouns into referents, reading the text in order.
+
+The text outside quotations is read once, left to right. A person named in the
+nominative ("Касым-Жомарт Токаев отметил") becomes the topic; a pronoun ("он")
+stands for the topic; a title ("Глава государства", "Президент Узбекистана")
+stands for the topic when the topic may hold it, else for the person last seen
+with a matching role ("президенту Шавкату Мирзиёеву"), and so gives that
+person a more precise role.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import data
+from .people import Person
+from .roles import Role, compatible, more_specific, role_ending_at
+
+
+CUE_REACH = 40  # characters before a name in which "по словам" is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A phrase that refers to a person: a name, a title or a pronoun."""
+
+    start: int
+    end: int
+    person: Person | None = None
+    title: Role | None = None
+    gender: str | None = None  # a pronoun's
+    subject: bool = False  # nominative, or after "по словам": the one the sentence is about
+
+
+def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
+    """Every referring phrase outside the `skip` stretches (the quotations), in order."""
+    text, found = ctx.doc.text, ctx.roles
+    according = _according_to(ctx.source.language)
+    out: list[Ref] = []
+    intros: set[int] = set()
+    for p in ctx.people:
+        for m in p.mentions:
+            if _inside(m.start, skip):
+                continue
+            role = role_ending_at(found, m.start, text)
+            begin = role.start if role else m.start
+            if role:
+                intros.add(role.start)
+            subject = m.start in p.subject_at or _after(according, text, begin)
+            out.append(Ref(begin, m.end, person=p, subject=subject))
+    for r in found:
+        if r.start in intros or r.plural or _inside(r.start, skip):
+            continue
+        out.append(Ref(r.start, r.end, title=r, subject=r.nominative or _after(according, text, r.start)))
+    pronouns = data.load("speech")["pronouns"].get(ctx.source.language, {})
+    for t in ctx.doc.tokens:
+        gender = pronouns.get(t.text.lower())
+        if gender and not _inside(t.start, skip):
+            out.append(Ref(t.start, t.end, gender=gender, subject=True))
+    return sorted(out, key=lambda r: r.start)
+
+
+class Reader:
+    """Who the text is about at each point, as its referring phrases are read in order."""
+
+    def __init__(self) -> None:
+        self.topic: Person | None = None
+        self._by_gender: dict[str, Person] = {}
+        self._seen: dict[int, tuple[int, Person]] = {}  # id(person) → (last position, person)
+        self.resolved: dict[int, Person | None] = {}  # ref start → the person it refers to
+
+    def read(self, ref: Ref) -> Person | None:
+        """Take in one referring phrase; return the person it refers to."""
+        if ref.person:
+            who = ref.person
+        elif ref.title:
+            who = self._title(ref.title, exclude=None if ref.subject else self.topic)
+            if who and (ref.subject or not (who.title and who.title.place)) and more_specific(ref.title, who.title):
+                who.title = ref.title
+        else:
+            who = self.pronoun(ref.gender)
+        if who and (ref.subject or ref.person):
+            self._seen[id(who)] = (ref.start, who)
+        if who and ref.subject and not (ref.title is None and ref.person is None):
+            self.topic = who
+            if who.gender:
+                self._by_gender[who.gender] = who
+        self.resolved[ref.start] = who if ref.subject or ref.person else None
+        return who
+
+    def pronoun(self, gender: str | None) -> Person | None:
+        """The person "он"/"она" stands for: the topic, unless the gender says otherwise."""
+        t = self.topic
+        if t is None or gender is None or t.gender in (None, gender):
+            return t
+        return self._by_gender.get(gender)
+
+    def _title(self, title: Role, exclude: Person | None) -> Person | None:
+        t = self.topic
+        if t is not None and t is not exclude and compatible(t.title, title):
+            return t
+        holders = [
+            (at, p) for at, p in self._seen.values() if p is not exclude and p.title and compatible(p.title, title)
+        ]
+        return max(holders, key=lambda x: x[0])[1] if holders else None
+
+
+def _after(cue: re.Pattern[str], text: str, offset: int) -> bool:
+    """Whether the text just before `offset` is a cue ("По словам президента")."""
+    return bool(cue.search(text, max(0, offset - CUE_REACH), offset))
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+@functools.cache
+def _according_to(language: str) -> re.Pattern[str]:
+    cues = data.load("speech")["according_to"].get(language, [])
+    alternatives = "|".join(re.escape(c) for c in cues) or r"(?!)"
+    return re.compile(rf"(?i)(?<!\w)(?:{alternatives})\s+\Z")
