@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .. import data, nlp
 from ..document import Document, Token
+from . import phrases
 
 MAX_COMPLEMENT = 4  # genitive words after the head: "министр иностранных дел Японии"
-_NOMINAL = ("NOUN", "ADJF")
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 
 
@@ -50,7 +50,7 @@ def roles(doc: Document, language: str) -> list[Role]:
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     out = []
     for i, tok in enumerate(words):
-        head = _head_parse(tok.text, heads)
+        head = phrases.head_reading(tok.text, heads)
         if head is not None:
             out.append(_phrase(doc.text, words, i, head, names))
     return out
@@ -88,55 +88,21 @@ def office(role: Role) -> int | None:
 
 def _phrase(text: str, words: list[Token], i: int, head, names: set[int]) -> Role:
     cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
-    begin = i
-    while begin > 0 and _agrees(words[begin - 1], head) and _adjacent(text, words[begin - 1], words[begin]):
-        begin -= 1
-    end = i
-    while (
-        end + 1 < len(words)
-        and end - i < MAX_COMPLEMENT
-        and _adjacent(text, words[end], words[end + 1])
-        and words[end + 1].start not in names
-        and _complement(words[end + 1])
-    ):
-        end += 1
+    begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, names)
     place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
-    lemmas = tuple(nlp.lemma(w.text) for w in words[begin : end + 1])
-    name = " ".join(
-        [_nominative(w.text, head) for w in words[begin:i]]
-        + [_nominative(words[i].text, head)]
-        + [w.text for w in words[i + 1 : end + 1]]
-    )
+    name = phrases.nominative_phrase(words, begin, i, end, head)
     start, stop = words[begin].start, words[end].end
     return Role(
-        start, stop, text[start:stop], name[:1].upper() + name[1:], head.normal_form.replace("ё", "е"),
-        lemmas, place, cases, head.tag.number == "plur",
+        start,
+        stop,
+        text[start:stop],
+        name[:1].upper() + name[1:],
+        phrases.lemma(head),
+        tuple(nlp.lemma(w.text) for w in words[begin : end + 1]),
+        place,
+        cases,
+        head.tag.number == "plur",
     )
-
-
-def _head_parse(word: str, heads: frozenset[str]):
-    """The word's reading as a role noun, when its likeliest reading is a noun ("после" is not "посол")."""
-    readings = nlp.parses(word)
-    if readings[0].tag.POS != "NOUN":
-        return None
-    return next((p for p in readings if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in heads), None)
-
-
-def _agrees(tok: Token, head) -> bool:
-    """An adjective before the head in the same case: "народный депутат", "турецкого премьера"."""
-    return any(p.tag.POS == "ADJF" and p.tag.case == head.tag.case for p in nlp.parses(tok.text))
-
-
-def _complement(tok: Token) -> bool:
-    """A genitive noun or adjective after the head: "торговли Китая", "МИД РФ"."""
-    readings = nlp.parses(tok.text)
-    if len(tok.text) < 2 or readings[0].tag.POS not in _NOMINAL:
-        return False
-    return tok.text.isupper() or any(p.tag.case == "gent" and p.tag.POS in _NOMINAL for p in readings)
-
-
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return not text[a.end : b.start].strip()
 
 
 def _is_place(word: str) -> bool:
@@ -145,17 +111,6 @@ def _is_place(word: str) -> bool:
 
 def _place_key(word: str) -> str:
     return nlp.lemma(word)[:_PLACE_KEY]
-
-
-def _nominative(word: str, head) -> str:
-    """The word in the nominative singular, agreeing with the head's gender, case kept as written."""
-    for p in nlp.parses(word):
-        if p.tag.case == head.tag.case and p.tag.POS in ("NOUN", "ADJF"):
-            grammemes = {"nomn", "sing"} | ({head.tag.gender} if p.tag.POS == "ADJF" and head.tag.gender in ("masc", "femn", "neut") else set())
-            form = p.inflect(grammemes)
-            if form:
-                return word[:1] + form.word[1:] if word[:1].isupper() else form.word
-    return word
 
 
 def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
