@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import data
 from .people import Person
-from .roles import Role, compatible, more_specific, role_ending_at
+from .roles import Role, compatible, more_specific
 
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
@@ -35,7 +35,7 @@ class Ref:
 
 def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
     """Every referring phrase outside the `skip` stretches (the quotations), in order."""
-    text, found = ctx.doc.text, ctx.roles
+    text = ctx.doc.text
     according = _according_to(ctx.source.language)
     out: list[Ref] = []
     intros: set[int] = set()
@@ -43,13 +43,13 @@ def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
         for m in p.mentions:
             if _inside(m.start, skip):
                 continue
-            role = role_ending_at(found, m.start, text)
+            role = p.intros.get(m.start)
             begin = role.start if role else m.start
             if role:
                 intros.add(role.start)
             subject = m.start in p.subject_at or _after(according, text, begin)
             out.append(Ref(begin, m.end, person=p, subject=subject))
-    for r in found:
+    for r in ctx.roles:
         if r.start in intros or r.plural or _inside(r.start, skip):
             continue
         out.append(Ref(r.start, r.end, title=r, subject=r.nominative or _after(according, text, r.start)))

@@ -36,6 +36,8 @@ class Person:
     gender: str | None = None  # masc | femn, when the name says
     subject_at: set[int] = field(default_factory=set)  # starts of mentions in the nominative
     forms: set[str] = field(default_factory=set)  # folded surname forms as written
+    keys: set[str] = field(default_factory=set)  # folded nominatives those forms may stand for
+    intros: dict[int, Role] = field(default_factory=dict)  # mention start → the role just before it
     _rank: tuple[int, ...] = (0, 0, 0)
 
     @property
@@ -56,27 +58,27 @@ class NameReading:
     gender: str | None
     case: str | None  # None when the words do not say (foreign, indeclinable)
     rank: tuple[int, int, int]  # how full a name it is: (has surname, has first name, words)
+    role: Role | None  # the role that introduces this mention ("президенту Шавкату Мирзиёеву")
+    surnames: frozenset[str]  # folded nominatives the written surname (or lone word) may stand for
 
 
 def find(ctx) -> list[Person]:
     """Group the document's person mentions into people, in order of first mention."""
     spans = _name_spans(ctx.doc)
-    found = ctx.roles
-    intro = {s.start: roles_.role_ending_at(found, s.start, ctx.doc.text) for s in spans}
-    readings = [r for r in (read_name(s, intro[s.start]) for s in spans) if r]
+    readings = [read_name(s, roles_.role_ending_at(ctx.roles, s.start, ctx.doc.text)) for s in spans]
     people: list[Person] = []
-    for r in sorted(readings, key=lambda r: r.surname is None):
+    for r in sorted((r for r in readings if r), key=lambda r: r.surname is None):
         person = next((p for p in people if _same(p, r)), None)
         if person is None:
             person = Person(name=r.name, surname=r.surname or r.first or "", first=r.first, gender=r.gender)
             people.append(person)
         _add(person, r)
+    people = [p for p in people if not all(_common_word(m.text) for m in p.mentions)]
     _add_missed_surnames(ctx.doc, people)
     for p in people:
-        for m in p.mentions:
-            role = intro.get(m.start)
-            if role and not role.plural and roles_.more_specific(role, p.title):
-                p.title = role
+        for m in sorted(p.intros):
+            if roles_.more_specific(p.intros[m], p.title):
+                p.title = p.intros[m]
         p.mentions.sort(key=lambda s: s.start)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
@@ -85,18 +87,25 @@ def find(ctx) -> list[Person]:
 def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     """Read one name mention: nominative form, first name, surname, gender and case.
 
-    A role just before the name ("министра торговли Китая") fixes the case when the
-    name itself cannot (foreign, indeclinable names).
+    A role just before the name introduces it when the two agree in case
+    ("президенту Шавкату", not "представитель Обамы"); it then fixes the case when
+    the name itself cannot (foreign, indeclinable names).
     """
     pieces = [m for m in _PIECE.finditer(span.text)]
     words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group())]
     if not words:
         return None
     initials = [m.group() for m in pieces if _INITIAL.fullmatch(m.group())]
+    own, _ = _case_and_gender(words)
+    if role and (role.plural or own and own not in role.cases):
+        role = None
     case, gender = _case_and_gender(words, role.cases if role else None)
     nominative = {w: _to_nominative(w, case, gender) for w in words}
     name = _PIECE.sub(lambda m: nominative.get(m.group(), m.group()), span.text)
-    patr = [_kind(w) == "Patr" for w in words]
+    kinds = [_kind(w) for w in words]
+    patr = [k == "Patr" for k in kinds]
+    if len(words) == 1 or not {"Name", "Patr"} & set(kinds):
+        gender = None  # a word alone does not say: "Мхитаряна", "Медведева"
     first = surname = raw = None
     if patr[-1] and len(words) >= 3:
         surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
@@ -108,15 +117,12 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     else:
         first = nominative[words[0]]
     rank = (surname is not None, len(words) >= 2 and not patr[-1] or len(words) >= 3, len(words))
+    lone = words[0] if len(words) == 1 and not initials else None
+    candidates = {fold(surname)} | _nominatives(raw) if surname and raw else _nominatives(lone) if lone else set()
     return NameReading(
-        span, name, _fold(first), _fold(surname), _fold(raw), gender, case if case else None, tuple(map(int, rank))
+        span, name, _fold(first), _fold(surname), _fold(raw), gender, case, tuple(map(int, rank)), role,
+        frozenset(candidates),
     )
-
-
-def nominative(word: str) -> str:
-    """A lone name word in the nominative ("Мирзиёеву" → "Мирзиёев")."""
-    case, gender = _case_and_gender([word])
-    return _to_nominative(word, case, gender)
 
 
 def fold(word: str) -> str:
@@ -144,9 +150,11 @@ def _same(p: Person, r: NameReading) -> bool:
     if r.gender and p.gender and r.gender != p.gender:
         return False
     if r.surname is not None:
-        if r.surname != p.surname and r.raw_surname not in p.forms:
+        if not r.surnames & p.keys:
             return False
         return not (r.first and p.first) or _first_names_agree(r.first, p.first)
+    if r.surnames & p.keys:
+        return True  # a lone word that reads as a first name but is this person's surname: "Гарсия"
     return p.first is not None and _first_names_agree(r.first or "", p.first)
 
 
@@ -158,10 +166,13 @@ def _first_names_agree(a: str, b: str) -> bool:
 
 def _add(p: Person, r: NameReading) -> None:
     p.mentions.append(r.span)
+    if r.role:
+        p.intros[r.span.start] = r.role
     if r.case in (None, "nomn"):
         p.subject_at.add(r.span.start)
     if r.raw_surname:
         p.forms.add(r.raw_surname)
+        p.keys |= r.surnames
     if r.first and (not p.first or p.first.endswith(".")):
         p.first = r.first
     p.gender = p.gender or r.gender
@@ -178,14 +189,30 @@ def _add_missed_surnames(doc, people: list[Person]) -> None:
         word = m.group()
         if len(word) < MIN_SURNAME or not word[0].isupper() or any(s <= m.start() < e for s, e in covered):
             continue
-        keys = {fold(word), fold(nominative(word))}
-        owners = [p for p in people if p.surname in keys or fold(word) in p.forms]
+        keys = _nominatives(word)
+        owners = [p for p in people if keys & p.keys]
         if len(owners) == 1:
             p = owners[0]
             p.mentions.append(Span(m.start(), m.end(), word))
             case, _ = _case_and_gender([word])
             if case in (None, "nomn"):
                 p.subject_at.add(m.start())
+
+
+def _common_word(text: str) -> bool:
+    """A single dictionary word that is no name: the NER's "Внук" is not a person."""
+    return " " not in text and nlp.morph().word_is_known(text.lower()) and not _kind(text)
+
+
+def _nominatives(word: str) -> set[str]:
+    """Folded nominatives a written surname may stand for: itself and each noun reading's ("Гарсию" → "гарсия")."""
+    out = {fold(word)}
+    for p in nlp.parses(word):
+        if p.tag.POS == "NOUN" and p.tag.number != "plur":
+            form = p.inflect({"nomn"})
+            if form:
+                out.add(fold(form.word))
+    return out
 
 
 def _kind(word: str) -> str:
@@ -203,8 +230,8 @@ def _readings(word: str) -> dict[tuple[str, str], float]:
     for piece in word.split("-"):
         got: dict[tuple[str, str], float] = {}
         for p in nlp.parses(piece):
-            if p.tag.number != "sing" or not any(t in p.tag for t in _NAME_TAGS):
-                continue
+            if p.tag.number != "sing" or "Fixd" in p.tag or not any(t in p.tag for t in _NAME_TAGS):
+                continue  # an indeclinable name ("Альберто") says nothing of the case
             for gender in _genders(p):
                 key = (p.tag.case, gender)
                 got[key] = max(got.get(key, 0.0), p.score)
@@ -238,7 +265,7 @@ def _case_and_gender(words: list[str], cases: frozenset[str] | None = None) -> t
             return ("nomn" if "nomn" in cases else min(cases)), None
     if not combined:
         return None, None
-    case, gender = max(combined, key=combined.get)
+    case, gender = max(combined, key=lambda k: (combined[k], k[0] == "nomn"))  # "Альберто": any case, so nominative
     return case, gender
 
 
@@ -249,12 +276,12 @@ def _to_nominative(word: str, case: str | None, gender: str | None) -> str:
 
 
 def _piece_nominative(piece: str, case: str, gender: str | None) -> str:
-    readings = sorted(nlp.parses(piece), key=lambda p: not any(t in p.tag for t in _NAME_TAGS))
+    """Name readings first; a reading of the other gender only when none fits ("Алана Гарсии")."""
+    readings = [
+        p for p in nlp.parses(piece) if p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.case == case and p.tag.number == "sing"
+    ]
+    readings.sort(key=lambda p: (gender is not None and gender not in _genders(p), not any(t in p.tag for t in _NAME_TAGS)))
     for p in readings:
-        if p.tag.POS != "NOUN" or p.tag.case != case or p.tag.number != "sing":
-            continue
-        if gender and gender not in _genders(p):
-            continue
         form = p.inflect({"nomn"})
         if form:
             return _keep_spelling(piece, form.word)

@@ -29,7 +29,10 @@ def find(ctx) -> list[Quote]:
         while i < len(refs) and refs[i].start < upto:
             reader.read(refs[i])
             i += 1
-        found.append((unit, *_speaker(ctx, unit, refs, reader)))
+        who, attribution, how = _speaker(ctx, unit, refs, reader)
+        if _phrase_only(unit) and how != "context" and not isinstance(who, Person):
+            continue  # a phrase in quotation marks that no person is said to have said
+        found.append((unit, who, attribution, how))
     for ref in refs[i:]:
         reader.read(ref)  # later titles still make roles more precise
     out = []
@@ -39,6 +42,11 @@ def find(ctx) -> list[Quote]:
         for part in unit.parts:
             out.append(Quote(part.start, part.end, part.text, name, role, attribution, how))
     return out
+
+
+def _phrase_only(unit: speech.Speech) -> bool:
+    """A quoted phrase inside a sentence ("назвав его «…»"), not a quotation set off by a colon or dash."""
+    return unit.lead is not None and unit.attribution is None and not unit.lead.text.endswith(":")
 
 
 def _speaker(ctx, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader):
@@ -53,9 +61,8 @@ def _speaker(ctx, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader
         ref = next((r for r in refs if span.start <= r.start < span.end and r.subject), None)
         if ref is not None:
             who = reader.resolved.get(ref.start)
-            if who:
-                return who, span, "explicit" if ref.person else "title" if ref.title else "pronoun"
-        elif span is unit.attribution or speech.governs(span.text, ctx.source.language):
+            return who, span, ("explicit" if ref.person else "title" if ref.title else "pronoun") if who else None
+        if span is unit.attribution or speech.governs(span.text, ctx.source.language):
             org = next((e for e in ctx.doc.entities_in(span.start, span.end, "ORG")), None)
             return (org.text if org else None), span, "explicit" if org else None  # an outlet or office spoke
     return reader.topic, unit.attribution or unit.lead, "context"

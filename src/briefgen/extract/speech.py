@@ -105,10 +105,10 @@ def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
     return out
 
 
-def speech_verb(word: str, language: str) -> bool:
-    """Whether a word is a verb of saying in a finite, infinitive or gerund form."""
+def speech_verb(word: str, language: str, forms: tuple[str, ...] = _VERBAL) -> bool:
+    """Whether a word is a verb of saying in one of `forms` (finite, infinitive, gerund)."""
     best = nlp.parses(word)[0]
-    return best.tag.POS in _VERBAL and _lemma(best) in _verbs(language)
+    return best.tag.POS in forms and _lemma(best) in _verbs(language)
 
 
 def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | None:
@@ -224,8 +224,9 @@ def _clause_end(text: str, i: int) -> int:
 
 
 def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) -> bool:
+    """A short clause with a finite verb of saying near its start ("сказал он"; not "оценив …")."""
     words = _WORD.findall(clause)
-    return 0 < len(words) <= MAX_ATTRIBUTION_WORDS and any(speech_verb(w, language) for w in words[:limit])
+    return 0 < len(words) <= MAX_ATTRIBUTION_WORDS and any(speech_verb(w, language, ("VERB",)) for w in words[:limit])
 
 
 def _lead(doc: Document, mark: int) -> Span | None:
