@@ -33,7 +33,7 @@ class Event:
 
 
 def find(doc: Document, language: str) -> Event | None:
-    """The event the text reports, or None when it names no meeting."""
+    """The event the text reports, or None when it names no meeting or only a bare noun."""
     text = doc.text
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     meetings = _lemmas("meetings", language)
@@ -56,6 +56,8 @@ def find(doc: Document, language: str) -> Event | None:
         place = _place_name(words[end + 2].text)
     elif end == i:
         parts += [x for x in (_body(doc, language), _parties(locs)) if x]
+    if len(parts) == 1 and begin == end:
+        return None  # a bare "Встреча" names no event
     place = place or _place(doc, words, [j for j, _ in same], locs)
     name = " ".join(parts)
     return Event(name[:1].upper() + name[1:], place)

@@ -21,6 +21,9 @@ _NAME_TAGS = ("Name", "Surn", "Patr")
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+INITIALLED = re.compile(r"(?:[А-ЯЁA-Z]\.[ \t]?){1,2}[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?")  # "С.Шойгу"
+_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})")
+_LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
 MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
 
 
@@ -135,7 +138,9 @@ def _fold(word: str | None) -> str | None:
 
 
 def _name_spans(doc) -> list[Span]:
-    """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)")."""
+    """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)"),
+    and the names it misses: initials with a surname ("С.Шойгу") and a transcript turn's
+    name ("Шойгу: …")."""
     out = []
     for e in doc.entities:
         if e.type != "PER":
@@ -143,7 +148,14 @@ def _name_spans(doc) -> list[Span]:
         text = e.text.split("(")[0].rstrip(" ,.;:«»\"")
         if text:
             out.append(Span(e.start, e.start + len(text), text))
-    return out
+    covered = [(e.start, e.end) for e in doc.entities]
+    extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
+    extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
+    for m in extra:
+        if not any(s <= m.start(1) < e for s, e in covered):
+            out.append(Span(m.start(1), m.end(1), m.group(1)))
+            covered.append((m.start(1), m.end(1)))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _same(p: Person, r: NameReading) -> bool:

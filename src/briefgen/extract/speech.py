@@ -19,6 +19,7 @@ from .. import data, nlp
 from ..document import Document
 from ..model import Span
 from ..spans import make_span
+from .people import INITIALLED
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
 ATTRIBUTION_WORDS = 6  # the verb of saying comes within the first words of an attribution
@@ -77,13 +78,19 @@ def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
 
     Straight quotes open before a word and close after one; a straight quote that
     closes a nested name and the quotation at once (…"Центральная Азия"") closes both.
+    A paragraph that opens a quotation and does not close it is quoted to its end
+    (a quotation over several paragraphs closes only in the last).
     """
     out = []
     stack: list[tuple[str, int]] = []
-    for i in range(begin, len(text)):
-        ch = text[i]
+    line = begin
+    for i in range(begin, len(text) + 1):
+        ch = text[i] if i < len(text) else "\n"
         if ch == "\n":
+            if stack and stack[0][1] == line + 1:
+                out.append((stack[0][1], i))  # a paragraph of a quotation that goes on in the next one
             stack.clear()
+            line = i + 1
             continue
         if ch == '"':
             prev = text[i - 1] if i > begin else " "
@@ -96,12 +103,12 @@ def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
             elif opening:
                 stack.append(('"', i + 1))
             continue
-        if ch in _PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
-            stack.append((_PAIRS[ch], i + 1))
-        elif stack and ch == stack[-1][0]:
+        if stack and ch == stack[-1][0]:  # a closing mark first: "“" closes „…“ and opens “…”
             _, s = stack.pop()
             if not stack:
                 out.append((s, i))
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i + 1))
     return out
 
 
@@ -144,7 +151,9 @@ def _turns(doc: Document) -> list[Speech]:
     out = []
     for m, para in found:
         label = Span(m.start(1), m.end(1), m.group(1))
-        person = any(e.type == "PER" and label.start <= e.start < label.end for e in doc.entities)
+        person = INITIALLED.fullmatch(label.text) or any(
+            e.type == "PER" and label.start <= e.start < label.end for e in doc.entities
+        )
         if person or counts[m.group(1)] >= 2:
             body = make_span(doc.text, m.end(), para.end)
             out.append(Speech((body,), "turn", label=label))
