@@ -13,7 +13,7 @@ from typing import Any
 from .. import __version__
 from ..document import Document, analyse
 from ..model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source
-from . import agenda, commitments, figures, meta, participants, people, quotes, roles
+from . import agenda, commitments, events, figures, meta, participants, people, quotes, roles
 
 
 @dataclass(slots=True)
@@ -29,6 +29,7 @@ class Context:
     commitments: list[Commitment] = field(default_factory=list)
     agenda_areas: list[AgendaArea] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
+    occasion: events.Event | None = None
     event: str | None = None
 
 
@@ -41,7 +42,9 @@ EXTRACTORS: list[tuple[str, Callable[[Context], Any]]] = [
     ("commitments", commitments.find),
     ("agenda_areas", agenda.find),
     ("participants", participants.find),
+    ("occasion", events.find),
     ("event", meta.event),
+    ("source", meta.titled),
 ]
 
 

@@ -47,7 +47,7 @@ def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
             begin = role.start if role else m.start
             if role:
                 intros.add(role.start)
-            subject = m.start in p.subject_at or _after(according, text, begin)
+            subject = p.nominative_at(m.start) or _after(according, text, begin)
             out.append(Ref(begin, m.end, person=p, subject=subject))
     for r in ctx.roles:
         if r.start in intros or r.plural or _inside(r.start, skip):

@@ -1,12 +1,13 @@
 """Turn what the text says about its event into a name: "Второе заседание Высшего межгосударственного совета Казахстана и Узбекистана".
 
-The event is the meeting noun (`data/events.yaml`) the text uses most, first
-use winning ties, with the adjectives and genitive words the text gives it
+The event is the meeting noun (`data/events.yaml`) the text uses most (first
+use winning ties; the next one when it gives only a bare noun), with the adjectives and genitive words the text gives it
 ("Питерского экономического форума" → "Питерский экономический форум") and a
 destination ("визит … в Москву"). A bare noun is completed from the rest of the
 text: an ordinal used with it anywhere ("на втором заседании"), the body the
-text names most ("Высшего межгосударственного совета") and the two places it
-names most, in alphabetical order.
+text names most ("Высшего межгосударственного совета") and, for a meeting
+between sides, the two places the role phrases name most ("Президент
+Казахстана", "президентом Узбекистана"), in alphabetical order.
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from .. import data, nlp
 from ..document import Document, Token
 from . import phrases
+from .roles import Role
 
 MAX_COMPLEMENT = 4
-MIN_REPEATS = 2  # a body or place named once is not what the event is about
+MIN_REPEATS = 2  # a body named once is not what the event is about
 PARTIES = 2
 _INTO = ("в", "во")
 
@@ -32,30 +34,42 @@ class Event:
     place: str | None
 
 
-def find(doc: Document, language: str) -> Event | None:
+def find(ctx) -> Event | None:
     """The event the text reports, or None when it names no meeting or only a bare noun."""
-    text = doc.text
+    return event(ctx.doc, ctx.source.language, ctx.roles)
+
+
+def event(doc: Document, language: str, roles: list[Role]) -> Event | None:
+    """The event named in a document whose role phrases are `roles`."""
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     meetings = _lemmas("meetings", language)
     uses = [(i, h) for i, h in ((i, phrases.head_reading(w.text, meetings)) for i, w in enumerate(words)) if h]
-    if not uses:
-        return None
-    counts = Counter(phrases.lemma(h) for _, h in uses)
-    chosen = max(counts, key=lambda k: (counts[k], -next(n for n, (_, h) in enumerate(uses) if phrases.lemma(h) == k)))
-    same = [(i, h) for i, h in uses if phrases.lemma(h) == chosen]
+    counts = Counter(phrases.lemma(h) for _, h in uses)  # in order of first use
+    order = sorted(counts, key=lambda k: -counts[k])
+    locs = [e for e in doc.entities if e.type == "LOC"]
+    for noun in order:
+        found = _named(doc, language, roles, words, [u for u in uses if phrases.lemma(u[1]) == noun], locs)
+        if found:
+            return found
+    return None
+
+
+def _named(doc: Document, language: str, roles: list[Role], words: list[Token], same, locs) -> Event | None:
+    """The event as this meeting noun's uses name it; None when they give a bare noun only."""
     i, head = min(same, key=lambda u: u[1].tag.number == "plur")  # "встреча" reads better than "встречи"
-    begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, set())
+    begin, end = phrases.bounds(doc.text, words, i, head, MAX_COMPLEMENT, set())
     parts = [phrases.nominative_phrase(words, begin, i, end, head)]
     ordinal = next((words[j - 1] for j, _ in same if j and _ordinal(words[j - 1].text)), None)
     if ordinal and begin == i:
         parts.insert(0, phrases.nominative(ordinal.text, head))
-    locs = [e for e in doc.entities if e.type == "LOC"]
     place = None
     if end + 2 < len(words) and words[end + 1].text.lower() in _INTO and _is_loc(words[end + 2], locs):
         parts.append(f"{words[end + 1].text} {words[end + 2].text}")
         place = _place_name(words[end + 2].text)
     elif end == i:
-        parts += [x for x in (_body(doc, language), _parties(locs)) if x]
+        parts.append(_body(doc, language))
+        parts.append(_parties(locs, roles) if phrases.lemma(head) in _lemmas("between", language) else None)
+        parts = [x for x in parts if x]
     if len(parts) == 1 and begin == end:
         return None  # a bare "Встреча" names no event
     place = place or _place(doc, words, [j for j, _ in same], locs)
@@ -102,10 +116,12 @@ def _to_genitive(name: str, bodies: frozenset[str]) -> str:
     return " ".join(out)
 
 
-def _parties(locs) -> str | None:
-    """The two places the text names most (each at least twice), in the genitive: "Казахстана и Узбекистана"."""
-    counts = Counter(nlp.lemma(e.text) for e in locs if " " not in e.text)
-    top = [k for k, n in counts.most_common(PARTIES) if n >= MIN_REPEATS]
+def _parties(locs, roles: list[Role]) -> str | None:
+    """The two places the participants' roles name most ("Президент Казахстана"), in the genitive."""
+    counts = Counter(
+        nlp.lemma(e.text) for e in locs if " " not in e.text and any(r.start <= e.start < r.end for r in roles)
+    )
+    top = [k for k, _ in counts.most_common(PARTIES)]
     if len(top) < PARTIES:
         return None
     return " и ".join(sorted(_place_genitive(k) for k in top))

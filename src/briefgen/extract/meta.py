@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from .. import data
 from ..model import Source
-from . import events
 
 MAX_HEADLINE_WORDS = 14
 OUTLET_REACH = 60  # characters after an interview cue in which the outlet is named
@@ -28,24 +27,29 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)"
 
 
 def find(ctx) -> Source:
-    """The source with what the text says of itself."""
+    """The source with what the text says of itself: language, publisher, date."""
     text = ctx.doc.text
     language = "ru" if len(_CYRILLIC.findall(text)) >= len(_LATIN.findall(text)) else "en"
-    event = events.find(ctx.doc, language)
     return replace(
         ctx.source,
         language=language,
         publisher=publisher(text, language),
         date=ctx.source.date or stated_date(text[ctx.doc.body_start :], language),
-        title=headline(ctx.doc) or (event.name if event else None),
-        place=event.place if event else None,
     )
 
 
 def event(ctx) -> str | None:
     """The event's name ("Второе заседание Высшего межгосударственного совета …"), when the text names one."""
-    found = events.find(ctx.doc, ctx.source.language)
-    return found.name if found else None
+    return ctx.occasion.name if ctx.occasion else None
+
+
+def titled(ctx) -> Source:
+    """The source with its title (headline, else the event's name) and the event's place."""
+    return replace(
+        ctx.source,
+        title=headline(ctx.doc) or ctx.event,
+        place=ctx.occasion.place if ctx.occasion else None,
+    )
 
 
 def headline(doc) -> str | None:

@@ -37,11 +37,15 @@ class Person:
     title: Role | None = None
     mentions: list[Span] = field(default_factory=list)
     gender: str | None = None  # masc | femn, when the name says
-    subject_at: set[int] = field(default_factory=set)  # starts of mentions in the nominative
+    cases: dict[int, str | None] = field(default_factory=dict)  # mention start → its case (None: unknown)
     forms: set[str] = field(default_factory=set)  # folded surname forms as written
     keys: set[str] = field(default_factory=set)  # folded nominatives those forms may stand for
     intros: dict[int, Role] = field(default_factory=dict)  # mention start → the role just before it
     _rank: tuple[int, ...] = (0, 0, 0)
+
+    def nominative_at(self, start: int) -> bool:
+        """Whether the mention at `start` is (or may be) in the nominative: the subject of its clause."""
+        return self.cases.get(start, "nomn") in (None, "nomn")
 
     @property
     def role(self) -> str | None:
@@ -180,8 +184,7 @@ def _add(p: Person, r: NameReading) -> None:
     p.mentions.append(r.span)
     if r.role:
         p.intros[r.span.start] = r.role
-    if r.case in (None, "nomn"):
-        p.subject_at.add(r.span.start)
+    p.cases[r.span.start] = r.case
     if r.raw_surname:
         p.forms.add(r.raw_surname)
         p.keys |= r.surnames
@@ -206,9 +209,7 @@ def _add_missed_surnames(doc, people: list[Person]) -> None:
         if len(owners) == 1:
             p = owners[0]
             p.mentions.append(Span(m.start(), m.end(), word))
-            case, _ = _case_and_gender([word])
-            if case in (None, "nomn"):
-                p.subject_at.add(m.start())
+            p.cases[m.start()] = _case_and_gender([word])[0]
 
 
 def _common_word(text: str) -> bool:

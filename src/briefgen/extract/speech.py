@@ -178,11 +178,11 @@ def _dash_paragraphs(doc: Document, language: str) -> list[Speech]:
         if not m:
             continue
         parts, inside = _split(doc.text, para.start + m.end(), para.end, language)
-        prev = doc.paragraphs[i - 1].text if i else ""
+        prev = doc.paragraphs[i - 1] if i else None
         sentence_like = para.text[m.end() : m.end() + 1].isupper() and para.text[-1] in ".!?…"
-        introduced = prev.endswith(":") and governs(prev, language)
+        introduced = prev is not None and prev.text.endswith(":") and governs(prev.text, language)
         if inside or (introduced and sentence_like):
-            out.append(Speech(parts, "dash", attribution=inside))
+            out.append(Speech(parts, "dash", attribution=inside, lead=prev if introduced else None))
     return out
 
 
