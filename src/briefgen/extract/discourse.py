@@ -31,6 +31,7 @@ class Ref:
     title: Role | None = None
     gender: str | None = None  # a pronoun's
     subject: bool = False  # nominative, or after "по словам": the one the sentence is about
+    other: Person | None = None  # a title's "of whom" ("представитель Смирнова"): not the one it means
 
 
 def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
@@ -49,10 +50,13 @@ def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
                 intros.add(role.start)
             subject = p.nominative_at(m.start) or _after(according, text, begin)
             out.append(Ref(begin, m.end, person=p, subject=subject))
+    followed = {m.start: p for p in ctx.people for m in p.mentions}
     for r in ctx.roles:
         if r.start in intros or r.plural or _inside(r.start, skip):
             continue
-        out.append(Ref(r.start, r.end, title=r, subject=r.nominative or _after(according, text, r.start)))
+        after = len(text) - len(text[r.end :].lstrip(" \t"))
+        subject = r.nominative or _after(according, text, r.start)
+        out.append(Ref(r.start, r.end, title=r, subject=subject, other=followed.get(after)))
     pronouns = data.load("speech")["pronouns"].get(ctx.source.language, {})
     for t in ctx.doc.tokens:
         gender = pronouns.get(t.text.lower())
@@ -67,7 +71,7 @@ class Reader:
     def __init__(self) -> None:
         self.topic: Person | None = None
         self._by_gender: dict[str, Person] = {}
-        self._seen: dict[int, tuple[int, Person]] = {}  # id(person) → (last position, person)
+        self._seen: dict[Person, int] = {}  # person → where the text last named them
         self.resolved: dict[int, Person | None] = {}  # ref start → the person it refers to
 
     def read(self, ref: Ref) -> Person | None:
@@ -75,13 +79,13 @@ class Reader:
         if ref.person:
             who = ref.person
         elif ref.title:
-            who = self._title(ref.title, exclude=None if ref.subject else self.topic)
+            who = self._title(ref.title, exclude={ref.other, None if ref.subject else self.topic})
             if who and (ref.subject or not (who.title and who.title.place)) and more_specific(ref.title, who.title):
                 who.title = ref.title
         else:
             who = self.pronoun(ref.gender)
         if who and (ref.subject or ref.person):
-            self._seen[id(who)] = (ref.start, who)
+            self._seen[who] = ref.start
         if who and ref.subject and not (ref.title is None and ref.person is None):
             self.topic = who
             if who.gender:
@@ -96,14 +100,12 @@ class Reader:
             return t
         return self._by_gender.get(gender)
 
-    def _title(self, title: Role, exclude: Person | None) -> Person | None:
+    def _title(self, title: Role, exclude: set[Person | None]) -> Person | None:
         t = self.topic
-        if t is not None and t is not exclude and compatible(t.title, title):
+        if t is not None and t not in exclude and compatible(t.title, title):
             return t
-        holders = [
-            (at, p) for at, p in self._seen.values() if p is not exclude and p.title and compatible(p.title, title)
-        ]
-        return max(holders, key=lambda x: x[0])[1] if holders else None
+        holders = [p for p in self._seen if p not in exclude and p.title and compatible(p.title, title)]
+        return max(holders, key=self._seen.__getitem__) if holders else None
 
 
 def _after(cue: re.Pattern[str], text: str, offset: int) -> bool:

@@ -23,10 +23,10 @@ def find(ctx) -> list[Participant]:
     """The people who take part, in order of first mention."""
     quoted = [(q.start, q.end) for q in ctx.quotes]
     speakers = {q.speaker for q in ctx.quotes}
-    acting = {id(r.person) for r in discourse.refs(ctx, quoted) if r.person and r.subject}
+    acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject}
     out = []
     for p in ctx.people:
-        acts = id(p) in acting or any(_alongside(ctx.doc.text, p, m.start) for m in p.mentions)
+        acts = p in acting or any(_alongside(ctx.doc.text, p, m.start) for m in p.mentions)
         known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
         if p.name in speakers or (acts and known):
             out.append(Participant(p.name, p.role, tuple(Span(s.start, s.end, s.text) for s in p.mentions)))

@@ -27,7 +27,7 @@ _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)
 MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Person:
     """One individual, every place the text names them, and how it first introduces them."""
 
@@ -74,12 +74,16 @@ def find(ctx) -> list[Person]:
     spans = _name_spans(ctx.doc)
     readings = [read_name(s, roles_.role_ending_at(ctx.roles, s.start, ctx.doc.text)) for s in spans]
     people: list[Person] = []
+    members: list[tuple[Person, NameReading]] = []
     for r in sorted((r for r in readings if r), key=lambda r: r.surname is None):
         person = next((p for p in people if _same(p, r)), None)
         if person is None:
             person = Person(name=r.name, surname=r.surname or r.first or "", first=r.first, gender=r.gender)
             people.append(person)
         _add(person, r)
+        members.append((person, r))
+    for person, r in members:
+        _settle_case(person, r)
     people = [p for p in people if not all(_common_word(m.text) for m in p.mentions)]
     _add_missed_surnames(ctx.doc, people)
     for p in people:
@@ -182,9 +186,6 @@ def _first_names_agree(a: str, b: str) -> bool:
 
 def _add(p: Person, r: NameReading) -> None:
     p.mentions.append(r.span)
-    if r.role:
-        p.intros[r.span.start] = r.role
-    p.cases[r.span.start] = r.case
     if r.raw_surname:
         p.forms.add(r.raw_surname)
         p.keys |= r.surnames
@@ -195,6 +196,20 @@ def _add(p: Person, r: NameReading) -> None:
         p.name, p._rank = r.name, r.rank
         if r.surname:
             p.surname = r.surname
+
+
+def _settle_case(p: Person, r: NameReading) -> None:
+    """The mention's case and introducing role, now that the person's gender is known:
+    "Смирнова" is the genitive of Олег Смирнов, so "представитель Смирнова" is not him."""
+    case, role = r.case, r.role
+    if r.gender is None and p.gender:
+        words = [w for w in _PIECE.findall(r.span.text) if not _INITIAL.fullmatch(w)]
+        case = _case_and_gender(words, gender=p.gender)[0] or case
+        if role and case and case not in role.cases:
+            role = None
+    p.cases[r.span.start] = case
+    if role:
+        p.intros[r.span.start] = role
 
 
 def _add_missed_surnames(doc, people: list[Person]) -> None:
@@ -258,14 +273,17 @@ def _genders(parse) -> tuple[str, ...]:
     return ("masc", "femn") if "ms-f" in parse.tag else (str(parse.tag.gender),)
 
 
-def _case_and_gender(words: list[str], cases: frozenset[str] | None = None) -> tuple[str | None, str | None]:
+def _case_and_gender(
+    words: list[str], cases: frozenset[str] | None = None, gender: str | None = None
+) -> tuple[str | None, str | None]:
     """The case and gender all name words of a mention agree on (first names weigh in first).
 
-    `cases`, when given, are the only cases the mention can be in (its role's).
+    `cases`, when given, are the only cases the mention can be in (its role's);
+    `gender`, when given, the only gender (the person's).
     """
     combined: dict[tuple[str, str], float] | None = None
     for w in words:
-        r = _readings(w)
+        r = {k: v for k, v in _readings(w).items() if gender in (None, k[1])}
         if not r:
             continue
         merged = {k: combined[k] * v for k, v in r.items() if k in combined} if combined is not None else r
