@@ -107,8 +107,8 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     if not words:
         return None
     initials = [m.group() for m in pieces if _INITIAL.fullmatch(m.group())]
-    own, _ = _case_and_gender(words)
-    if role and (role.plural or own and own not in role.cases):
+    possible = _possible_cases(words)
+    if role and (role.plural or possible is not None and not possible & role.cases):
         role = None
     case, gender = _case_and_gender(words, role.cases if role else None)
     nominative = {w: _to_nominative(w, case, gender) for w in words}
@@ -204,9 +204,10 @@ def _settle_case(p: Person, r: NameReading) -> None:
     case, role = r.case, r.role
     if r.gender is None and p.gender:
         words = [w for w in _PIECE.findall(r.span.text) if not _INITIAL.fullmatch(w)]
-        case = _case_and_gender(words, gender=p.gender)[0] or case
-        if role and case and case not in role.cases:
+        possible = _possible_cases(words, p.gender)
+        if role and possible is not None and not possible & role.cases:
             role = None
+        case = _case_and_gender(words, role.cases if role else None, p.gender)[0] or case
     p.cases[r.span.start] = case
     if role:
         p.intros[r.span.start] = role
@@ -252,20 +253,25 @@ def _kind(word: str) -> str:
     return ""
 
 
-def _readings(word: str) -> dict[tuple[str, str], float]:
-    """(case, gender) → score for each singular name reading of a word."""
-    out: dict[tuple[str, str], float] = {}
-    for piece in word.split("-"):
-        got: dict[tuple[str, str], float] = {}
-        for p in nlp.parses(piece):
-            if p.tag.number != "sing" or "Fixd" in p.tag or not any(t in p.tag for t in _NAME_TAGS):
-                continue  # an indeclinable name ("Альберто") says nothing of the case
-            for gender in _genders(p):
-                key = (p.tag.case, gender)
-                got[key] = max(got.get(key, 0.0), p.score)
-        if got:
-            out = {k: out[k] * v for k, v in got.items() if k in out} if out else got
-    return out
+def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], tuple[float, float]]:
+    """(case, gender) → (weight as a name, weight as any noun) for a word that can be a name.
+
+    The name weight counts readings of the kind its position calls for (`position`:
+    Name, Surn) when there are any; the noun weight is every noun reading's vote,
+    which settles ties ("Жомарту" is more likely a masculine dative).
+    """
+    readings = [p for p in nlp.parses(word.split("-")[-1]) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
+    named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]
+    named = [p for p in named if position and position in p.tag] or named
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for p in readings:
+        if "Fixd" in p.tag:
+            continue  # an indeclinable name ("Альберто") says nothing of the case
+        for gender in _genders(p):
+            key = (p.tag.case, gender)
+            name, noun = out.get(key, (0.0, 0.0))
+            out[key] = (max(name, p.score if p in named else 0.0), noun + p.score)
+    return out if named else {}
 
 
 def _genders(parse) -> tuple[str, ...]:
@@ -276,28 +282,43 @@ def _genders(parse) -> tuple[str, ...]:
 def _case_and_gender(
     words: list[str], cases: frozenset[str] | None = None, gender: str | None = None
 ) -> tuple[str | None, str | None]:
-    """The case and gender all name words of a mention agree on (first names weigh in first).
+    """The case and gender all name words of a mention agree on (the first name has the last word).
 
     `cases`, when given, are the only cases the mention can be in (its role's);
     `gender`, when given, the only gender (the person's).
     """
-    combined: dict[tuple[str, str], float] | None = None
-    for w in words:
-        r = {k: v for k, v in _readings(w).items() if gender in (None, k[1])}
-        if not r:
-            continue
-        merged = {k: combined[k] * v for k, v in r.items() if k in combined} if combined is not None else r
-        if combined is not None and not merged:
-            continue  # a surname that disagrees with the first name: trust the first name
-        combined = merged
+    combined = {k: v for k, v in _agreed(words).items() if gender in (None, k[1])}
     if cases:
-        combined = {k: v for k, v in (combined or {}).items() if k[0] in cases}
+        combined = {k: v for k, v in combined.items() if k[0] in cases}
         if not combined:
             return ("nomn" if "nomn" in cases else min(cases)), None
     if not combined:
         return None, None
-    case, gender = max(combined, key=lambda k: (combined[k], k[0] == "nomn"))  # "Альберто": any case, so nominative
+    case, gender = max(combined, key=lambda k: (*combined[k], k[0] == "nomn"))  # "Альберто": nominative
     return case, gender
+
+
+def _possible_cases(words: list[str], gender: str | None = None) -> set[str] | None:
+    """The cases a mention's words allow together, for a person of `gender` (None: they do not say)."""
+    agreed = [case for case, g in _agreed(words) if gender in (None, g)]
+    return set(agreed) if agreed else None
+
+
+def _agreed(words: list[str]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(case, gender) readings every name word allows, with their combined weights."""
+    combined: dict[tuple[str, str], tuple[float, float]] | None = None
+    for n, w in enumerate(words):
+        position = "Surn" if n == len(words) - 1 and len(words) > 1 else "Name" if n == 0 and len(words) > 1 else None
+        r = _readings(w, position)
+        if not r:
+            continue
+        if combined is None:
+            combined = r
+            continue
+        merged = {k: (combined[k][0] * v[0], combined[k][1] * v[1]) for k, v in r.items() if k in combined}
+        if merged:  # else a surname that disagrees with the first name: trust the first name
+            combined = merged
+    return combined or {}
 
 
 def _to_nominative(word: str, case: str | None, gender: str | None) -> str:
