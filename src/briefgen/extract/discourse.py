@@ -3,9 +3,9 @@
 The text outside quotations is read once, left to right. A person named in the
 nominative ("Касым-Жомарт Токаев отметил") becomes the topic; a pronoun ("он")
 stands for the topic; a title ("Глава государства", "Президент Узбекистана")
-stands for the topic when the topic may hold it, else for the person last seen
-with a matching role ("президенту Шавкату Мирзиёеву"), and so gives that
-person a more precise role.
+stands for a person the text introduced with that title ("президенту Шавкату
+Мирзиёеву" for "Президент Узбекистана"), else for the topic when the topic may
+hold it, and so gives that person a more precise role.
 """
 from __future__ import annotations
 
@@ -101,10 +101,16 @@ class Reader:
         return self._by_gender.get(gender)
 
     def _title(self, title: Role, exclude: set[Person | None]) -> Person | None:
+        """A title names someone introduced with that very title ("губернатором Олегом Смирновым" →
+        "Губернатор"), the topic first; else the topic, if it may hold the office; else whoever
+        last seen holds a matching one."""
+        holders = [p for p in self._seen if p not in exclude and p.title and compatible(p.title, title)]
+        same = [p for p in holders if p.title.head == title.head]
         t = self.topic
+        if same:
+            return t if t in same else max(same, key=self._seen.__getitem__)
         if t is not None and t not in exclude and compatible(t.title, title):
             return t
-        holders = [p for p in self._seen if p not in exclude and p.title and compatible(p.title, title)]
         return max(holders, key=self._seen.__getitem__) if holders else None
 
 
