@@ -19,6 +19,7 @@ from .roles import Role, compatible, more_specific
 
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
+_SPACES = re.compile(r"[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +55,8 @@ def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
     for r in ctx.roles:
         if r.start in intros or r.plural or _inside(r.start, skip):
             continue
-        after = len(text) - len(text[r.end :].lstrip(" \t"))
         subject = r.nominative or _after(according, text, r.start)
-        out.append(Ref(r.start, r.end, title=r, subject=subject, other=followed.get(after)))
+        out.append(Ref(r.start, r.end, title=r, subject=subject, other=followed.get(_SPACES.match(text, r.end).end())))
     pronouns = data.load("speech")["pronouns"].get(ctx.source.language, {})
     for t in ctx.doc.tokens:
         gender = pronouns.get(t.text.lower())
@@ -86,7 +86,7 @@ class Reader:
             who = self.pronoun(ref.gender)
         if who and (ref.subject or ref.person):
             self._seen[who] = ref.start
-        if who and ref.subject and not (ref.title is None and ref.person is None):
+        if who and ref.subject and (ref.title or ref.person):
             self.topic = who
             if who.gender:
                 self._by_gender[who.gender] = who

@@ -19,6 +19,7 @@ from .. import data, nlp
 from ..document import Document
 from ..model import Span
 from ..spans import make_span
+from . import phrases
 from .people import INITIALLED
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
@@ -110,12 +111,6 @@ def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
         elif ch in _PAIRS:
             stack.append((_PAIRS[ch], i + 1))
     return out
-
-
-def speech_verb(word: str, language: str, forms: tuple[str, ...] = _VERBAL) -> bool:
-    """Whether a word is a verb of saying in one of `forms` (finite, infinitive, gerund)."""
-    best = nlp.parses(word)[0]
-    return best.tag.POS in forms and _lemma(best) in _verbs(language)
 
 
 def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | None:
@@ -235,7 +230,13 @@ def _clause_end(text: str, i: int) -> int:
 def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) -> bool:
     """A short clause with a finite verb of saying near its start ("сказал он"; not "оценив …")."""
     words = _WORD.findall(clause)
-    return 0 < len(words) <= MAX_ATTRIBUTION_WORDS and any(speech_verb(w, language, ("VERB",)) for w in words[:limit])
+    return 0 < len(words) <= MAX_ATTRIBUTION_WORDS and any(_says(w, language) for w in words[:limit])
+
+
+def _says(word: str, language: str) -> bool:
+    """A verb of saying in a finite form."""
+    best = nlp.parses(word)[0]
+    return best.tag.POS == "VERB" and phrases.lemma(best) in _verbs(language)
 
 
 def _lead(doc: Document, mark: int) -> Span | None:
@@ -251,7 +252,7 @@ def governs(lead: str, language: str) -> bool:
     """Whether the last verb of saying in a lead-in speaks what follows (not "называемых «…»")."""
     for w in reversed(_WORD.findall(_unquoted(lead))):
         best = nlp.parses(w)[0]
-        if _lemma(best) in _verbs(language):
+        if phrases.lemma(best) in _verbs(language):
             return best.tag.POS in _VERBAL
     return False
 
@@ -259,7 +260,7 @@ def governs(lead: str, language: str) -> bool:
 def _names_next(lead: str, language: str) -> bool:
     """Whether a word just before the quotation announces a name ("под названием «…»")."""
     cues = _name_cues(language)
-    return any(_lemma(nlp.parses(w)[0]) in cues for w in _WORD.findall(lead)[-NAME_CUE_WINDOW:])
+    return any(nlp.lemma(w) in cues for w in _WORD.findall(lead)[-NAME_CUE_WINDOW:])
 
 
 def _name_like(quoted: str) -> bool:
@@ -275,10 +276,6 @@ def _unquoted(text: str) -> str:
     for s, e in reversed(quoted_stretches(text)):
         text = text[:s] + " " * (e - s) + text[e:]
     return text
-
-
-def _lemma(parse) -> str:
-    return parse.normal_form.replace("ё", "е")
 
 
 @functools.cache
