@@ -41,7 +41,7 @@ class Person:
     forms: set[str] = field(default_factory=set)  # folded surname forms as written
     keys: set[str] = field(default_factory=set)  # folded nominatives those forms may stand for
     intros: dict[int, Role] = field(default_factory=dict)  # mention start → the role just before it
-    _rank: tuple[int, ...] = (0, 0, 0)
+    _rank: tuple[int, ...] = (0, 0, 0, 0)
 
     def nominative_at(self, start: int) -> bool:
         """Whether the mention at `start` is (or may be) in the nominative: the subject of its clause."""
@@ -64,7 +64,7 @@ class NameReading:
     raw_surname: str | None  # folded surname as written
     gender: str | None
     case: str | None  # None when the words do not say (foreign, indeclinable)
-    rank: tuple[int, int, int]  # how full a name it is: (has surname, has first name, words)
+    rank: tuple[int, int, int, int]  # how good a name it is: has surname, first name, words, nominative
     role: Role | None  # the role that introduces this mention ("президенту Шавкату Мирзиёеву")
     surnames: frozenset[str]  # folded nominatives the written surname (or lone word) may stand for
 
@@ -127,7 +127,8 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
         first = nominative[words[0]] if len(words) >= 2 else initials[0] if initials else None
     else:
         first = nominative[words[0]]
-    rank = (surname is not None, len(words) >= 2 and not patr[-1] or len(words) >= 3, len(words))
+    full = len(words) >= 2 and not patr[-1] or len(words) >= 3
+    rank = (surname is not None, full, len(words), all(_looks_nominative(w) for w in nominative.values()))
     lone = words[0] if len(words) == 1 and not initials else None
     candidates = {fold(surname)} | _nominatives(raw) if surname and raw else _nominatives(lone) if lone else set()
     return NameReading(
@@ -179,9 +180,10 @@ def _same(p: Person, r: NameReading) -> bool:
 
 
 def _first_names_agree(a: str, b: str) -> bool:
+    """Same first name, or initial, or case form of it ("самехом" ~ "самех", a name pymorphy does not know)."""
     if a.endswith(".") or b.endswith("."):
         return a[0] == b[0]
-    return a == b
+    return a == b or a in _nominatives(b) or b in _nominatives(a)
 
 
 def _add(p: Person, r: NameReading) -> None:
@@ -244,6 +246,13 @@ def _nominatives(word: str) -> set[str]:
     return out
 
 
+def _looks_nominative(word: str) -> bool:
+    """Whether a name word reads as a nominative: a word pymorphy does not know as a name
+    ("Самехом") may still show its case as a noun."""
+    nouns = [p for p in nlp.parses(word) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
+    return not nouns or nouns[0].tag.case == "nomn" or "Fixd" in nouns[0].tag
+
+
 def _kind(word: str) -> str:
     """Name, Surn or Patr: what the likeliest name reading of a word is ('' for none)."""
     for p in nlp.parses(word):
@@ -257,16 +266,17 @@ def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], t
     """(case, gender) → (weight as a name, weight as any noun) for a word that can be a name.
 
     The name weight counts readings of the kind its position calls for (`position`:
-    Name, Surn) when there are any; the noun weight is every noun reading's vote,
-    which settles ties ("Жомарту" is more likely a masculine dative).
+    Name, Surn) when there are any; the noun weight is the vote of those and of the
+    readings that are no name, which settles ties ("Жомарту" is more likely a
+    masculine dative; "Токаева" in a surname's place is no woman's first name).
     """
     readings = [p for p in nlp.parses(word.split("-")[-1]) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]
     named = [p for p in named if position and position in p.tag] or named
     out: dict[tuple[str, str], tuple[float, float]] = {}
     for p in readings:
-        if "Fixd" in p.tag:
-            continue  # an indeclinable name ("Альберто") says nothing of the case
+        if "Fixd" in p.tag or p not in named and any(t in p.tag for t in _NAME_TAGS):
+            continue  # an indeclinable name ("Альберто") says nothing of the case; nor does a name of the wrong kind
         for gender in _genders(p):
             key = (p.tag.case, gender)
             name, noun = out.get(key, (0.0, 0.0))
