@@ -88,6 +88,10 @@ def test_a_role_in_another_case_is_someone_elses():
     assert smirnov[:2] == ("Олег Смирнов", None)
 
 
+def test_a_first_name_and_surname_the_ner_misses_are_still_a_person():
+    assert [n for n, _, _ in persons("Касым-Жомарт Токаев провел совещание.")] == ["Касым-Жомарт Токаев"]
+
+
 def test_a_transcript_label_the_ner_misses_is_still_a_person():
     names = [n for n, _, _ in persons("С.Шойгу: Работа идет по графику.\n\nС.Шойгу: Все готово.")]
     assert names == ["С.Шойгу"]

@@ -32,6 +32,10 @@ def quotes(text: str) -> list[tuple[str, str | None, str | None]]:
          [("лучшим решением для региона", "Олег Смирнов", "explicit")]),
         ("Олег Смирнов приехал в город. Позже он заявил, что мост носит «временный характер».",
          [("временный характер", "Олег Смирнов", "pronoun")]),
+        # the next sentence names who said a quotation that opens a sentence
+        ("Губернатор Иван Козлов встретился с министром Олегом Смирновым. «Дорогу откроют к лету». "
+         "Об этом заявил министр.",
+         [("Дорогу откроют к лету", "Олег Смирнов", "title")]),
     ],
 )
 def test_speaker_from_the_attribution(text, expected):

@@ -23,6 +23,8 @@ _INITIAL = re.compile(r"[^\W\d_]\.")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 INITIALLED = re.compile(r"(?:[А-ЯЁA-Z]\.[ \t]?){1,2}[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?")  # "С.Шойгу"
 _INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})")
+_CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
 MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
 
@@ -148,8 +150,8 @@ def _fold(word: str | None) -> str | None:
 
 def _name_spans(doc) -> list[Span]:
     """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)"),
-    and the names it misses: initials with a surname ("С.Шойгу") and a transcript turn's
-    name ("Шойгу: …")."""
+    and the names it misses: initials with a surname ("С.Шойгу"), a first name with a
+    surname ("Касым-Жомарт Токаев" opening a text) and a transcript turn's name ("Шойгу: …")."""
     out = []
     for e in doc.entities:
         if e.type != "PER":
@@ -159,6 +161,7 @@ def _name_spans(doc) -> list[Span]:
             out.append(Span(e.start, e.start + len(text), text))
     covered = [(e.start, e.end) for e in doc.entities]
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
+    extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
     for m in extra:
         if not any(s <= m.start(1) < e for s, e in covered):
@@ -251,6 +254,12 @@ def _looks_nominative(word: str) -> bool:
     ("Самехом") may still show its case as a noun."""
     nouns = [p for p in nlp.parses(word) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     return not nouns or nouns[0].tag.case == "nomn" or "Fixd" in nouns[0].tag
+
+
+def _kind_first(word: str) -> str:
+    """What the likeliest reading of a word is as a name ('' when it is no name first of all)."""
+    best = nlp.parses(word.split("-")[0])[0]
+    return next((t for t in _NAME_TAGS if t in best.tag), "")
 
 
 def _kind(word: str) -> str:

@@ -5,8 +5,9 @@ attribution left out) and the clause that says who spoke. A quotation
 interrupted by its attribution («Это …, — сказал X. — Мы …») is one unit of
 two parts. Quotation marks around names («Газпром») make no unit: a quoted
 stretch is speech when an attribution follows it, when it stands as a
-paragraph of its own, after a colon, or when a verb of saying governs it in
-its sentence ("назвав его «непростительным оскорблением»").
+paragraph of its own or opens a sentence (its speaker maybe named in the next
+one: "Об этом заявил X"), after a colon, or when a verb of saying governs it
+in its sentence ("назвав его «непростительным оскорблением»").
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from . import phrases
 from .people import INITIALLED
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
+MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша страна открыта для всех».
 ATTRIBUTION_WORDS = 6  # the verb of saying comes within the first words of an attribution
 MAX_ATTRIBUTION_WORDS = 25
 MAX_LABEL_WORDS = 4
@@ -34,6 +36,7 @@ _DASH = "—–-"
 _INNER = re.compile(rf"([,!?…])[ \t]+[{_DASH}][ \t]+")
 _RESUME = re.compile(rf"[.,:][ \t]+[{_DASH}][ \t]+")
 _AFTER = re.compile(rf"[ \t]*[,.!?…]?[ \t]*[{_DASH}][ \t]*|[ \t]*,[ \t]*")
+_NEXT = re.compile(r"[.!?…]?[ \t]+")
 _DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
 _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
 _VERBAL = ("VERB", "INFN", "GRND")
@@ -128,6 +131,8 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     lead = _lead(doc, start - 1)
     if alone:
         return Speech(parts, "quote") if words >= MIN_GOVERNED_WORDS else None
+    if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
+        return Speech(parts, "quote", attribution=_attribution_next(text, end + 1, language))
     if words < MIN_GOVERNED_WORDS or _name_like(inner.text) or lead is None or _names_next(lead.text, language):
         return None
     if lead.text.endswith(":") or governs(lead.text, language):
@@ -215,6 +220,15 @@ def _attribution_after(text: str, at: int, language: str) -> Span | None:
     clause = make_span(text, m.end(), end)
     limit = ATTRIBUTION_WORDS if any(c in m.group() for c in _DASH) else 2
     return clause if clause.text and _is_attribution(clause.text, language, limit) else None
+
+
+def _attribution_next(text: str, at: int, language: str) -> Span | None:
+    """The next sentence, when it says who spoke the quotation before it: "«…». Об этом заявил X."."""
+    m = _NEXT.match(text, at)
+    if not m:
+        return None
+    clause = make_span(text, m.end(), _clause_end(text, m.end()))
+    return clause if _is_attribution(clause.text, language) else None
 
 
 def _clause_end(text: str, i: int) -> int:
