@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .. import data
 from .people import Person
+from .speech import according_to
 from .roles import Role, compatible, more_specific
 
 
@@ -38,7 +39,7 @@ class Ref:
 def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
     """Every referring phrase outside the `skip` stretches (the quotations), in order."""
     text = ctx.doc.text
-    according = _according_to(ctx.source.language)
+    according = _just_after(ctx.source.language)
     out: list[Ref] = []
     intros: set[int] = set()
     for p in ctx.people:
@@ -57,11 +58,17 @@ def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
             continue
         subject = r.nominative or _after(according, text, r.start)
         out.append(Ref(r.start, r.end, title=r, subject=subject, other=followed.get(_SPACES.match(text, r.end).end())))
-    pronouns = data.load("speech")["pronouns"].get(ctx.source.language, {})
+    table = data.load("speech")
+    pronouns = table["pronouns"].get(ctx.source.language, {})
     for t in ctx.doc.tokens:
         gender = pronouns.get(t.text.lower())
         if gender and not _inside(t.start, skip):
             out.append(Ref(t.start, t.end, gender=gender, subject=True))
+    possessives = table["possessives"].get(ctx.source.language, {})
+    for m in according_to(ctx.source.language).finditer(text):
+        whose = next((w for w in m.group().lower().split() if w in possessives), None)
+        if whose and not _inside(m.start(), skip):
+            out.append(Ref(m.start(), m.end(), gender=possessives[whose], subject=True))  # "по её словам"
     return sorted(out, key=lambda r: r.start)
 
 
@@ -124,7 +131,6 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 @functools.cache
-def _according_to(language: str) -> re.Pattern[str]:
-    cues = data.load("speech")["according_to"].get(language, [])
-    alternatives = "|".join(re.escape(c) for c in cues) or r"(?!)"
-    return re.compile(rf"(?i)(?<!\w)(?:{alternatives})\s+\Z")
+def _just_after(language: str) -> re.Pattern[str]:
+    """An "по словам" cue that ends where a name or title begins."""
+    return re.compile(according_to(language).pattern + r"\s+\Z")

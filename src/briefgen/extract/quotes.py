@@ -51,6 +51,8 @@ def _phrase_only(unit: speech.Speech) -> bool:
 
 def _speaker(ctx, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader):
     """(speaker, attribution span, resolution) of one unit of speech."""
+    if unit.kind == "question":
+        return None, None, None  # the interviewer's, whom a dialogue does not name
     if unit.kind == "turn":
         label = unit.label
         person = next((p for p in ctx.people if any(label.start <= m.start < label.end for m in p.mentions)), None)

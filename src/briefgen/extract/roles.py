@@ -52,7 +52,7 @@ def roles(doc: Document, language: str) -> list[Role]:
     for i, tok in enumerate(words):
         head = phrases.head_reading(tok.text, heads)
         if head is not None:
-            out.append(_phrase(doc.text, words, i, head, names))
+            out.append(_phrase(doc.text, words, i, head, names, language))
     return out
 
 
@@ -86,9 +86,11 @@ def office(role: Role) -> int | None:
     return None
 
 
-def _phrase(text: str, words: list[Token], i: int, head, names: set[int]) -> Role:
+def _phrase(text: str, words: list[Token], i: int, head, names: set[int], language: str) -> Role:
     cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
     begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, names)
+    if _posted(text, words, end, names, language):
+        end += 2  # "посол Казахстана в России Даурен Абаев", "представитель России при ООН …"
     place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
     name = phrases.nominative_phrase(words, begin, i, end, head)
     start, stop = words[begin].start, words[end].end
@@ -103,6 +105,14 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int]) -> Rol
         cases,
         head.tag.number == "plur",
     )
+
+
+def _posted(text: str, words: list[Token], end: int, names: set[int], language: str) -> bool:
+    """Whether "в/при <Place>" after the phrase is where the role is held, a name following it."""
+    if end + 3 >= len(words) or words[end + 3].start not in names:
+        return False
+    at, place = words[end + 1], words[end + 2]
+    return at.text.lower() in _posts(language) and place.text[:1].isupper() and phrases.adjacent(text, at, place)
 
 
 def _is_place(word: str) -> bool:
@@ -121,6 +131,11 @@ def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
 @functools.cache
 def _heads(language: str) -> frozenset[str]:
     return frozenset(data.load("roles")["heads"].get(language, []))
+
+
+@functools.cache
+def _posts(language: str) -> frozenset[str]:
+    return frozenset(data.load("roles")["posted_at"].get(language, []))
 
 
 @functools.cache

@@ -47,7 +47,7 @@ class Speech:
     """One act of direct speech: its parts and what the text says about its speaker."""
 
     parts: tuple[Span, ...]
-    kind: str  # quote | dash | turn
+    kind: str  # quote | dash | turn | question (an interviewer's, in a dialogue)
     attribution: Span | None = None  # "сказал Реджеп Эрдоган": after the quote or inside it
     lead: Span | None = None  # the sentence before a quotation it governs: "Кан … назвав его"
     label: Span | None = None  # a transcript turn's speaker: "Мустафа Джемилев"
@@ -171,19 +171,31 @@ def _label_like(label: str) -> bool:
 
 
 def _dash_paragraphs(doc: Document, language: str) -> list[Speech]:
-    """Paragraphs of direct speech opened by a dash ("— Достигнуто …, — отметил он.")."""
+    """Paragraphs of direct speech opened by a dash: with their attribution ("— Достигнуто …, —
+    отметил он."), after a lead-in with a colon ("заявил:"), or in a dialogue of such
+    paragraphs, where a question is the interviewer's."""
+    paras = doc.paragraphs
+    said = [_dash_sentence(p.text) for p in paras]
     out = []
-    for i, para in enumerate(doc.paragraphs):
+    for i, para in enumerate(paras):
         m = _DASH_LEAD.match(para.text)
         if not m:
             continue
         parts, inside = _split(doc.text, para.start + m.end(), para.end, language)
-        prev = doc.paragraphs[i - 1] if i else None
-        sentence_like = para.text[m.end() : m.end() + 1].isupper() and para.text[-1] in ".!?…"
-        introduced = prev is not None and prev.text.endswith(":") and governs(prev.text, language)
-        if inside or (introduced and sentence_like):
+        prev = paras[i - 1] if i else None
+        introduced = said[i] and prev is not None and prev.text.endswith(":") and governs(prev.text, language)
+        dialogue = said[i] and (i > 0 and said[i - 1] or i + 1 < len(paras) and said[i + 1])
+        if inside or introduced:
             out.append(Speech(parts, "dash", attribution=inside, lead=prev if introduced else None))
+        elif dialogue:
+            out.append(Speech(parts, "question" if para.text.endswith("?") else "dash"))
     return out
+
+
+def _dash_sentence(paragraph: str) -> bool:
+    """A paragraph that is a dash and a sentence: "— Итоги визита очень позитивные."."""
+    m = _DASH_LEAD.match(paragraph)
+    return bool(m) and paragraph[m.end() : m.end() + 1].isupper() and paragraph[-1] in ".!?…"
 
 
 def _split(text: str, start: int, end: int, language: str) -> tuple[tuple[Span, ...], Span | None]:
@@ -262,8 +274,23 @@ def _lead(doc: Document, mark: int) -> Span | None:
     return span if span.text else None
 
 
+@functools.cache
+def according_to(language: str) -> re.Pattern[str]:
+    """A cue that what follows is someone's words: "по словам", "по его словам"."""
+    table = data.load("speech")
+    whose = "|".join(map(re.escape, table["possessives"].get(language, {}))) or "(?!)"
+    cues = []
+    for cue in table["according_to"].get(language, []):
+        first, *rest = cue.split()
+        cues.append(re.escape(first) + r"\s+(?:(?:" + whose + r")\s+)?" + r"\s+".join(map(re.escape, rest)))
+    return re.compile(r"(?i)(?<!\w)(?:" + ("|".join(cues) or "(?!)") + r")(?!\w)")
+
+
 def governs(lead: str, language: str) -> bool:
-    """Whether the last verb of saying in a lead-in speaks what follows (not "называемых «…»")."""
+    """Whether a lead-in says whose words follow: a verb of saying that speaks them (not
+    "называемых «…»") or "по словам"."""
+    if according_to(language).search(lead):
+        return True
     for w in reversed(_WORD.findall(_unquoted(lead))):
         best = nlp.parses(w)[0]
         if phrases.lemma(best) in _verbs(language):
