@@ -1,4 +1,4 @@
-"""Noun phrases around a head word: the adjectives before it and the genitive words after it.
+"""Turn a head word and its neighbours into a noun phrase: the adjectives before it, the genitive words after it.
 
 Shared by roles ("народный депутат Украины") and event names ("Питерского
 экономического форума" → "Питерский экономический форум").
