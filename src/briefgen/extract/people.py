@@ -221,9 +221,12 @@ def _settle_case(p: Person, r: NameReading) -> None:
 def _add_missed_surnames(doc, people: list[Person]) -> None:
     """A surname the NER missed somewhere ("господина Эрдогана") is still that person's mention."""
     covered = [(e.start, e.end) for e in doc.entities]
+    stems = tuple({k[:MIN_SURNAME] for p in people for k in p.keys})
     for m in _TOKEN.finditer(doc.text, doc.body_start):
         word = m.group()
-        if len(word) < MIN_SURNAME or not word[0].isupper() or any(s <= m.start() < e for s, e in covered):
+        if len(word) < MIN_SURNAME or not word[0].isupper() or not fold(word).startswith(stems):
+            continue
+        if any(s <= m.start() < e for s, e in covered):
             continue
         keys = _nominatives(word)
         owners = [p for p in people if keys & p.keys]

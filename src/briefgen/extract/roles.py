@@ -15,6 +15,7 @@ from .. import data, nlp
 from ..document import Document, Token
 from . import phrases
 
+STEM = 4  # "президенту", "премьер-министром": case endings come later
 MAX_COMPLEMENT = 4  # genitive words after the head: "министр иностранных дел Японии"
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 
@@ -49,7 +50,10 @@ def roles(doc: Document, language: str) -> list[Role]:
     names = {e.start for e in doc.entities if e.type == "PER"}
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     out = []
+    stems = _stems(language)
     for i, tok in enumerate(words):
+        if not tok.text.lower().startswith(stems):
+            continue  # most words are no role: spare their morphology
         head = phrases.head_reading(tok.text, heads)
         if head is not None:
             out.append(_phrase(doc.text, words, i, head, names, language))
@@ -131,6 +135,12 @@ def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
 @functools.cache
 def _heads(language: str) -> frozenset[str]:
     return frozenset(data.load("roles")["heads"].get(language, []))
+
+
+@functools.cache
+def _stems(language: str) -> tuple[str, ...]:
+    """The first letters of every role noun: a word that starts otherwise is no role."""
+    return tuple({h[:STEM] for h in _heads(language)})
 
 
 @functools.cache
