@@ -21,6 +21,7 @@ from . import phrases
 from .roles import Role
 
 MAX_COMPLEMENT = 4
+STEM = 4  # "заседании", "переговоров": case endings come later
 MIN_REPEATS = 2  # a body named once is not what the event is about
 PARTIES = 2
 _INTO = ("в", "во")
@@ -43,7 +44,9 @@ def event(doc: Document, language: str, roles: list[Role]) -> Event | None:
     """The event named in a document whose role phrases are `roles`."""
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     meetings = _lemmas("meetings", language)
-    uses = [(i, h) for i, h in ((i, phrases.head_reading(w.text, meetings)) for i, w in enumerate(words)) if h]
+    stems = tuple({m[:STEM] for m in meetings})  # a word that starts otherwise is no meeting: spare its morphology
+    heads = ((i, phrases.head_reading(w.text, meetings)) for i, w in enumerate(words) if w.text.lower().startswith(stems))
+    uses = [(i, h) for i, h in heads if h]
     counts = Counter(phrases.lemma(h) for _, h in uses)  # in order of first use
     order = sorted(counts, key=lambda k: -counts[k])
     locs = [e for e in doc.entities if e.type == "LOC"]
