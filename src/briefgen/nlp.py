@@ -46,7 +46,17 @@ def morph() -> Any:
 @functools.cache
 def lemma(word: str) -> str:
     """The most likely dictionary form of a word, lower-cased, ё folded to е."""
-    return morph().parse(word)[0].normal_form.replace("ё", "е")
+    return parses(word)[0].normal_form.replace("ё", "е")
+
+
+def parses(word: str) -> tuple[Any, ...]:
+    """Every pymorphy reading of a word, most likely first (shared by every extractor's words)."""
+    return _parses(word.lower())
+
+
+@functools.cache
+def _parses(word: str) -> tuple[Any, ...]:
+    return tuple(morph().parse(word))
 
 
 def warm_up() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from .. import __version__
 from ..document import Document, analyse
 from ..model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source
-from . import agenda, commitments, figures, meta, participants, people, quotes
+from . import agenda, commitments, events, figures, meta, participants, people, quotes, roles
 
 
 @dataclass(slots=True)
@@ -22,25 +22,30 @@ class Context:
 
     source: Source
     doc: Document
+    roles: list[roles.Role] = field(default_factory=list)
     people: list[people.Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     agenda_areas: list[AgendaArea] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
+    occasion: events.Event | None = None
     event: str | None = None
     words: list = field(default_factory=list)  # each sentence's words.Word list, filled by words.sentence_words
 
 
 EXTRACTORS: list[tuple[str, Callable[[Context], Any]]] = [
     ("source", meta.find),
+    ("roles", roles.find),
     ("people", people.find),
     ("quotes", quotes.find),
     ("figures", figures.find),
     ("commitments", commitments.find),
     ("agenda_areas", agenda.find),
     ("participants", participants.find),
+    ("occasion", events.find),
     ("event", meta.event),
+    ("source", meta.titled),
 ]
 
 

@@ -1,34 +1,114 @@
-"""Turn the text's own statements into source metadata: date, language, publisher, title."""
+"""Turn the text's own statements into source metadata: date, language, publisher, title, place.
+
+The title is the first line when it reads as a headline (short, no full stop,
+more text below), else the event's name (`events`). The publisher is the outlet
+the text credits ("сообщает Zakon.kz", "цитирует «Росбалт»", "в интервью
+Русской службе «Голоса Америки»"); a date in the text counts only when it is
+a full date with its year.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
 from .. import data
 from ..model import Source
 
+MAX_HEADLINE_WORDS = 14
+OUTLET_REACH = 60  # characters after an interview cue in which the outlet is named
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"\w+")
+_QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
+_CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
 
 
 def find(ctx) -> Source:
-    """The source with what the text says of itself: language and publisher."""
+    """The source with what the text says of itself: language, publisher, date."""
     text = ctx.doc.text
     language = "ru" if len(_CYRILLIC.findall(text)) >= len(_LATIN.findall(text)) else "en"
-    return replace(ctx.source, language=language, publisher=publisher(text, language))
+    return replace(
+        ctx.source,
+        language=language,
+        publisher=publisher(text, language),
+        date=ctx.source.date or stated_date(text[ctx.doc.body_start :], language),
+    )
 
 
 def event(ctx) -> str | None:
-    """A one-line name of the event; the first paragraph stands in until a better rule exists."""
-    first = ctx.doc.paragraphs[0].text if ctx.doc.paragraphs else None
-    return first if first and len(first) <= 120 else None
+    """The event's name ("Второе заседание Высшего межгосударственного совета …"), when the text names one."""
+    return ctx.occasion.name if ctx.occasion else None
+
+
+def titled(ctx) -> Source:
+    """The source with its title (headline, else the event's name) and the event's place."""
+    return replace(
+        ctx.source,
+        title=headline(ctx.doc) or ctx.event,
+        place=ctx.occasion.place if ctx.occasion else None,
+    )
+
+
+def headline(doc) -> str | None:
+    """The first line, when it reads as a headline: short, no full stop, and more text after it."""
+    if len(doc.paragraphs) < 2:
+        return None
+    first = doc.paragraphs[0].text
+    if first.endswith((".", ":", ";", ",")) or len(_WORD.findall(first)) > MAX_HEADLINE_WORDS:
+        return None
+    return first
 
 
 def publisher(text: str, language: str) -> str | None:
     """The outlet a text credits ("сообщает Zakon.kz" → "Zakon.kz"), or None."""
-    cues = data.load("sources")["publisher_cues"].get(language, [])
-    for cue in cues:
-        m = re.search(rf"(?<!\w){re.escape(cue)}[ \t]+([A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*)?)", text)
-        if m:
-            return m.group(1).rstrip(".")
+    m = _credit(language).search(text)
+    if m:
+        return (m.group(1) or m.group(2)).rstrip(".")
+    for cue in _interview(language).finditer(text):
+        window = text[cue.end() : cue.end() + OUTLET_REACH].split("\n")[0]
+        quoted = re.search(_QUOTED, window)
+        if quoted:
+            return quoted.group(1)
     return None
+
+
+def stated_date(text: str, language: str) -> str | None:
+    """The first full date the text states ("15 марта 2025 года", "15.03.2025"), as ISO."""
+    months = data.load("sources")["months"].get(language, [])
+    named = "|".join(months)
+    found = []
+    if named:
+        for m in re.finditer(rf"(?<!\d)(\d{{1,2}})[ \t]+({named})[ \t]+(\d{{4}})(?!\d)", text, re.IGNORECASE):
+            found.append((m.start(), int(m.group(3)), months.index(_month(m.group(2), months)) + 1, int(m.group(1))))
+        for m in re.finditer(rf"({named})[ \t]+(\d{{1,2}}),?[ \t]+(\d{{4}})(?!\d)", text, re.IGNORECASE):
+            found.append((m.start(), int(m.group(3)), months.index(_month(m.group(1), months)) + 1, int(m.group(2))))
+    for m in _NUMERIC_DATE.finditer(text):
+        found.append((m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    for _, year, month, day in sorted(found):
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _month(word: str, months: list[str]) -> str:
+    return next(m for m in months if m.lower() == word.lower())
+
+
+@functools.cache
+def _credit(language: str) -> re.Pattern[str]:
+    """A credit cue, an optional outlet noun, then the outlet's name, quoted or capitalised."""
+    table = data.load("sources")
+    cues = "|".join(re.escape(c) for c in table["publisher_cues"].get(language, [])) or r"(?!)"
+    nouns = "|".join(re.escape(n) for n in table["outlet_nouns"].get(language, [])) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})\w*[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
+
+
+@functools.cache
+def _interview(language: str) -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in data.load("sources")["interview_cues"].get(language, [])) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)

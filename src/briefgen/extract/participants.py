@@ -1,14 +1,42 @@
-"""Turn people into Participants: those who speak or act in the event, not everyone mentioned."""
+"""Turn people into Participants: those who speak or act in the event, not everyone mentioned.
+
+A participant is quoted, or is the subject of something the text reports
+(named in the nominative, or "по словам X", outside quotations: "Касым-Жомарт
+Токаев предложил …"), or takes part alongside the subject ("провел переговоры
+с Президентом Узбекистана Шавкатом Мирзиёевым"); and is known well enough to be
+more than a passing name (a role, a full name, or named twice). Someone named
+only otherwise ("визита председателя КНР Ху Цзиньтао", "письмо президенту
+Турции") or only inside quotations is mentioned, not taking part.
+"""
 from __future__ import annotations
 
+import re
+
 from ..model import Participant, Span
+from . import discourse
+
+MIN_MENTIONS = 2
+_WITH = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s+\Z")
 
 
 def find(ctx) -> list[Participant]:
-    """People quoted or named at least twice, in order of first mention."""
+    """The people who take part, in order of first mention."""
+    quoted = [(q.start, q.end) for q in ctx.quotes]
     speakers = {q.speaker for q in ctx.quotes}
-    return [
-        Participant(p.name, p.role, tuple(Span(s.start, s.end, s.text) for s in p.mentions))
-        for p in ctx.people
-        if p.name in speakers or len(p.mentions) >= 2
-    ]
+    acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject}
+    out = []
+    for p in ctx.people:
+        acts = p in acting or any(_alongside(ctx.doc.text, p, m.start) for m in p.mentions)
+        known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
+        if p.name in speakers or (acts and known):
+            out.append(Participant(p.name, p.role, tuple(Span(s.start, s.end, s.text) for s in p.mentions)))
+    return out
+
+
+def _alongside(text: str, person, start: int) -> bool:
+    """A mention in the instrumental after "с": the one the subject met, talked or signed with."""
+    if person.cases.get(start) != "ablt":
+        return False
+    role = person.intros.get(start)
+    begin = role.start if role else start
+    return bool(_WITH.search(text, max(0, begin - 4), begin))

@@ -1,80 +1,142 @@
 """Turn natasha's PER mentions into people: one Person per individual, named in the nominative.
 
-"Шавкату Мирзиёеву", "Шавкат Миромонович" and "Мирзиёев" are one person: mentions
-are grouped by surname, and a first name (with or without patronymic) joins the
-group whose full name starts with it.
+"Шавкату Мирзиёеву", "Шавкат Миромонович" and "Мирзиёев" are one person: each
+mention is read into first name, surname and grammatical case (the first name
+and patronymic decide the case, so a female surname stays female), mentions
+with a surname are grouped by it, and a first name with a patronymic joins the
+person of that first name. A role phrase just before a name ("министр торговли
+Китая Чэнь Дэмин") is that person's role, and its case is the mention's case.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import nlp
 from ..model import Span
+from . import roles as roles_
+from .roles import Role
 
-_NAME_TAGS = ("Surn", "Name", "Patr")
+_NAME_TAGS = ("Name", "Surn", "Patr")
+_PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+INITIALLED = re.compile(r"(?:[А-ЯЁA-Z]\.[ \t]?){1,2}[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?")  # "С.Шойгу"
+_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})")
+_CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
+_LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
+MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Person:
-    """One individual and every place the text names them."""
+    """One individual, every place the text names them, and how it first introduces them."""
 
     name: str
     surname: str  # folded key: lower case, ё → е
     first: str | None
-    role: str | None = None
+    title: Role | None = None
     mentions: list[Span] = field(default_factory=list)
+    gender: str | None = None  # masc | femn, when the name says
+    cases: dict[int, str | None] = field(default_factory=dict)  # mention start → its case (None: unknown)
+    forms: set[str] = field(default_factory=set)  # folded surname forms as written
+    keys: set[str] = field(default_factory=set)  # folded nominatives those forms may stand for
+    intros: dict[int, Role] = field(default_factory=dict)  # mention start → the role just before it
+    _rank: tuple[int, ...] = (0, 0, 0, 0)
+
+    def nominative_at(self, start: int) -> bool:
+        """Whether the mention at `start` is (or may be) in the nominative: the subject of its clause."""
+        return self.cases.get(start, "nomn") in (None, "nomn")
+
+    @property
+    def role(self) -> str | None:
+        """The role as the text states it, in the nominative ("Президент Казахстана")."""
+        return self.title.name if self.title else None
+
+
+@dataclass(frozen=True, slots=True)
+class NameReading:
+    """One mention of a name, read: its nominative form, parts and case."""
+
+    span: Span
+    name: str  # the mention in the nominative, written as the text writes it
+    first: str | None  # folded first name or initial
+    surname: str | None  # folded nominative surname
+    raw_surname: str | None  # folded surname as written
+    gender: str | None
+    case: str | None  # None when the words do not say (foreign, indeclinable)
+    rank: tuple[int, int, int, int]  # how good a name it is: has surname, first name, words, nominative
+    role: Role | None  # the role that introduces this mention ("президенту Шавкату Мирзиёеву")
+    surnames: frozenset[str]  # folded nominatives the written surname (or lone word) may stand for
 
 
 def find(ctx) -> list[Person]:
     """Group the document's person mentions into people, in order of first mention."""
+    spans = _name_spans(ctx.doc)
+    readings = [read_name(s, roles_.role_ending_at(ctx.roles, s.start, ctx.doc.text)) for s in spans]
     people: list[Person] = []
-    pending: list[tuple[list[tuple[str, str]], Span]] = []
-    for ent in ctx.doc.entities:
-        if ent.type != "PER":
-            continue
-        parts = [nominative(w) for w in ent.text.split()]
-        if not parts:
-            continue
-        span = Span(ent.start, ent.end, ent.text)
-        kinds = [k for _, k in parts]
-        if len(parts) >= 2 and kinds[-1] == "Patr":
-            pending.append((parts, span))  # "Шавкат Миромонович": first name + patronymic
-            continue
-        key = fold(parts[-1][0])
-        person = next((p for p in people if p.surname == key), None)
+    members: list[tuple[Person, NameReading]] = []
+    for r in sorted((r for r in readings if r), key=lambda r: r.surname is None):
+        person = next((p for p in people if _same(p, r)), None)
         if person is None:
-            person = Person(name="", surname=key, first=None)
+            person = Person(name=r.name, surname=r.surname or r.first or "", first=r.first, gender=r.gender)
             people.append(person)
-        if len(parts) >= 2 and not person.first:
-            person.first = fold(parts[0][0])
-        if len(parts) > len(person.name.split()):
-            person.name = " ".join(w for w, _ in parts)
-        person.mentions.append(span)
-    for parts, span in pending:
-        first = fold(parts[0][0])
-        person = next((p for p in people if p.first == first), None)
-        if person is None:
-            person = Person(name=" ".join(w for w, _ in parts), surname=fold(parts[-1][0]), first=first)
-            people.append(person)
-        person.mentions.append(span)
+        _add(person, r)
+        members.append((person, r))
+    for person, r in members:
+        _settle_case(person, r)
+    people = [p for p in people if not all(_common_word(m.text) for m in p.mentions)]
+    _add_missed_surnames(ctx.doc, people)
     for p in people:
+        for m in sorted(p.intros):
+            if roles_.more_specific(p.intros[m], p.title):
+                p.title = p.intros[m]
         p.mentions.sort(key=lambda s: s.start)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
 
 
-def nominative(word: str) -> tuple[str, str]:
-    """A name word in the nominative, keeping its gender and capitalisation, with its kind (Surn/Name/Patr/'')."""
-    if "-" in word:
-        pieces = [nominative(w) for w in word.split("-")]
-        return "-".join(w for w, _ in pieces), pieces[-1][1]
-    for parse in nlp.morph().parse(word):
-        kind = next((t for t in _NAME_TAGS if t in parse.tag), None)
-        if kind:
-            form = parse.inflect({"nomn"})
-            out = form.word if form else parse.word
-            return _recase(out, word), kind
-    return word, ""
+def read_name(span: Span, role: Role | None = None) -> NameReading | None:
+    """Read one name mention: nominative form, first name, surname, gender and case.
+
+    A role just before the name introduces it when the two agree in case
+    ("президенту Шавкату", not "представитель Обамы"); it then fixes the case when
+    the name itself cannot (foreign, indeclinable names).
+    """
+    pieces = [m for m in _PIECE.finditer(span.text)]
+    words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group())]
+    if not words:
+        return None
+    initials = [m.group() for m in pieces if _INITIAL.fullmatch(m.group())]
+    possible = _possible_cases(words)
+    if role and (role.plural or possible is not None and not possible & role.cases):
+        role = None
+    case, gender = _case_and_gender(words, role.cases if role else None)
+    nominative = {w: _to_nominative(w, case, gender) for w in words}
+    name = _PIECE.sub(lambda m: nominative.get(m.group(), m.group()), span.text)
+    kinds = [_kind(w) for w in words]
+    patr = [k == "Patr" for k in kinds]
+    if len(words) == 1 or not {"Name", "Patr"} & set(kinds):
+        gender = None  # a word alone does not say: "Мхитаряна", "Медведева"
+    first = surname = raw = None
+    if patr[-1] and len(words) >= 3:
+        surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
+    elif patr[-1]:
+        first = nominative[words[0]]
+    elif len(words) >= 2 or initials or _kind(words[0]) != "Name":
+        surname, raw = nominative[words[-1]], words[-1]
+        first = nominative[words[0]] if len(words) >= 2 else initials[0] if initials else None
+    else:
+        first = nominative[words[0]]
+    full = len(words) >= 2 and not patr[-1] or len(words) >= 3
+    rank = (surname is not None, full, len(words), all(_looks_nominative(w) for w in nominative.values()))
+    lone = words[0] if len(words) == 1 and not initials else None
+    candidates = {fold(surname)} | _nominatives(raw) if surname and raw else _nominatives(lone) if lone else set()
+    return NameReading(
+        span, name, _fold(first), _fold(surname), _fold(raw), gender, case, tuple(map(int, rank)), role,
+        frozenset(candidates),
+    )
 
 
 def fold(word: str) -> str:
@@ -82,7 +144,227 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-def _recase(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+def _fold(word: str | None) -> str | None:
+    return fold(word) if word else None
+
+
+def _name_spans(doc) -> list[Span]:
+    """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)"),
+    and the names it misses: initials with a surname ("С.Шойгу"), a first name with a
+    surname ("Касым-Жомарт Токаев" opening a text) and a transcript turn's name ("Шойгу: …")."""
+    out = []
+    for e in doc.entities:
+        if e.type != "PER":
+            continue
+        text = e.text.split("(")[0].rstrip(" ,.;:«»\"")
+        if text:
+            out.append(Span(e.start, e.start + len(text), text))
+    covered = [(e.start, e.end) for e in doc.entities]
+    extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
+    extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
+    extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
+    for m in extra:
+        if not any(s <= m.start(1) < e for s, e in covered):
+            out.append(Span(m.start(1), m.end(1), m.group(1)))
+            covered.append((m.start(1), m.end(1)))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _same(p: Person, r: NameReading) -> bool:
+    if r.gender and p.gender and r.gender != p.gender:
+        return False
+    if r.surname is not None:
+        if not r.surnames & p.keys:
+            return False
+        return not (r.first and p.first) or _first_names_agree(r.first, p.first)
+    if r.surnames & p.keys:
+        return True  # a lone word that reads as a first name but is this person's surname: "Гарсия"
+    return p.first is not None and _first_names_agree(r.first or "", p.first)
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """Same first name, or initial, or case form of it ("самехом" ~ "самех", a name pymorphy does not know)."""
+    if a.endswith(".") or b.endswith("."):
+        return a[0] == b[0]
+    return a == b or a in _nominatives(b) or b in _nominatives(a)
+
+
+def _add(p: Person, r: NameReading) -> None:
+    p.mentions.append(r.span)
+    if r.raw_surname:
+        p.forms.add(r.raw_surname)
+        p.keys |= r.surnames
+    if r.first and (not p.first or p.first.endswith(".")):
+        p.first = r.first
+    p.gender = p.gender or r.gender
+    if r.rank > p._rank:
+        p.name, p._rank = r.name, r.rank
+        if r.surname:
+            p.surname = r.surname
+
+
+def _settle_case(p: Person, r: NameReading) -> None:
+    """The mention's case and introducing role, now that the person's gender is known:
+    "Смирнова" is the genitive of Олег Смирнов, so "представитель Смирнова" is not him."""
+    case, role = r.case, r.role
+    if r.gender is None and p.gender:
+        words = [w for w in _PIECE.findall(r.span.text) if not _INITIAL.fullmatch(w)]
+        possible = _possible_cases(words, p.gender)
+        if role and possible is not None and not possible & role.cases:
+            role = None
+        case = _case_and_gender(words, role.cases if role else None, p.gender)[0] or case
+    p.cases[r.span.start] = case
+    if role:
+        p.intros[r.span.start] = role
+
+
+def _add_missed_surnames(doc, people: list[Person]) -> None:
+    """A surname the NER missed somewhere ("господина Эрдогана") is still that person's mention."""
+    covered = [(e.start, e.end) for e in doc.entities]
+    stems = tuple({k[:MIN_SURNAME] for p in people for k in p.keys})
+    for m in _TOKEN.finditer(doc.text, doc.body_start):
+        word = m.group()
+        if len(word) < MIN_SURNAME or not word[0].isupper() or not fold(word).startswith(stems):
+            continue
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        keys = _nominatives(word)
+        owners = [p for p in people if keys & p.keys]
+        if len(owners) == 1:
+            p = owners[0]
+            p.mentions.append(Span(m.start(), m.end(), word))
+            p.cases[m.start()] = _case_and_gender([word])[0]
+
+
+def _common_word(text: str) -> bool:
+    """A single dictionary word that is no name: the NER's "Внук" is not a person."""
+    return " " not in text and nlp.morph().word_is_known(text.lower()) and not _kind(text)
+
+
+def _nominatives(word: str) -> set[str]:
+    """Folded nominatives a written surname may stand for: itself and each noun reading's ("Гарсию" → "гарсия")."""
+    out = {fold(word)}
+    for p in nlp.parses(word):
+        if p.tag.POS == "NOUN" and p.tag.number != "plur":
+            form = p.inflect({"nomn"})
+            if form:
+                out.add(fold(form.word))
+    return out
+
+
+def _looks_nominative(word: str) -> bool:
+    """Whether a name word reads as a nominative: a word pymorphy does not know as a name
+    ("Самехом") may still show its case as a noun."""
+    nouns = [p for p in nlp.parses(word) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
+    return not nouns or nouns[0].tag.case == "nomn" or "Fixd" in nouns[0].tag
+
+
+def _kind_first(word: str) -> str:
+    """What the likeliest reading of a word is as a name ('' when it is no name first of all)."""
+    best = nlp.parses(word.split("-")[0])[0]
+    return next((t for t in _NAME_TAGS if t in best.tag), "")
+
+
+def _kind(word: str) -> str:
+    """Name, Surn or Patr: what the likeliest name reading of a word is ('' for none)."""
+    for p in nlp.parses(word):
+        kind = next((t for t in _NAME_TAGS if t in p.tag), None)
+        if kind:
+            return kind
+    return ""
+
+
+def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], tuple[float, float]]:
+    """(case, gender) → (weight as a name, weight as any noun) for a word that can be a name.
+
+    The name weight counts readings of the kind its position calls for (`position`:
+    Name, Surn) when there are any; the noun weight is the vote of those and of the
+    readings that are no name, which settles ties ("Жомарту" is more likely a
+    masculine dative; "Токаева" in a surname's place is no woman's first name).
+    """
+    readings = [p for p in nlp.parses(word.split("-")[-1]) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
+    named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]
+    named = [p for p in named if position and position in p.tag] or named
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for p in readings:
+        if "Fixd" in p.tag or p not in named and any(t in p.tag for t in _NAME_TAGS):
+            continue  # an indeclinable name ("Альберто") says nothing of the case; nor does a name of the wrong kind
+        for gender in _genders(p):
+            key = (p.tag.case, gender)
+            name, noun = out.get(key, (0.0, 0.0))
+            out[key] = (max(name, p.score if p in named else 0.0), noun + p.score)
+    return out if named else {}
+
+
+def _genders(parse) -> tuple[str, ...]:
+    """The genders a reading allows: "ms-f" nouns ("глава", "Мустафа") take either."""
+    return ("masc", "femn") if "ms-f" in parse.tag else (str(parse.tag.gender),)
+
+
+def _case_and_gender(
+    words: list[str], cases: frozenset[str] | None = None, gender: str | None = None
+) -> tuple[str | None, str | None]:
+    """The case and gender all name words of a mention agree on (the first name has the last word).
+
+    `cases`, when given, are the only cases the mention can be in (its role's);
+    `gender`, when given, the only gender (the person's).
+    """
+    combined = {k: v for k, v in _agreed(words).items() if gender in (None, k[1])}
+    if cases:
+        combined = {k: v for k, v in combined.items() if k[0] in cases}
+        if not combined:
+            return ("nomn" if "nomn" in cases else min(cases)), None
+    if not combined:
+        return None, None
+    case, gender = max(combined, key=lambda k: (*combined[k], k[0] == "nomn"))  # "Альберто": nominative
+    return case, gender
+
+
+def _possible_cases(words: list[str], gender: str | None = None) -> set[str] | None:
+    """The cases a mention's words allow together, for a person of `gender` (None: they do not say)."""
+    agreed = [case for case, g in _agreed(words) if gender in (None, g)]
+    return set(agreed) if agreed else None
+
+
+def _agreed(words: list[str]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(case, gender) readings every name word allows, with their combined weights."""
+    combined: dict[tuple[str, str], tuple[float, float]] | None = None
+    for n, w in enumerate(words):
+        position = "Surn" if n == len(words) - 1 and len(words) > 1 else "Name" if n == 0 and len(words) > 1 else None
+        r = _readings(w, position)
+        if not r:
+            continue
+        if combined is None:
+            combined = r
+            continue
+        merged = {k: (combined[k][0] * v[0], combined[k][1] * v[1]) for k, v in r.items() if k in combined}
+        if merged:  # else a surname that disagrees with the first name: trust the first name
+            combined = merged
+    return combined or {}
+
+
+def _to_nominative(word: str, case: str | None, gender: str | None) -> str:
+    if case in (None, "nomn") or _INITIAL.fullmatch(word):
+        return word
+    return "-".join(_piece_nominative(p, case, gender) for p in word.split("-"))
+
+
+def _piece_nominative(piece: str, case: str, gender: str | None) -> str:
+    """Name readings first; a reading of the other gender only when none fits ("Алана Гарсии")."""
+    readings = [
+        p for p in nlp.parses(piece) if p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.case == case and p.tag.number == "sing"
+    ]
+    readings.sort(key=lambda p: (gender is not None and gender not in _genders(p), not any(t in p.tag for t in _NAME_TAGS)))
+    for p in readings:
+        form = p.inflect({"nomn"})
+        if form:
+            return _keep_spelling(piece, form.word)
+    return piece
+
+
+def _keep_spelling(written: str, inflected: str) -> str:
+    """The inflected form spelled as the text spells the stem (capitals, е/ё)."""
+    k = 0
+    while k < min(len(written), len(inflected)) and fold(written[k]) == fold(inflected[k]):
+        k += 1
+    return written[:k] + inflected[k:]

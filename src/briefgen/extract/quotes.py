@@ -1,82 +1,70 @@
-"""Turn quotation marks in the text into Quotes with speakers.
+"""Turn direct speech into Quotes with speakers, each saying how its speaker was found.
 
-Quoted stretches are found by a small scanner that tracks nesting for «», „“,
-“” and straight quotes; short quoted names («Газпром») are not quotes. The
-speaker is the person named in the attribution after the quote, else the
-person last mentioned before it.
+The speaker of a unit of speech is, in this order: the person a transcript turn
+is labelled with ("turn"); the first person, title or pronoun in the nominative
+in its attribution ("— заявил Касым-Жомарт Токаев": explicit, "— сказал глава
+государства": title, "— отметил он": pronoun), or in the sentence that leads
+into it ("Кан … назвав его «…»"); an organisation when one is named there
+instead ("уточняет газета «Труд»"); else the person the text was about just
+before it ("context"). Titles and pronouns are resolved by `discourse`.
 """
 from __future__ import annotations
 
-import re
-
 from ..model import Quote, Span
-
-MIN_WORDS = 4
-_PAIRS = {"«": "»", "„": "“", "“": "”"}
-_WORD = re.compile(r"\w+")
-_ATTRIBUTION = re.compile(r"[ \t,]*[–—-]\s*[^\n.!?]{0,120}")
+from . import discourse, speech
+from .discourse import Ref
+from .people import Person
 
 
 def find(ctx) -> list[Quote]:
     """Every direct quotation with its speaker."""
-    text = ctx.doc.text
+    units = speech.find(ctx.doc, ctx.source.language)
+    refs = discourse.refs(ctx, [(p.start, p.end) for u in units for p in u.parts])
+    reader = discourse.Reader()
+    found: list[tuple[speech.Speech, Person | str | None, Span | None, str]] = []
+    i = 0
+    for unit in units:
+        clause = unit.attribution if unit.attribution and unit.attribution.start > unit.start else None
+        upto = clause.end if clause else unit.start
+        while i < len(refs) and refs[i].start < upto:
+            reader.read(refs[i])
+            i += 1
+        who, attribution, how = _speaker(ctx, unit, refs, reader)
+        if _phrase_only(unit) and how != "context" and not isinstance(who, Person):
+            continue  # a phrase in quotation marks that no person is said to have said
+        found.append((unit, who, attribution, how))
+    for ref in refs[i:]:
+        reader.read(ref)  # later titles still make roles more precise
     out = []
-    for start, end in quoted_stretches(text, ctx.doc.body_start):
-        body = text[start:end]
-        if len(_WORD.findall(body)) < MIN_WORDS:
-            continue
-        speaker, attribution, how = _speaker(ctx, start, end)
-        out.append(Quote(start, end, body, speaker=speaker, attribution=attribution, resolution=how))
+    for unit, who, attribution, how in found:
+        name = who.name if isinstance(who, Person) else who
+        role = who.role if isinstance(who, Person) else None
+        for part in unit.parts:
+            out.append(Quote(part.start, part.end, part.text, name, role, attribution, how))
     return out
 
 
-def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
-    """Outermost quoted stretches as (start, end) of the inner text, marks excluded."""
-    out = []
-    stack: list[tuple[str, int]] = []
-    for i in range(begin, len(text)):
-        ch = text[i]
-        if ch == "\n":
-            stack.clear()
+def _phrase_only(unit: speech.Speech) -> bool:
+    """A quoted phrase inside a sentence ("назвав его «…»"), not a quotation set off by a colon or dash."""
+    return unit.lead is not None and unit.attribution is None and not unit.lead.text.endswith(":")
+
+
+def _speaker(ctx, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader):
+    """(speaker, attribution span, resolution) of one unit of speech."""
+    if unit.kind == "question":
+        return None, None, None  # the interviewer's, whom a dialogue does not name
+    if unit.kind == "turn":
+        label = unit.label
+        person = next((p for p in ctx.people if any(label.start <= m.start < label.end for m in p.mentions)), None)
+        return (person or label.text), label, "turn"
+    for span in (unit.attribution, unit.lead):
+        if span is None:
             continue
-        if ch == '"':
-            prev = text[i - 1] if i > begin else " "
-            nxt = text[i + 1] if i + 1 < len(text) else " "
-            opening = not (prev.isalnum() or prev in ".!?,;:…)") and (nxt.isalnum() or nxt in "«„“\"")
-            if not opening and stack and stack[-1][0] == '"':
-                _, s = stack.pop()
-                if not stack:
-                    out.append((s, i))
-            elif opening:
-                stack.append(('"', i + 1))
-            continue
-        if ch in _PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
-            stack.append((_PAIRS[ch], i + 1))
-        elif stack and ch == stack[-1][0]:
-            _, s = stack.pop()
-            if not stack:
-                out.append((s, i))
-    return out
-
-
-def _speaker(ctx, quote_start: int, quote_end: int) -> tuple[str | None, Span | None, str | None]:
-    text = ctx.doc.text
-    m = _ATTRIBUTION.match(text, quote_end + 1)
-    if m:
-        attribution = Span(m.start(), m.end(), m.group())
-        for person in ctx.people:
-            if any(m.start() <= s.start < m.end() for s in person.mentions):
-                return person.name, attribution, "explicit"
-        before = _last_person_before(ctx, quote_start)
-        return (before.name if before else None), attribution, "pronoun"
-    before = _last_person_before(ctx, quote_start)
-    return (before.name if before else None), None, "context"
-
-
-def _last_person_before(ctx, offset: int):
-    best, best_at = None, -1
-    for person in ctx.people:
-        for s in person.mentions:
-            if best_at < s.start < offset:
-                best, best_at = person, s.start
-    return best
+        ref = next((r for r in refs if span.start <= r.start < span.end and r.subject), None)
+        if ref is not None:
+            who = reader.resolved.get(ref.start)
+            return who, span, ("explicit" if ref.person else "title" if ref.title else "pronoun") if who else None
+        if span is unit.attribution or speech.governs(span.text, ctx.source.language):
+            org = next((e for e in ctx.doc.entities_in(span.start, span.end, "ORG")), None)
+            return (org.text if org else None), span, "explicit" if org else None  # an outlet or office spoke
+    return reader.topic, unit.attribution or unit.lead, "context"

@@ -1,0 +1,159 @@
+"""Turn what the text says about its event into a name: "Второе заседание Высшего межгосударственного совета Казахстана и Узбекистана".
+
+The event is the meeting noun (`data/events.yaml`) the text uses most (first
+use winning ties; the next one when it gives only a bare noun), with the adjectives and genitive words the text gives it
+("Питерского экономического форума" → "Питерский экономический форум") and a
+destination ("визит … в Москву"). A bare noun is completed from the rest of the
+text: an ordinal used with it anywhere ("на втором заседании"), the body the
+text names most ("Высшего межгосударственного совета") and, for a meeting
+between sides, the two places the role phrases name most ("Президент
+Казахстана", "президентом Узбекистана"), in alphabetical order.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import data, nlp
+from ..document import Document, Token
+from . import phrases
+from .roles import Role
+
+MAX_COMPLEMENT = 4
+STEM = 4  # "заседании", "переговоров": case endings come later
+MIN_REPEATS = 2  # a body named once is not what the event is about
+PARTIES = 2
+_INTO = ("в", "во")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The event's name and, when the text says, where it took place."""
+
+    name: str
+    place: str | None
+
+
+def find(ctx) -> Event | None:
+    """The event the text reports, or None when it names no meeting or only a bare noun."""
+    return event(ctx.doc, ctx.source.language, ctx.roles)
+
+
+def event(doc: Document, language: str, roles: list[Role]) -> Event | None:
+    """The event named in a document whose role phrases are `roles`."""
+    words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
+    meetings = _lemmas("meetings", language)
+    stems = tuple({m[:STEM] for m in meetings})  # a word that starts otherwise is no meeting: spare its morphology
+    heads = ((i, phrases.head_reading(w.text, meetings)) for i, w in enumerate(words) if w.text.lower().startswith(stems))
+    uses = [(i, h) for i, h in heads if h]
+    counts = Counter(phrases.lemma(h) for _, h in uses)  # in order of first use
+    order = sorted(counts, key=lambda k: -counts[k])
+    locs = [e for e in doc.entities if e.type == "LOC"]
+    for noun in order:
+        found = _named(doc, language, roles, words, [u for u in uses if phrases.lemma(u[1]) == noun], locs)
+        if found:
+            return found
+    return None
+
+
+def _named(doc: Document, language: str, roles: list[Role], words: list[Token], same, locs) -> Event | None:
+    """The event as this meeting noun's uses name it; None when they give a bare noun only."""
+    i, head = min(same, key=lambda u: u[1].tag.number == "plur")  # "встреча" reads better than "встречи"
+    begin, end = phrases.bounds(doc.text, words, i, head, MAX_COMPLEMENT, set())
+    parts = [phrases.nominative_phrase(words, begin, i, end, head)]
+    ordinal = next((words[j - 1] for j, _ in same if j and _ordinal(words[j - 1].text)), None)
+    if ordinal and begin == i:
+        parts.insert(0, phrases.nominative(ordinal.text, head))
+    place = None
+    if end + 2 < len(words) and words[end + 1].text.lower() in _INTO and _is_loc(words[end + 2], locs):
+        parts.append(f"{words[end + 1].text} {words[end + 2].text}")
+        place = _place_name(words[end + 2].text)
+    elif end == i:
+        parts.append(_body(doc, language))
+        parts.append(_parties(locs, roles) if phrases.lemma(head) in _lemmas("between", language) else None)
+        parts = [x for x in parts if x]
+    if len(parts) == 1 and begin == end:
+        return None  # a bare "Встреча" names no event
+    place = place or _place(doc, words, [j for j, _ in same], locs)
+    name = " ".join(parts)
+    return Event(name[:1].upper() + name[1:], place)
+
+
+def _ordinal(word: str) -> bool:
+    return "Anum" in nlp.parses(word)[0].tag
+
+
+def _is_loc(tok: Token, locs) -> bool:
+    return any(e.start <= tok.start < e.end for e in locs)
+
+
+def _body(doc: Document, language: str) -> str | None:
+    """The body the text names most often, in the genitive ("Высшего межгосударственного совета")."""
+    bodies = _lemmas("bodies", language)
+    named: dict[tuple[str, ...], list[str]] = {}
+    for e in doc.entities:
+        words = e.text.split()
+        if e.type == "ORG" and any(phrases.head_reading(w, bodies) for w in words):
+            named.setdefault(tuple(nlp.lemma(w) for w in words), []).append(e.text)
+    if not named:
+        return None
+    forms = max(named.values(), key=len)
+    if len(forms) < MIN_REPEATS:
+        return None
+    return next((f for f in forms if _genitive(f, bodies)), None) or _to_genitive(forms[0], bodies)
+
+
+def _genitive(name: str, bodies: frozenset[str]) -> bool:
+    head = next(h for h in (phrases.head_reading(w, bodies) for w in name.split()) if h)
+    return head.tag.case == "gent"
+
+
+def _to_genitive(name: str, bodies: frozenset[str]) -> str:
+    """The name with its words up to the head put in the genitive ("Деловой совет" → "Делового совета")."""
+    out, done = [], False
+    for w in name.split():
+        form = None if done else nlp.parses(w)[0].inflect({"gent"})
+        out.append(w[:1] + form.word[1:] if form else w)
+        done = done or phrases.head_reading(w, bodies) is not None
+    return " ".join(out)
+
+
+def _parties(locs, roles: list[Role]) -> str | None:
+    """The two places the participants' roles name most ("Президент Казахстана"), in the genitive."""
+    counts = Counter(
+        nlp.lemma(e.text) for e in locs if " " not in e.text and any(r.start <= e.start < r.end for r in roles)
+    )
+    top = [k for k, _ in counts.most_common(PARTIES)]
+    if len(top) < PARTIES:
+        return None
+    return " и ".join(sorted(_place_genitive(k) for k in top))
+
+
+def _place_genitive(lemma: str) -> str:
+    parse = next((p for p in nlp.parses(lemma) if "Geox" in p.tag), nlp.parses(lemma)[0])
+    form = parse.inflect({"gent"})
+    return (form.word if form else lemma).capitalize()
+
+
+def _place(doc: Document, words: list[Token], uses: list[int], locs) -> str | None:
+    """Where the event took place: "в Киеве" in a sentence that names the event."""
+    for j in uses:
+        sentence = doc.sentences[doc.sentence_index(words[j].start)]
+        inside = [w for w in words if sentence.start <= w.start < sentence.end]
+        for a, b in zip(inside, inside[1:]):
+            if a.text.lower() in _INTO and _is_loc(b, locs):
+                return _place_name(b.text)
+    return None
+
+
+def _place_name(word: str) -> str:
+    """A place name in the nominative, spelled with the text's capitals ("Киеве" → "Киев", "США")."""
+    if word.isupper():
+        return word
+    return "-".join(p.capitalize() for p in nlp.lemma(word).split("-"))
+
+
+@functools.cache
+def _lemmas(key: str, language: str) -> frozenset[str]:
+    return frozenset(data.load("events")[key].get(language, []))

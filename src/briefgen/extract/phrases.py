@@ -1,0 +1,78 @@
+"""Turn a head word and its neighbours into a noun phrase: the adjectives before it, the genitive words after it.
+
+Shared by roles ("народный депутат Украины") and event names ("Питерского
+экономического форума" → "Питерский экономический форум").
+"""
+from __future__ import annotations
+
+from .. import nlp
+from ..document import Token
+
+NOMINAL = ("NOUN", "ADJF")
+
+
+def head_reading(word: str, lemmas: frozenset[str]):
+    """The word's reading as one of `lemmas`, when its likeliest reading is a noun ("после" is not "посол")."""
+    readings = nlp.parses(word)
+    if readings[0].tag.POS != "NOUN":
+        return None
+    return next((p for p in readings if p.tag.POS == "NOUN" and lemma(p) in lemmas), None)
+
+
+def bounds(text: str, words: list[Token], i: int, head, limit: int, stop: set[int]) -> tuple[int, int]:
+    """(first, last) word index of the phrase headed by words[i]: agreeing adjectives, then
+    up to `limit` genitive words, not running into a word that starts at an offset in `stop`."""
+    begin = i
+    while begin > 0 and _agrees(words[begin - 1], head) and adjacent(text, words[begin - 1], words[begin]):
+        begin -= 1
+    end = i
+    while (
+        end + 1 < len(words)
+        and end - i < limit
+        and adjacent(text, words[end], words[end + 1])
+        and words[end + 1].start not in stop
+        and _complement(words[end + 1])
+    ):
+        end += 1
+    return begin, end
+
+
+def nominative_phrase(words: list[Token], begin: int, i: int, end: int, head) -> str:
+    """The phrase with its head and adjectives in the nominative singular, the rest as written."""
+    return " ".join(
+        [nominative(w.text, head) for w in words[begin : i + 1]] + [w.text for w in words[i + 1 : end + 1]]
+    )
+
+
+def nominative(word: str, head) -> str:
+    """The word in the nominative, in the head's number and gender, its capital kept."""
+    agree = {str(head.tag.gender), str(head.tag.number)} & {"masc", "femn", "neut", "sing", "plur"}
+    for p in nlp.parses(word):
+        if p.tag.case == head.tag.case and p.tag.POS in NOMINAL:
+            form = p.inflect({"nomn"} | (agree if p.tag.POS == "ADJF" else agree & {"sing", "plur"}))
+            if form:
+                return word[:1] + form.word[1:] if word[:1].isupper() else form.word
+    return word
+
+
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    """Whether only spaces lie between two words."""
+    return not text[a.end : b.start].strip()
+
+
+def lemma(parse) -> str:
+    """A reading's dictionary form, ё written as е."""
+    return parse.normal_form.replace("ё", "е")
+
+
+def _agrees(tok: Token, head) -> bool:
+    """An adjective before the head in the same case: "народный депутат", "турецкого премьера"."""
+    return any(p.tag.POS == "ADJF" and p.tag.case == head.tag.case for p in nlp.parses(tok.text))
+
+
+def _complement(tok: Token) -> bool:
+    """A genitive noun or adjective after the head: "торговли Китая", "МИД РФ"."""
+    readings = nlp.parses(tok.text)
+    if len(tok.text) < 2 or readings[0].tag.POS not in NOMINAL:
+        return False
+    return tok.text.isupper() or any(p.tag.case == "gent" and p.tag.POS in NOMINAL for p in readings)

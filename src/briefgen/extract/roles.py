@@ -1,0 +1,156 @@
+"""Turn titles in the text into Roles: "премьер-министр Турции" before a name, "глава государства" for one.
+
+A role phrase is a head word from `data/roles.yaml` with the adjectives before it
+and the genitive words after it ("народный депутат Украины", "министр иностранных
+дел Японии"). Two roles can name one person when they share a head or an office
+group ("глава государства" ~ "президент") and are not of different places.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+from .. import data, nlp
+from ..document import Document, Token
+from . import phrases
+
+STEM = 4  # "президенту", "премьер-министром": case endings come later
+MAX_COMPLEMENT = 4  # genitive words after the head: "министр иностранных дел Японии"
+_PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title as the text writes it, with what is needed to match it to a person."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # nominative, capitalised: "Премьер-министр Турции"
+    head: str  # lemma of the head word
+    lemmas: tuple[str, ...]
+    place: str | None  # key of the capitalised word it is "of": "Узбекистана" → "узбе"
+    cases: frozenset[str]  # the grammatical cases the head word can be in
+    plural: bool
+
+    @property
+    def nominative(self) -> bool:
+        return "nomn" in self.cases
+
+
+def find(ctx) -> list[Role]:
+    """Every role phrase of the document."""
+    return roles(ctx.doc, ctx.source.language)
+
+
+def roles(doc: Document, language: str) -> list[Role]:
+    """Every singular or plural role phrase in the text, in order."""
+    heads = _heads(language)
+    names = {e.start for e in doc.entities if e.type == "PER"}
+    words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
+    out = []
+    stems = _stems(language)
+    for i, tok in enumerate(words):
+        if not tok.text.lower().startswith(stems):
+            continue  # most words are no role: spare their morphology
+        head = phrases.head_reading(tok.text, heads)
+        if head is not None:
+            out.append(_phrase(doc.text, words, i, head, names, language))
+    return out
+
+
+def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
+    """The role phrase that ends just before `offset` (only spaces between), if any."""
+    i = bisect.bisect_right([r.end for r in found], offset) - 1
+    if i >= 0 and not text[found[i].end : offset].strip():
+        return found[i]
+    return None
+
+
+def compatible(a: Role | None, b: Role) -> bool:
+    """Whether a person known by role `a` may be the one `b` speaks of (no role: anyone)."""
+    if a is None:
+        return True
+    oa, ob = office(a), office(b)
+    same = oa == ob if oa is not None and ob is not None else a.head == b.head
+    return same and not (a.place and b.place and a.place != b.place)
+
+
+def more_specific(new: Role, old: Role | None) -> bool:
+    """Whether `new` says more about a person than `old` (it names the place old lacks)."""
+    return old is None or (compatible(old, new) and bool(new.place) and not old.place)
+
+
+def office(role: Role) -> int | None:
+    """The index of the office group in `data/roles.yaml` the role belongs to."""
+    for i, group in enumerate(_offices()):
+        if any(_subsequence(entry, role.lemmas) for entry in group):
+            return i
+    return None
+
+
+def _phrase(text: str, words: list[Token], i: int, head, names: set[int], language: str) -> Role:
+    cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
+    begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, names)
+    if _posted(text, words, end, names, language):
+        end += 2  # "посол Казахстана в России Даурен Абаев", "представитель России при ООН …"
+    place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
+    name = phrases.nominative_phrase(words, begin, i, end, head)
+    start, stop = words[begin].start, words[end].end
+    return Role(
+        start,
+        stop,
+        text[start:stop],
+        name[:1].upper() + name[1:],
+        phrases.lemma(head),
+        tuple(nlp.lemma(w.text) for w in words[begin : end + 1]),
+        place,
+        cases,
+        head.tag.number == "plur",
+    )
+
+
+def _posted(text: str, words: list[Token], end: int, names: set[int], language: str) -> bool:
+    """Whether "в/при <Place>" after the phrase is where the role is held, a name following it."""
+    if end + 3 >= len(words) or words[end + 3].start not in names:
+        return False
+    at, place = words[end + 1], words[end + 2]
+    return at.text.lower() in _posts(language) and place.text[:1].isupper() and phrases.adjacent(text, at, place)
+
+
+def _is_place(word: str) -> bool:
+    return word[:1].isupper() and len(word) >= _PLACE_KEY and not word.isupper()
+
+
+def _place_key(word: str) -> str:
+    return nlp.lemma(word)[:_PLACE_KEY]
+
+
+def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
+    it = iter(lemmas)
+    return all(any(x == y for y in it) for x in entry)
+
+
+@functools.cache
+def _heads(language: str) -> frozenset[str]:
+    return frozenset(data.load("roles")["heads"].get(language, []))
+
+
+@functools.cache
+def _stems(language: str) -> tuple[str, ...]:
+    """The first letters of every role noun: a word that starts otherwise is no role."""
+    return tuple({h[:STEM] for h in _heads(language)})
+
+
+@functools.cache
+def _posts(language: str) -> frozenset[str]:
+    return frozenset(data.load("roles")["posted_at"].get(language, []))
+
+
+@functools.cache
+def _offices() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(
+        tuple(tuple(nlp.lemma(w) for w in entry.split()) for lang in group.values() for entry in lang)
+        for group in data.load("roles")["offices"]
+    )

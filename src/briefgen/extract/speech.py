@@ -1,0 +1,329 @@
+"""Turn the text's direct speech into Speech units: quoted, dash-introduced and transcript turns.
+
+A unit is the stretches of reproduced words (quotation marks, the dash and the
+attribution left out) and the clause that says who spoke. A quotation
+interrupted by its attribution («Это …, — сказал X. — Мы …») is one unit of
+two parts. Quotation marks around names («Газпром») make no unit: a quoted
+stretch is speech when an attribution follows it, when it stands as a
+paragraph of its own or opens a sentence (its speaker maybe named in the next
+one: "Об этом заявил X"), after a colon, or when a verb of saying governs it
+in its sentence ("назвав его «непростительным оскорблением»").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import data, nlp
+from ..document import Document
+from ..model import Span
+from ..spans import make_span
+from . import phrases
+from .people import INITIALLED
+
+MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
+MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша страна открыта для всех».
+ATTRIBUTION_WORDS = 6  # the verb of saying comes within the first words of an attribution
+MAX_ATTRIBUTION_WORDS = 25
+MAX_LABEL_WORDS = 4
+MAX_NAME_WORDS = 6  # «Международный центр промышленной кооперации "Центральная Азия"»
+NAME_CUE_WINDOW = 3  # words before a quotation that may announce a name
+_PAIRS = {"«": "»", "„": "“", "“": "”"}
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_DASH = "—–-"
+_INNER = re.compile(rf"([,!?…])[ \t]+[{_DASH}][ \t]+")
+_RESUME = re.compile(rf"[.,:][ \t]+[{_DASH}][ \t]+")
+_AFTER = re.compile(rf"[ \t]*[,.!?…]?[ \t]*[{_DASH}][ \t]*|[ \t]*,[ \t]*")
+_NEXT = re.compile(r"[.!?…]?[ \t]+")
+_DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
+_TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
+_VERBAL = ("VERB", "INFN", "GRND")
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One act of direct speech: its parts and what the text says about its speaker."""
+
+    parts: tuple[Span, ...]
+    kind: str  # quote | dash | turn | question (an interviewer's, in a dialogue)
+    attribution: Span | None = None  # "сказал Реджеп Эрдоган": after the quote or inside it
+    lead: Span | None = None  # the sentence before a quotation it governs: "Кан … назвав его"
+    label: Span | None = None  # a transcript turn's speaker: "Мустафа Джемилев"
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+
+def find(doc: Document, language: str) -> list[Speech]:
+    """Every unit of direct speech in the document, in order."""
+    text = doc.text
+    out: list[Speech] = []
+    taken: list[tuple[int, int]] = []
+    for unit in _turns(doc) + _dash_paragraphs(doc, language):
+        out.append(unit)
+        taken.append((unit.parts[0].start, unit.parts[-1].end))
+    stretches = quoted_stretches(text, doc.body_start)
+    for start, end in stretches:
+        if any(s <= start < e for s, e in taken):
+            continue
+        unit = _quotation(doc, start, end, language)
+        if unit:
+            out.append(unit)
+            if unit.attribution:
+                taken.append((unit.attribution.start, unit.attribution.end))
+    return sorted(out, key=lambda u: u.start)
+
+
+def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
+    """Outermost quoted stretches as (start, end) of the inner text, marks excluded.
+
+    Straight quotes open before a word and close after one; a straight quote that
+    closes a nested name and the quotation at once (…"Центральная Азия"") closes both.
+    A paragraph that opens a quotation and does not close it is quoted to its end
+    (a quotation over several paragraphs closes only in the last).
+    """
+    out = []
+    stack: list[tuple[str, int]] = []
+    line = begin
+    for i in range(begin, len(text) + 1):
+        ch = text[i] if i < len(text) else "\n"
+        if ch == "\n":
+            if stack and stack[0][1] == line + 1:
+                out.append((stack[0][1], i))  # a paragraph of a quotation that goes on in the next one
+            stack.clear()
+            line = i + 1
+            continue
+        if ch == '"':
+            prev = text[i - 1] if i > begin else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            opening = not (prev.isalnum() or prev in ".!?,;:…)") and (nxt.isalnum() or nxt in "«„“\"")
+            if not opening and stack and stack[-1][0] == '"':
+                _, s = stack.pop()
+                if not stack:
+                    out.append((s, i))
+            elif opening:
+                stack.append(('"', i + 1))
+            continue
+        if stack and ch == stack[-1][0]:  # a closing mark first: "“" closes „…“ and opens “…”
+            _, s = stack.pop()
+            if not stack:
+                out.append((s, i))
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i + 1))
+    return out
+
+
+def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | None:
+    text = doc.text
+    inner = make_span(text, start, end)
+    if not inner.text:
+        return None
+    parts, inside = _split(text, inner.start, inner.end, language)
+    after = _attribution_after(text, end + 1, language)
+    if inside or after:
+        return Speech(parts, "quote", attribution=inside or after)
+    words = len(_WORD.findall(inner.text))
+    para = doc.paragraphs[doc.paragraph_index(start)]
+    alone = not _WORD.search(text[para.start : start - 1] + text[end + 1 : para.end])
+    lead = _lead(doc, start - 1)
+    if alone:
+        return Speech(parts, "quote") if words >= MIN_GOVERNED_WORDS else None
+    if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
+        return Speech(parts, "quote", attribution=_attribution_next(text, end + 1, language))
+    if words < MIN_GOVERNED_WORDS or _name_like(inner.text) or lead is None or _names_next(lead.text, language):
+        return None
+    if lead.text.endswith(":") or governs(lead.text, language):
+        return Speech(parts, "quote", lead=lead)
+    return None
+
+
+def _turns(doc: Document) -> list[Speech]:
+    """Transcript turns "Name: …": the label names a person or opens two turns or more."""
+    found = []
+    for para in doc.paragraphs:
+        m = _TURN.match(doc.text, para.start, para.end)
+        if m and _label_like(m.group(1)):
+            found.append((m, para))
+    counts = Counter(m.group(1) for m, _ in found)
+    out = []
+    for m, para in found:
+        label = Span(m.start(1), m.end(1), m.group(1))
+        person = INITIALLED.fullmatch(label.text) or any(
+            e.type == "PER" and label.start <= e.start < label.end for e in doc.entities
+        )
+        if person or counts[m.group(1)] >= 2:
+            body = make_span(doc.text, m.end(), para.end)
+            out.append(Speech((body,), "turn", label=label))
+    return out
+
+
+def _label_like(label: str) -> bool:
+    """A speaker's label: a few words, no clause punctuation, no verb ("Голос Америки", "В.Путин")."""
+    words = _WORD.findall(label)
+    return (
+        0 < len(words) <= MAX_LABEL_WORDS
+        and not re.search(r"[!?,;«»\"]", label)
+        and not any(nlp.parses(w)[0].tag.POS in _VERBAL for w in words)
+    )
+
+
+def _dash_paragraphs(doc: Document, language: str) -> list[Speech]:
+    """Paragraphs of direct speech opened by a dash: with their attribution ("— Достигнуто …, —
+    отметил он."), after a lead-in with a colon ("заявил:"), or in a dialogue of such
+    paragraphs, where a question is the interviewer's."""
+    paras = doc.paragraphs
+    said = [_dash_sentence(p.text) for p in paras]
+    out = []
+    for i, para in enumerate(paras):
+        m = _DASH_LEAD.match(para.text)
+        if not m:
+            continue
+        parts, inside = _split(doc.text, para.start + m.end(), para.end, language)
+        prev = paras[i - 1] if i else None
+        introduced = said[i] and prev is not None and prev.text.endswith(":") and governs(prev.text, language)
+        dialogue = said[i] and (i > 0 and said[i - 1] or i + 1 < len(paras) and said[i + 1])
+        if inside or introduced:
+            out.append(Speech(parts, "dash", attribution=inside, lead=prev if introduced else None))
+        elif dialogue:
+            out.append(Speech(parts, "question" if para.text.endswith("?") else "dash"))
+    return out
+
+
+def _dash_sentence(paragraph: str) -> bool:
+    """A paragraph that is a dash and a sentence: "— Итоги визита очень позитивные."."""
+    m = _DASH_LEAD.match(paragraph)
+    return bool(m) and paragraph[m.end() : m.end() + 1].isupper() and paragraph[-1] in ".!?…"
+
+
+def _split(text: str, start: int, end: int, language: str) -> tuple[tuple[Span, ...], Span | None]:
+    """Cut a stretch of speech at its attributions; return the parts and the first attribution."""
+    parts, first = [], None
+    cur = start
+    pos = start
+    while True:
+        m = _INNER.search(text, pos, end)
+        if not m:
+            break
+        resume = _RESUME.search(text, m.end(), end)
+        clause = make_span(text, m.end(), resume.start() if resume else end)
+        clause = make_span(text, clause.start, clause.end - (1 if clause.text.endswith(".") else 0))
+        if _is_attribution(clause.text, language):
+            cut = m.start() + (0 if m.group(1) == "," else 1)
+            parts.append(make_span(text, cur, cut))
+            first = first or clause
+            cur = resume.end() if resume else end
+            pos = cur
+        else:
+            pos = m.end()
+    if cur < end:
+        parts.append(make_span(text, cur, end))
+    return tuple(p for p in parts if p.text), first
+
+
+def _attribution_after(text: str, at: int, language: str) -> Span | None:
+    """The clause right after a closing quotation mark that says who spoke: "», — сказал он."."""
+    m = _AFTER.match(text, at)
+    if not m or m.end() == at:
+        return None
+    end = _clause_end(text, m.end())
+    clause = make_span(text, m.end(), end)
+    limit = ATTRIBUTION_WORDS if any(c in m.group() for c in _DASH) else 2
+    return clause if clause.text and _is_attribution(clause.text, language, limit) else None
+
+
+def _attribution_next(text: str, at: int, language: str) -> Span | None:
+    """The next sentence, when it says who spoke the quotation before it: "«…». Об этом заявил X."."""
+    m = _NEXT.match(text, at)
+    if not m:
+        return None
+    clause = make_span(text, m.end(), _clause_end(text, m.end()))
+    return clause if _is_attribution(clause.text, language) else None
+
+
+def _clause_end(text: str, i: int) -> int:
+    """Where the sentence that starts at `i` ends: a stop not after an initial, a dash, or the line end."""
+    for m in re.finditer(rf"[.!?…](?=\s|$)|\n|[ \t][{_DASH}][ \t]", text[i:]):
+        j = i + m.start()
+        if text[j] == "." and j >= 2 and text[j - 1].isupper() and not text[j - 2].isalpha():
+            continue  # "В. Путин": an initial, not a full stop
+        return j
+    return len(text)
+
+
+def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) -> bool:
+    """A short clause with a finite verb of saying near its start ("сказал он"; not "оценив …")."""
+    words = _WORD.findall(clause)
+    return 0 < len(words) <= MAX_ATTRIBUTION_WORDS and any(_says(w, language) for w in words[:limit])
+
+
+def _says(word: str, language: str) -> bool:
+    """A verb of saying in a finite form."""
+    best = nlp.parses(word)[0]
+    return best.tag.POS == "VERB" and phrases.lemma(best) in _verbs(language)
+
+
+def _lead(doc: Document, mark: int) -> Span | None:
+    """The part of the quotation's sentence before its opening mark."""
+    i = doc.sentence_index(mark)
+    if i is None:
+        return None
+    span = make_span(doc.text, doc.sentences[i].start, mark)
+    return span if span.text else None
+
+
+@functools.cache
+def according_to(language: str) -> re.Pattern[str]:
+    """A cue that what follows is someone's words: "по словам", "по его словам"."""
+    table = data.load("speech")
+    whose = "|".join(map(re.escape, table["possessives"].get(language, {}))) or "(?!)"
+    cues = []
+    for cue in table["according_to"].get(language, []):
+        first, *rest = cue.split()
+        cues.append(re.escape(first) + r"\s+(?:(?:" + whose + r")\s+)?" + r"\s+".join(map(re.escape, rest)))
+    return re.compile(r"(?i)(?<!\w)(?:" + ("|".join(cues) or "(?!)") + r")(?!\w)")
+
+
+def governs(lead: str, language: str) -> bool:
+    """Whether a lead-in says whose words follow: a verb of saying that speaks them (not
+    "называемых «…»") or "по словам"."""
+    if according_to(language).search(lead):
+        return True
+    for w in reversed(_WORD.findall(_unquoted(lead))):
+        best = nlp.parses(w)[0]
+        if phrases.lemma(best) in _verbs(language):
+            return best.tag.POS in _VERBAL
+    return False
+
+
+def _names_next(lead: str, language: str) -> bool:
+    """Whether a word just before the quotation announces a name ("под названием «…»")."""
+    cues = _name_cues(language)
+    return any(nlp.lemma(w) in cues for w in _WORD.findall(lead)[-NAME_CUE_WINDOW:])
+
+
+def _name_like(quoted: str) -> bool:
+    """A short capitalised stretch with no verb and no clause punctuation reads as a name: «Голоса Америки»."""
+    words = _WORD.findall(quoted)
+    if not quoted[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(rf"[,;:.!?{_DASH}](\s|$)", quoted):
+        return False
+    return not any(nlp.parses(w)[0].tag.POS in _VERBAL + ("PRTS",) for w in words)
+
+
+def _unquoted(text: str) -> str:
+    """The text with quoted stretches blanked, so their words do not count as the sentence's."""
+    for s, e in reversed(quoted_stretches(text)):
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+@functools.cache
+def _verbs(language: str) -> frozenset[str]:
+    return frozenset(data.load("speech")["verbs"].get(language, []))
+
+
+@functools.cache
+def _name_cues(language: str) -> frozenset[str]:
+    return frozenset(data.load("speech")["name_cues"].get(language, []))

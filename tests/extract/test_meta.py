@@ -1,0 +1,69 @@
+"""Source metadata: publisher credits, stated dates, headline titles, language."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.document import analyse
+from briefgen.extract import extract_brief, meta
+from briefgen.source import source_from_text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Стороны обсудили торговлю, сообщает Kazinform.", "Kazinform"),
+        ("Стороны обсудили торговлю, сообщает news.uz.", "news.uz"),
+        ("«Мы готовы», — сказал министр, которого цитирует «Интерфакс».", "Интерфакс"),
+        ("Об этом пишет газета «Коммерсант».", "Коммерсант"),
+        ("Об этом он сказал в интервью Русской службе «Би-би-си».", "Би-би-си"),
+        ("По данным газеты, протестующие собрались у посольства.", None),
+        ("Одна из групп, уточняет газета «Труд», пришла к посольству.", None),  # credited for a detail only
+        ("Министр сообщил, что работа завершена.", None),  # a person reporting is no outlet
+    ],
+)
+def test_the_outlet_a_text_credits(text, expected):
+    assert meta.publisher(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Соглашение подписано 15 марта 2024 года в Астане.", "2024-03-15"),
+        ("Документ от 03.02.2023 вступил в силу.", "2023-02-03"),
+        ("Встреча прошла 7 февраля.", None),  # no year: not a date to report
+        ("Встреча прошла 31 февраля 2024 года.", None),  # no such day
+    ],
+)
+def test_a_full_date_stated_in_the_text(text, expected):
+    assert meta.stated_date(text, "ru") == expected
+
+
+def test_the_date_marker_wins_over_a_date_in_the_text():
+    brief = extract_brief(source_from_text("date 2025-01-10\nСоглашение подписано 15 марта 2024 года."))
+    assert brief.source.date == "2025-01-10"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Казахстан и Узбекистан подписали соглашение\n\nСтороны обсудили торговлю.", "Казахстан и Узбекистан подписали соглашение"),
+        ("Стороны обсудили торговлю и инвестиции.\n\nПодписан ряд документов.", None),  # a sentence, not a headline
+        ("Казахстан и Узбекистан подписали соглашение", None),  # nothing below it
+    ],
+)
+def test_the_first_line_is_the_title_when_it_reads_as_a_headline(text, expected):
+    assert meta.headline(analyse(text)) == expected
+
+
+def test_without_a_headline_the_title_is_the_event():
+    text = (
+        "Президент Сербии Милан Петрович провел переговоры с президентом Хорватии Иваном Новаком. "
+        "На втором заседании стороны обсудили торговлю."
+    )
+    brief = extract_brief(source_from_text(text))
+    assert brief.source.title == brief.event == "Переговоры Сербии и Хорватии"
+
+
+def test_language():
+    assert extract_brief(source_from_text("Стороны обсудили торговлю.")).source.language == "ru"
+    assert extract_brief(source_from_text("The sides discussed trade.")).source.language == "en"

@@ -1,0 +1,54 @@
+"""Participants: the people who speak or act in the event, once each; not everyone mentioned."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract import extract_brief
+from briefgen.source import source_from_text
+
+
+def participants(text: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.role) for p in extract_brief(source_from_text(text)).participants]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one entry however the text names them: case forms, vocative first name + patronymic, surname alone
+        (
+            "Иван Козлов поблагодарил губернатора Олега Смирнова. «Уважаемый Олег Петрович, спасибо за прием», — сказал он. "
+            "Позже Смирнов показал гостям город.",
+            [("Иван Козлов", None), ("Олег Смирнов", "Губернатор")],
+        ),
+        # initials and the full name are one person
+        ("О.Смирнов открыл заседание.\n\nОлег Смирнов предложил повестку.", [("Олег Смирнов", None)]),
+        # a female surname stays female, and a man of the same surname is someone else
+        ("Министр Анна Смирнова и губернатор Олег Смирнов подписали соглашение. Смирнову поблагодарили.",
+         [("Анна Смирнова", "Министр"), ("Олег Смирнов", "Губернатор")]),
+        # the one the subject met is taking part
+        ("Президент Сербии Милан Петрович провел переговоры с президентом Хорватии Иваном Новаком.",
+         [("Милан Петрович", "Президент Сербии"), ("Иван Новак", "Президент Хорватии")]),
+    ],
+)
+def test_participants_one_entry_each(text, expected):
+    assert participants(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the recipient of a letter, someone only referred to, someone named only inside a quotation
+        ("Олег Смирнов передал письмо президенту Хорватии Ивану Новаку.", [("Олег Смирнов", None)]),
+        ("Олег Смирнов прибыл в город в день визита министра Ивана Козлова.", [("Олег Смирнов", None)]),
+        ("Олег Смирнов выступил. «Как говорил Иван Козлов, работа не ждет», — сказал он.", [("Олег Смирнов", None)]),
+    ],
+)
+def test_mentioned_only_people_are_not_participants(text, expected):
+    assert participants(text) == expected
+
+
+def test_the_seed_participants_are_the_two_presidents_in_the_nominative(seed_brief):
+    assert [(p.name, p.role) for p in seed_brief.participants] == [
+        ("Касым-Жомарт Токаев", "Президент Казахстана"),
+        ("Шавкат Мирзиёев", "Президент Узбекистана"),
+    ]

@@ -1,0 +1,97 @@
+"""People: names read into the nominative, one person however the text names them."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.document import analyse
+from briefgen.extract import people, roles
+from briefgen.model import Span
+from briefgen.source import source_from_text
+
+
+def read(text: str) -> str:
+    return people.read_name(Span(0, len(text), text)).name
+
+
+def persons(text: str) -> list[tuple[str, str | None, int]]:
+    """(name, role, number of mentions) of each person the text names."""
+
+    class Ctx:  # what people.find reads
+        source = source_from_text(text)
+        doc = analyse(text)
+
+    Ctx.roles = roles.find(Ctx)
+    return [(p.name, p.role, len(p.mentions)) for p in people.find(Ctx)]
+
+
+@pytest.mark.parametrize(
+    "mention, nominative",
+    [
+        ("Касым-Жомарт Токаев", "Касым-Жомарт Токаев"),  # a hyphenated first name stays as it is
+        ("Касым-Жомарту Токаеву", "Касым-Жомарт Токаев"),
+        ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),
+        ("Шавкату Мирзиёеву", "Шавкат Мирзиёев"),
+        ("Реджепом Эрдоганом", "Реджеп Эрдоган"),
+        ("Виктором Януковичем", "Виктор Янукович"),
+        ("Романа Коноплева", "Роман Коноплев"),
+        ("Анной Медведевой", "Анна Медведева"),  # a female surname stays female
+        ("Анну Медведеву", "Анна Медведева"),
+        ("Ольгой Голодец", "Ольга Голодец"),  # and does not decline
+        ("Альберто Фухимори", "Альберто Фухимори"),  # indeclinable
+        ("В.Путин", "В.Путин"),
+    ],
+)
+def test_a_name_in_the_nominative(mention, nominative):
+    assert read(mention) == nominative
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Олег Смирнов поблагодарил президента Ивана Козлова. «Уважаемый Иван Петрович, спасибо», — сказал он. "
+            "Иван Козлов ответил. Позже Козлову вручили награду.",
+            [("Олег Смирнов", None, 1), ("Иван Козлов", "Президент", 4)],
+        ),
+        ("В.Смирнов открыл заседание. Владимир Смирнов предложил повестку.", [("Владимир Смирнов", None, 2)]),
+        ("Анна Смирнова и Олег Смирнов выступили. Анну Смирнову поблагодарили.",
+         [("Анна Смирнова", None, 2), ("Олег Смирнов", None, 1)]),
+        ("Министр торговли Чили Педро Гонсалес прибыл в Пекин. Гонсалеса встретили в аэропорту.",
+         [("Педро Гонсалес", "Министр торговли Чили", 2)]),
+        # a first name pymorphy does not know, in two cases
+        ("Лавров встретился с министром Египта Самехом Шукри. Самех Шукри поблагодарил за прием.",
+         [("Лавров", None, 1), ("Самех Шукри", "Министр Египта", 2)]),
+        # a hyphenated first name in the genitive first
+        ("Визит Касым-Жомарта Токаева начался. Касым-Жомарт Токаев прибыл в Москву.",
+         [("Касым-Жомарт Токаев", None, 2)]),
+    ],
+)
+def test_one_person_however_the_text_names_them(text, expected):
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Премьер-министр Турции Реджеп Тайип Эрдоган прибыл в Киев.", "Премьер-министр Турции"),
+        ("Эрдоган встретился с народным депутатом Украины Мустафой Джемилевым.", "Народный депутат Украины"),
+        ("Доклад сделал министр иностранных дел Японии Сейдзи Маэхара.", "Министр иностранных дел Японии"),
+    ],
+)
+def test_the_role_that_introduces_a_person(text, role):
+    assert role in [r for _, r, _ in persons(text)]
+
+
+def test_a_role_in_another_case_is_someone_elses():
+    """ "представитель Смирнова" is Smirnov's representative, not Smirnov."""
+    (smirnov,) = persons("Олег Смирнов купил дом. Об этом сообщил представитель Смирнова.")
+    assert smirnov[:2] == ("Олег Смирнов", None)
+
+
+def test_a_first_name_and_surname_the_ner_misses_are_still_a_person():
+    assert [n for n, _, _ in persons("Касым-Жомарт Токаев провел совещание.")] == ["Касым-Жомарт Токаев"]
+
+
+def test_a_transcript_label_the_ner_misses_is_still_a_person():
+    names = [n for n, _, _ in persons("С.Шойгу: Работа идет по графику.\n\nС.Шойгу: Все готово.")]
+    assert names == ["С.Шойгу"]

@@ -1,0 +1,142 @@
+"""Quotes with speakers: explicit, pronoun, title, context and turn resolution."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract import extract_brief
+from briefgen.source import source_from_text
+
+
+def quotes(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(text, speaker, resolution) of each quote extracted from `text`."""
+    return [(q.text, q.speaker, q.resolution) for q in extract_brief(source_from_text(text)).quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # explicit: the name in the attribution, in the nominative
+        ("Министр транспорта Олег Смирнов встретился с губернатором Иваном Козловым. «Дорогу откроют летом», — заявил Олег Смирнов.",
+         [("Дорогу откроют летом", "Олег Смирнов", "explicit")]),
+        # pronoun: the person the text is about, not the last name mentioned
+        ("Министр транспорта Олег Смирнов встретился с губернатором Иваном Козловым. «Дорогу откроют летом», — отметил он.",
+         [("Дорогу откроют летом", "Олег Смирнов", "pronoun")]),
+        # title: a person introduced with that role
+        ("Министр транспорта Олег Смирнов встретился с губернатором Иваном Козловым. «Дорогу откроют летом», — сказал губернатор.",
+         [("Дорогу откроют летом", "Иван Козлов", "title")]),
+        # title of the same office: "глава государства" for the president
+        ("Президент Сербии Милан Петрович прибыл в Минск. «Мы открываем новую страницу», — сказал глава государства.",
+         [("Мы открываем новую страницу", "Милан Петрович", "title")]),
+        # the sentence that leads into a quoted phrase
+        ("Министр транспорта Олег Смирнов назвал проект «лучшим решением для региона».",
+         [("лучшим решением для региона", "Олег Смирнов", "explicit")]),
+        ("Олег Смирнов приехал в город. Позже он заявил, что мост носит «временный характер».",
+         [("временный характер", "Олег Смирнов", "pronoun")]),
+        # "по её словам": the person the possessive stands for
+        ("Министр культуры Анна Соколова выступила на форуме. По ее словам, театры «вернули зрителей после пандемии».",
+         [("вернули зрителей после пандемии", "Анна Соколова", "pronoun")]),
+        # the next sentence names who said a quotation that opens a sentence
+        ("Губернатор Иван Козлов встретился с министром Олегом Смирновым. «Дорогу откроют к лету». "
+         "Об этом заявил министр.",
+         [("Дорогу откроют к лету", "Олег Смирнов", "title")]),
+    ],
+)
+def test_speaker_from_the_attribution(text, expected):
+    assert quotes(text) == expected
+
+
+def test_a_pronoun_takes_the_gender_it_carries():
+    text = (
+        "Министр культуры Анна Соколова и министр спорта Олег Смирнов открыли стадион. "
+        "Олег Смирнов поблагодарил строителей. «Стадион готов принять зрителей», — отметила она."
+    )
+    assert quotes(text) == [("Стадион готов принять зрителей", "Анна Соколова", "pronoun")]
+
+
+def test_titles_of_different_places_resolve_to_different_people():
+    text = (
+        "Президент Сербии Милан Петрович провел переговоры с президентом Хорватии Иваном Новаком.\n\n"
+        "Президент Сербии подчеркнул значение встречи.\n\n"
+        "«Мы открываем новую страницу отношений», — сказал он.\n\n"
+        "Президент Хорватии отметил роль бизнеса.\n\n"
+        "«Торговля будет расти», — сказал он."
+    )
+    assert quotes(text) == [
+        ("Мы открываем новую страницу отношений", "Милан Петрович", "pronoun"),
+        ("Торговля будет расти", "Иван Новак", "pronoun"),
+    ]
+
+
+def test_a_quotation_after_a_paragraph_about_a_person_is_theirs_not_the_addressees():
+    text = (
+        "Олег Смирнов поблагодарил губернатора Ивана Козлова за гостеприимство.\n\n"
+        "«Уважаемый Иван Петрович, благодаря вашей работе регион быстро развивается»."
+    )
+    assert quotes(text) == [
+        ("Уважаемый Иван Петрович, благодаря вашей работе регион быстро развивается", "Олег Смирнов", "context")
+    ]
+
+
+def test_both_parts_of_a_split_quotation_are_the_speakers():
+    text = "Олег Смирнов открыл мост. «Это большой день, — сказал Олег Смирнов. — Мы продолжим работу»."
+    assert quotes(text) == [
+        ("Это большой день", "Олег Смирнов", "explicit"),
+        ("Мы продолжим работу", "Олег Смирнов", "explicit"),
+    ]
+
+
+def test_a_dash_dialogue_answers_are_the_interviewees_and_questions_nobodys():
+    text = (
+        "Посол Сербии в Казахстане Милан Петрович ответил на вопросы журналистов.\n\n"
+        "— Как вы оцениваете итоги визита?\n\n"
+        "— Итоги очень хорошие. Подписано восемь соглашений."
+    )
+    assert quotes(text) == [
+        ("Как вы оцениваете итоги визита?", None, None),
+        ("Итоги очень хорошие. Подписано восемь соглашений.", "Милан Петрович", "context"),
+    ]
+
+
+def test_transcript_turns_are_the_named_persons():
+    text = (
+        "Олег Смирнов провел совещание с Иваном Козловым.\n\n"
+        "О.Смирнов: Иван Петрович, доложите о работе.\n\n"
+        "И.Козлов: Работа идет по графику."
+    )
+    assert quotes(text) == [
+        ("Иван Петрович, доложите о работе.", "Олег Смирнов", "turn"),
+        ("Работа идет по графику.", "Иван Козлов", "turn"),
+    ]
+
+
+def test_a_quoted_phrase_no_person_is_said_to_have_said_is_not_a_quote():
+    assert quotes("Вопрос обсуждали на встрече, которую журналисты называли «встречей года».") == []
+
+
+def test_an_unresolved_title_leaves_the_speaker_unknown_rather_than_guessed():
+    text = "Олег Смирнов купил дом. «Семья давно искала жилье в этом районе», — сообщил представитель Смирнова."
+    assert quotes(text) == [("Семья давно искала жилье в этом районе", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Олег Смирнов выступил. «Мост откроют летом, — сказал он. — Движение будет бесплатным»",
+        "Олег Смирнов заявил:\n\n— Мост откроют летом, — добавил он. — Движение будет бесплатным.",
+        "О.Смирнов: Мост откроют летом.\n\nИ.Козлов: Спасибо.",
+    ],
+)
+def test_every_quote_is_the_source_text_at_its_offsets(text):
+    brief = extract_brief(source_from_text(text))
+    assert brief.quotes
+    for q in brief.quotes:
+        assert brief.source.text[q.start : q.end] == q.text
+
+
+def test_the_seed_quotes_are_the_source_text_and_carry_how_they_were_attributed(seed_brief):
+    text = seed_brief.source.text
+    assert len(seed_brief.quotes) == len({q.start for q in seed_brief.quotes})
+    for q in seed_brief.quotes:
+        assert text[q.start : q.end] == q.text and q.speaker and q.resolution
+        if q.attribution:
+            assert text[q.attribution.start : q.attribution.end] == q.attribution.text

@@ -1,0 +1,56 @@
+"""Role phrases: what introduces a person or stands for one, and which roles can be one person's."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.document import analyse
+from briefgen.extract import roles
+
+
+def phrases(text: str) -> list[tuple[str, str, bool]]:
+    """(as written, nominative name, nominative head) of each role phrase."""
+    return [(r.text, r.name, r.nominative) for r in roles.roles(analyse(text), "ru")]
+
+
+def role(text: str) -> roles.Role:
+    (found,) = roles.roles(analyse(text), "ru")
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Премьер-министр Турции прибыл.", [("Премьер-министр Турции", "Премьер-министр Турции", True)]),
+        ("Он встретился с министром торговли Китая.", [("министром торговли Китая", "Министр торговли Китая", False)]),
+        ("Слово дали народному депутату Украины.", [("народному депутату Украины", "Народный депутат Украины", False)]),
+        ("Глава нашего государства выступил.", [("Глава нашего государства", "Глава нашего государства", True)]),
+        ("После встречи все разошлись.", []),  # "после" is not "посол"
+        ("Глава МИД РФ в очередной раз выступил.", [("Глава МИД РФ", "Глава МИД РФ", True)]),
+        ("Выступил посол Казахстана в России Даурен Абаев.",
+         [("посол Казахстана в России", "Посол Казахстана в России", True)]),
+        ("Глава государства в Послании народу выступил.", [("Глава государства", "Глава государства", True)]),
+    ],
+)
+def test_role_phrases_and_their_nominative(text, expected):
+    assert phrases(text) == expected
+
+
+@pytest.mark.parametrize(
+    "known, title, same",
+    [
+        ("Президент Казахстана выступил.", "Глава государства выступил.", True),  # one office
+        ("Президент Казахстана выступил.", "Президент Узбекистана выступил.", False),  # different places
+        ("Президент выступил.", "Президент Узбекистана выступил.", True),
+        ("Министр иностранных дел Японии выступил.", "Глава МИД Японии выступил.", True),
+        ("Министр финансов выступил.", "Губернатор выступил.", False),
+    ],
+)
+def test_which_roles_can_name_one_person(known, title, same):
+    assert roles.compatible(role(known), role(title)) is same
+    assert roles.compatible(None, role(title))  # a person of no known role may hold any
+
+
+def test_a_role_naming_the_place_is_more_specific():
+    plain, placed = role("Президент выступил."), role("Президент Казахстана выступил.")
+    assert roles.more_specific(placed, plain) and not roles.more_specific(plain, placed)
+    assert roles.more_specific(plain, None)

@@ -1,0 +1,113 @@
+"""Direct speech units: every quotation convention, nesting, dash speech, split quotations, turns, names."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.document import analyse
+from briefgen.extract import speech
+
+
+def parts(text: str) -> list[list[str]]:
+    """The text of each unit's parts."""
+    return [[p.text for p in u.parts] for u in speech.find(analyse(text), "ru")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Мэр Олег Смирнов выступил. «Парк откроется летом», — сказал он.", [["Парк откроется летом"]]),
+        ('Мэр Олег Смирнов выступил. "Парк откроется летом", — сказал он.', [["Парк откроется летом"]]),
+        ("Мэр Олег Смирнов выступил. „Парк откроется летом“, — сказал он.", [["Парк откроется летом"]]),
+        ("Мэр Олег Смирнов выступил. “Парк откроется летом”, — сказал он.", [["Парк откроется летом"]]),
+        ("Мэр Олег Смирнов выступил. «Парк откроется летом», - сказал он.", [["Парк откроется летом"]]),
+        ("Мэр Олег Смирнов выступил. «Парк откроется летом», сказал он.", [["Парк откроется летом"]]),
+    ],
+)
+def test_each_quotation_mark_convention(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Глава завода выступил. «Мы построим цех «Север» к весне», — сказал он.", ["Мы построим цех «Север» к весне"]),
+        ('Глава завода выступил. "Мы построим цех "Север"", — сказал он.', ['Мы построим цех "Север"']),
+        ('Глава завода выступил. «Мы построим цех "Север"», — сказал он.', ['Мы построим цех "Север"']),
+    ],
+)
+def test_nested_quotes_and_the_straight_quote_that_closes_both(text, expected):
+    assert parts(text) == [expected]
+
+
+def test_a_quotation_split_by_its_attribution_is_one_unit_of_two_parts():
+    text = "Олег Смирнов открыл парк. «Это большой день для города, — сказал Олег Смирнов. — Мы продолжим работу»."
+    (unit,) = speech.find(analyse(text), "ru")
+    assert [p.text for p in unit.parts] == ["Это большой день для города", "Мы продолжим работу"]
+    assert unit.attribution.text == "сказал Олег Смирнов"
+
+
+def test_a_dash_inside_the_quotation_without_a_verb_of_saying_does_not_split_it():
+    text = "Олег Смирнов открыл парк. «Парк, — главное событие года, — откроется летом», — сказал он."
+    assert parts(text) == [["Парк, — главное событие года, — откроется летом"]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Олег Смирнов открыл парк.\n\n— Работы завершены, — отметил он. — Парк открыт для всех.",
+         [["Работы завершены", "Парк открыт для всех."]]),
+        ("Олег Смирнов заявил:\n\n— Работы завершены в срок.", [["Работы завершены в срок."]]),
+        ("Стороны договорились о следующем:\n\n— развитие торговли;\n\n— рост инвестиций.", []),
+    ],
+)
+def test_dash_speech_and_dash_lists(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("В.Петров: Давайте начнем работу.\n\nИ.Сидоров: Спасибо, все готово.",
+         [("В.Петров", "Давайте начнем работу."), ("И.Сидоров", "Спасибо, все готово.")]),
+        ("Ведущий: Как прошли переговоры?\n\nОлег Смирнов: Переговоры прошли хорошо.\n\nВедущий: Спасибо!",
+         [("Ведущий", "Как прошли переговоры?"), ("Олег Смирнов", "Переговоры прошли хорошо."), ("Ведущий", "Спасибо!")]),
+        ("Итоги: работа завершена в срок.", []),
+    ],
+)
+def test_transcript_turns_one_unit_per_turn(text, expected):
+    units = speech.find(analyse(text), "ru")
+    assert [(u.label.text, u.parts[0].text) for u in units] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Компания «Северсталь» увеличила выпуск стали.",
+        "Острова, называемые в Японии «северными территориями», остаются предметом спора.",
+        "Рабочие собрались у офиса, требуя вернуть «старые правила».",
+        "Олег Смирнов дал интервью газете «Деловой Петербург».",
+        "Олег Смирнов заявил, что вопрос решен в рамках программы «Цифровой регион».",
+        "Министр назвал это решение «ошибкой».",
+    ],
+)
+def test_names_and_single_words_in_quotation_marks_are_not_speech(text):
+    assert parts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Олег Смирнов назвал решение «большой ошибкой».", "большой ошибкой"),
+        ("Олег Смирнов заявил, что цены носят «явно завышенный характер».", "явно завышенный характер"),
+        ("Олег Смирнов рассказал о городе: «Парк откроется летом».", "Парк откроется летом"),
+        ("Олег Смирнов выступил на форуме.\n\n«Парк откроется летом, а стадион — осенью».",
+         "Парк откроется летом, а стадион — осенью"),
+    ],
+)
+def test_quoted_phrases_a_verb_of_saying_governs_and_quotations_standing_alone(text, expected):
+    assert parts(text) == [[expected]]
+
+
+def test_a_quotation_running_over_two_paragraphs():
+    text = "Олег Смирнов выступил.\n\n«Парк откроется летом.\n\n«Стадион откроется осенью», — сказал он."
+    assert parts(text) == [["Парк откроется летом."], ["Стадион откроется осенью"]]
