@@ -8,7 +8,12 @@ pymorphy2-based vocabulary is never built, so `pkg_resources` is never needed.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterator
 from typing import Any
+
+NER_PIECE = 10_000  # characters tagged at once: the tagger's memory grows with its input
+_BLANK = re.compile(r"\s+")
 
 
 @functools.cache
@@ -33,6 +38,34 @@ def ner_tagger() -> Any:
     from natasha import NewsNERTagger
 
     return NewsNERTagger(embedding())
+
+
+def entities(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, type) of every named entity, tagging the text piece by piece in bounded memory.
+
+    slovnet tags its whole input at once (about 9 KB per token), so a long text
+    is cut at line breaks (else at white space) into pieces of at most
+    NER_PIECE characters; a text shorter than that is tagged in one piece.
+    """
+    tagger = ner_tagger()
+    for offset, piece in _pieces(text, NER_PIECE):
+        if piece.strip():
+            for span in tagger(piece).spans:
+                yield offset + span.start, offset + span.stop, span.type
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    start = 0
+    while start < len(text):
+        end = start + limit
+        if end < len(text):
+            cut = text.rfind("\n", start, end) + 1
+            if cut <= start:
+                blanks = [m.end() for m in _BLANK.finditer(text, start, end)]
+                cut = blanks[-1] if blanks else end
+            end = cut
+        yield start, text[start:end]
+        start = end
 
 
 @functools.cache

@@ -1,95 +1,219 @@
-"""Turn one input file into a briefing pack on disk: outputs/<name>/ with one file per format.
+"""Turn one input file into a briefing pack on disk (DIR/<name>/, one file per format), or into a brief file.
 
 Inputs are source texts or brief files (.json/.yaml), so a brief corrected by
-hand renders as corrected. Every file is written to a temporary file in its
-directory and renamed into place: a reader never sees half a file.
+hand renders as corrected. A pack is assembled in a temporary sibling
+directory and swapped in whole, with a stamp (`briefgen.stamp`) that lets the
+next run skip it while nothing it depends on has changed. When the stamp says
+the source is unchanged, the pack's own brief.json (perhaps corrected by hand)
+is what gets rendered again, so a re-run never undoes a correction.
 """
 from __future__ import annotations
 
+import hashlib
 import os
-import re
-import tempfile
+import shutil
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from .batch import BUILT, CURRENT, Outcome
 from .errors import BriefgenError
 from .model import Brief
-from .render import RenderOptions, get_writer, output_name
+from .outdir import clean_stale, plan_names, safe_name, staging_dir, swap_in, write_atomic
+from .render import WRITERS, RenderOptions, get_writer, output_name
+from .source import read_bytes
+from .stamp import STAMP_NAME, Stamp, read_stamp, stamp_bytes
 
 BRIEF_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
-_UNSAFE = re.compile(r"[^\w.-]+")
 
 
-@dataclass(slots=True)
-class PackResult:
-    """What building one input produced, or the one-line reason it failed."""
+@dataclass(frozen=True, slots=True)
+class PackJob:
+    """How every pack of one run is built: where, in which formats, with which look."""
 
-    input: Path
-    outdir: Path | None = None
-    files: list[Path] = field(default_factory=list)
-    error: str | None = None
+    out_root: Path
+    formats: tuple[str, ...]
+    options: RenderOptions
+    config: str  # stamp.config_key(options)
+    force: bool = False
+
+    def __call__(self, path: Path, name: str) -> Outcome:
+        return build_pack(self, path, name)
 
 
-def load_input(path: Path) -> Brief:
-    """A Brief from a brief file, or extracted from a source text."""
-    kind = BRIEF_SUFFIXES.get(path.suffix.lower())
-    if kind:
+@dataclass(frozen=True, slots=True)
+class ExtractJob:
+    """How every brief of one `extract` run is written: format, and the target (None: standard output)."""
+
+    fmt: str
+    target: Path | None = None  # a file for one source, a directory for several
+    many: bool = False
+
+    def __call__(self, path: Path, name: str) -> Outcome:
+        from .serialize import dump_json, dump_yaml
+
+        brief, seconds = _timed(load_input, path, read_bytes(path))
+        text = (dump_json if self.fmt == "json" else dump_yaml)(brief)
+        outcome = Outcome(path, timings={"brief": seconds})
+        if self.target is None:
+            outcome.output = text
+        else:
+            target = self.target / f"{name}.{self.fmt}" if self.many else self.target
+            target.parent.mkdir(parents=True, exist_ok=True)
+            outcome.note = f"-> {write_atomic(target, text.encode('utf-8'))}"
+        return outcome
+
+
+def is_brief_file(path: Path) -> bool:
+    """Whether an input is a brief file (JSON/YAML) rather than a source text."""
+    return path.suffix.lower() in BRIEF_SUFFIXES
+
+
+def load_input(path: Path, raw: bytes) -> Brief:
+    """A Brief from a brief file's bytes, or extracted from a source text's."""
+    if is_brief_file(path):
         from .serialize import load_brief
         from .source import decode
 
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise BriefgenError("no such file") from None
-        except IsADirectoryError:
-            raise BriefgenError("is a directory, not a brief file") from None
-        except OSError as e:
-            raise BriefgenError(f"cannot read: {e.strerror or e}") from None
-        text, _ = decode(raw)
-        return load_brief(text, kind)
+        return load_brief(decode(raw)[0], BRIEF_SUFFIXES[path.suffix.lower()])
     from .extract import extract_brief
-    from .source import read_source
+    from .source import source_from_bytes
 
-    return extract_brief(read_source(path))
-
-
-def pack_name(path: Path, brief: Brief | None = None) -> str:
-    """A safe directory name for an input's pack: the source's stem, never a path."""
-    stem = Path(brief.source.name).stem if brief and brief.source.name else path.stem
-    name = _UNSAFE.sub("_", stem).strip("._")
-    return name or "brief"
+    return extract_brief(source_from_bytes(raw, path.name))
 
 
-def write_pack(brief: Brief, outdir: Path, formats: Sequence[str], options: RenderOptions) -> list[Path]:
-    """Render each format and write it atomically into outdir."""
-    rendered = [(output_name(f), get_writer(f)(brief, options)) for f in formats]
-    outdir.mkdir(parents=True, exist_ok=True)
-    return [write_atomic(outdir / name, data) for name, data in rendered]
+def input_stem(path: Path) -> str:
+    """What an input's pack is named after: its stem, or its folder's name for a pack's own brief file."""
+    if is_brief_file(path) and path.stem == Path(output_name("json")).stem:
+        return path.resolve().parent.name
+    return path.stem
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write bytes to a temporary file beside `path`, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def plan_packs(inputs: Sequence[Path], out_root: Path) -> list[tuple[Path, str]]:
+    """(input, pack name) for each distinct input, in order; leftovers of killed runs are cleaned first.
+
+    A pack keeps its name from run to run (its stamp names its input), and a
+    pack's own brief file renders into that same pack.
+    """
+    clean_stale(out_root)
+    unique = distinct(inputs)
+    stems = [(p, input_stem(p)) for p in unique]
+    owners = _owners(out_root)
+    for path, stem in stems:
+        home = out_root / safe_name(stem)
+        if path.resolve().is_relative_to(home.resolve()):
+            owners[home.name] = path.resolve()
+    return list(zip(unique, plan_names(stems, owners)))
+
+
+def plan_extract(sources: Sequence[Path], fmt: str, output: Path | None) -> tuple[ExtractJob, list[tuple[Path, str]]]:
+    """The job and (source, file name) tasks of an `extract` run; several sources, or an existing directory as output, write one file each into it."""
+    unique = distinct(sources)
+    many = output is not None and (len(unique) > 1 or output.is_dir())
+    if many:
+        clean_stale(output)
+    return ExtractJob(fmt, output, many), list(zip(unique, plan_names([(p, p.stem) for p in unique])))
+
+
+def distinct(inputs: Sequence[Path]) -> list[Path]:
+    """The inputs in order, each file once however often it was named."""
+    seen: set[Path] = set()
+    out = []
+    for p in inputs:
+        if p.resolve() not in seen:
+            seen.add(p.resolve())
+            out.append(p)
+    return out
+
+
+def _owners(out_root: Path) -> dict[str, Path]:
+    """Pack name → the existing file outside the pack that it was last built from."""
+    owners = {}
+    for pack in sorted(out_root.iterdir()) if out_root.is_dir() else ():
+        stamp = None if pack.name.startswith(".") else read_stamp(pack)
+        owner = Path(stamp.input).resolve() if stamp else None
+        if owner and owner.is_file() and not owner.is_relative_to(pack.resolve()):
+            owners[pack.name] = owner
+    return owners
+
+
+def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
+    """Build (or skip, when up to date) the pack of one input; raise BriefgenError when the input is bad."""
+    raw = read_bytes(path)
+    digest = hashlib.sha256(raw).hexdigest()
+    target = job.out_root / name
+    old = read_stamp(target)
+    same = (
+        not job.force
+        and old is not None
+        and (old.input_sha256 == digest or (not is_brief_file(path) and old.source_sha256 == digest))
+    )
+    if same:
+        todo = [f for f in job.formats if old.formats.get(f) != job.config or not (target / output_name(f)).is_file()]
+    else:
+        todo = [f for f in WRITERS if f in job.formats or (old and f in old.formats)]
+    if not todo:
+        return Outcome(path, CURRENT, note=f"-> {target}/")
+
+    timings: dict[str, float] = {}
+    brief, timings["brief"] = _timed(_brief_to_render, path, raw, target if same else None)
+    rendered = {}
+    for fmt in todo:
+        rendered[fmt], timings[fmt] = _timed(get_writer(fmt), brief, job.options)
+    formats = {**(old.formats if same else {}), **{f: job.config for f in todo}}
+    stamp = Stamp(str(path.resolve()), digest, brief.source.sha256, dict(sorted(formats.items())))
+    _assemble(target, {output_name(f): data for f, data in rendered.items()}, stamp)
+    return Outcome(path, BUILT, note=f"-> {target}/ ({', '.join(output_name(f) for f in todo)})", timings=timings)
+
+
+def _brief_to_render(path: Path, raw: bytes, pack: Path | None) -> Brief:
+    """The input's brief; for an unchanged source, the brief already in its pack (corrections kept)."""
+    kept = pack / output_name("json") if pack is not None else None
+    if kept is not None and kept.is_file():
+        from .serialize import load_brief
+
+        try:
+            return load_brief(kept.read_text(encoding="utf-8"))
+        except (BriefgenError, OSError, UnicodeDecodeError) as e:
+            raise BriefgenError(f"{kept}: {e}") from None
+    return load_input(path, raw)
+
+
+def _assemble(target: Path, files: dict[str, bytes], stamp: Stamp) -> None:
+    """Stage the new files, the old pack's other files and the stamp beside `target`, then swap them in."""
+    staged = staging_dir(target)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        if target.is_dir() and not target.is_symlink():
+            for entry in target.iterdir():
+                if entry.name not in files and entry.name != STAMP_NAME:
+                    _carry(entry, staged / entry.name)
+        for file_name, data in {**files, STAMP_NAME: stamp_bytes(stamp)}.items():
+            with open(staged / file_name, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        swap_in(staged, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(staged, ignore_errors=True)
         raise
-    return path
 
 
-def build_one(path: Path, out_root: Path, formats: Sequence[str], options: RenderOptions) -> PackResult:
-    """Extract (or load) one input and write its pack; failures come back as the result's error."""
-    result = PackResult(input=path)
+def _carry(src: Path, dst: Path) -> None:
+    """Keep a file of the old pack (hard link: files are only ever replaced, never changed in place)."""
+    if src.is_dir() and not src.is_symlink():
+        shutil.copytree(src, dst, symlinks=True, copy_function=_link)
+    else:
+        _link(src, dst)
+
+
+def _link(src, dst) -> None:
     try:
-        brief = load_input(path)
-        result.outdir = out_root / pack_name(path, brief)
-        result.files = write_pack(brief, result.outdir, formats, options)
-    except BriefgenError as e:
-        result.error = str(e)
-    return result
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(src, dst, follow_symlinks=False)
+
+
+def _timed(fn, *args):
+    start = time.perf_counter()
+    return fn(*args), time.perf_counter() - start
