@@ -5,6 +5,10 @@ import importlib.util
 import json
 import os
 import re
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -155,3 +159,61 @@ def test_bad_input(case, command, runner, tmp_path, monkeypatch):
         assert result.exit_code == 0, result.output
         written = out / "brief.json" if command == "extract" else next(out.glob("*/brief.json"))
         expected(json.loads(written.read_text(encoding="utf-8")))
+
+
+def _complete(path: Path) -> None:
+    """Fail unless a written file is whole: it parses as what its name says."""
+    data = path.read_bytes()
+    if path.suffix == ".json":
+        json.loads(data)
+    elif path.suffix == ".docx":
+        assert zipfile.ZipFile(path).testzip() is None
+        pytest.importorskip("docx").Document(str(path))
+    elif path.suffix == ".pdf":
+        assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+        pytest.importorskip("pypdf").PdfReader(str(path))
+    else:
+        raise AssertionError(f"unexpected file {path}")
+
+
+def _check_packs(out: Path, files: set[str]) -> list[str]:
+    """The names of the packs in `out`, each checked to be complete; temporaries of a killed run are skipped."""
+    packs = []
+    for entry in sorted(out.iterdir()):
+        if entry.name.startswith("."):
+            assert re.fullmatch(r"\.[^/]+\.(tmp|old)-\d+-\w+", entry.name), entry.name
+            continue
+        assert {p.name for p in entry.iterdir()} == files | {".briefgen-stamp.json"}, entry
+        for p in entry.iterdir():
+            _complete(p)
+        packs.append(entry.name)
+    return packs
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_batch_killed_midway_leaves_every_pack_complete_or_absent(jobs, tmp_path, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    inputs = []
+    for i in range(20):
+        inputs.append(tmp_path / "in" / f"report_{i:02d}.txt")
+        inputs[-1].parent.mkdir(exist_ok=True)
+        inputs[-1].write_text(text.replace("2025", str(2000 + i)), encoding="utf-8")
+    missing = _writers_missing()
+    formats = ["json"] if missing else list(WRITERS)
+    command = ["render", "--format", "json"] if missing else ["build"]
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "briefgen", *command, *map(str, inputs), "-o", str(out), "-j", jobs, "-q"]
+
+    run = subprocess.Popen(args, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while run.poll() is None and not (out.is_dir() and any(not p.name.startswith(".") for p in out.iterdir())):
+        time.sleep(0.005)
+    os.killpg(run.pid, signal.SIGKILL)  # the whole batch: the parent and its workers
+    run.wait()
+    assert run.returncode == -signal.SIGKILL, "the batch ended before it could be killed"
+    files = {WRITERS[f][1] for f in formats}
+    assert 1 <= len(_check_packs(out, files)) < len(inputs)
+
+    rerun = subprocess.run(args, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _check_packs(out, files) == [p.stem for p in inputs]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]

@@ -4,7 +4,7 @@ Nothing is ever written in place: a file goes to a temporary sibling that is
 renamed over the target, and a pack is assembled in a temporary sibling
 directory that is swapped in. Temporaries carry the writer's process id, so
 the next run can tell a killed run's leftovers from a live run's work and
-clean them up (`clean_stale`).
+clean them up (`clean_stale`); one older than an hour is a leftover in any case.
 """
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ import re
 import secrets
 import shutil
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+MAX_AGE = 3600  # seconds: a temporary this old is a leftover whatever its process id (ids get reused)
 MAX_NAME = 80  # characters of a derived name; room is left for temporary suffixes
 _UNSAFE = re.compile(r"[^\w.-]+")
 _TEMP = re.compile(r"\A\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)-\w+\Z")
@@ -112,7 +114,7 @@ def clean_stale(directory: Path) -> None:
         return
     for entry in sorted(directory.iterdir()):
         m = _TEMP.match(entry.name)
-        if not m or _alive(int(m.group("pid"))):
+        if not m or (_alive(int(m.group("pid"))) and time.time() - entry.lstat().st_mtime < MAX_AGE):
             continue
         target = directory / m.group("name")
         if m.group("kind") == "old" and not (target.is_symlink() or target.exists()):
@@ -133,7 +135,7 @@ def _umask() -> int:
 
 
 def _alive(pid: int) -> bool:
-    """Whether another process with this id runs (this process has no leftovers of its own yet)."""
+    """Whether another process with this id runs (this process has no leftovers of its own yet; a zombie is dead)."""
     if pid == os.getpid():
         return False
     try:
@@ -142,7 +144,10 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _remove(path: Path) -> None:

@@ -1,0 +1,148 @@
+"""Building one pack: stamps decide what is rebuilt, the pack is swapped in whole, nothing else is lost."""
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from briefgen.batch import BUILT, CURRENT
+from briefgen.errors import BriefgenError
+from briefgen.pack import PackJob, build_pack, input_stem, plan_packs
+from briefgen.render import WRITERS, RenderOptions, json_writer
+from briefgen.stamp import STAMP_NAME, config_key, read_stamp
+
+TEXT = "date 2025-03-04\nПрезидент Казахстана провёл переговоры с президентом Узбекистана в Ташкенте.\n"
+
+
+@pytest.fixture
+def calls(monkeypatch) -> list[str]:
+    """Register a second writer, "note" → note.txt, and record every format rendered."""
+    rendered: list[str] = []
+    module = types.ModuleType("fake_note_writer")
+
+    def write(brief, options):
+        rendered.append("note")
+        return f"{brief.event}|{options.lang}".encode()
+
+    module.write = write
+    monkeypatch.setitem(sys.modules, "fake_note_writer", module)
+    monkeypatch.setitem(WRITERS, "note", ("fake_note_writer", "note.txt"))
+    real_json = json_writer.write
+
+    def json_write(brief, options):
+        rendered.append("json")
+        return real_json(brief, options)
+
+    monkeypatch.setattr(json_writer, "write", json_write)
+    return rendered
+
+
+def job(out: Path, formats=("json", "note"), lang="ru", force=False) -> PackJob:
+    options = RenderOptions(lang=lang)
+    return PackJob(out, tuple(formats), options, config_key(options), force)
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    path = tmp_path / "in" / "visit.txt"
+    path.parent.mkdir()
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_a_pack_is_built_once_then_left_alone(tmp_path, source, calls, monkeypatch):
+    out = tmp_path / "out"
+    first = build_pack(job(out), source, "visit")
+    assert first.status == BUILT and calls == ["json", "note"]
+    assert sorted(p.name for p in (out / "visit").iterdir()) == [STAMP_NAME, "brief.json", "note.txt"]
+    monkeypatch.setattr("briefgen.pack.load_input", _never)
+    again = build_pack(job(out), source, "visit")
+    assert again.status == CURRENT and calls == ["json", "note"]
+
+
+def test_only_missing_or_stale_formats_are_rendered(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out, ["json"]), source, "visit")
+    json_inode = (out / "visit" / "brief.json").stat().st_ino
+    build_pack(job(out), source, "visit")
+    assert calls == ["json", "note"]
+    assert (out / "visit" / "brief.json").stat().st_ino == json_inode  # kept, not rewritten
+    build_pack(job(out, ["note"], lang="en"), source, "visit")
+    assert calls == ["json", "note", "note"]
+    stamp = read_stamp(out / "visit")
+    assert stamp.formats == {"json": job(out).config, "note": job(out, lang="en").config}
+
+
+def test_a_changed_source_rebuilds_every_format_the_pack_has(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out), source, "visit")
+    source.write_text(TEXT + "Стороны подписали соглашение.\n", encoding="utf-8")
+    outcome = build_pack(job(out, ["json"]), source, "visit")
+    assert outcome.status == BUILT and calls == ["json", "note", "json", "note"]
+    assert "подписали" in json.loads((out / "visit" / "brief.json").read_text(encoding="utf-8"))["source"]["text"]
+
+
+def test_force_rebuilds_and_other_files_in_the_pack_are_kept(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out), source, "visit")
+    (out / "visit" / "notes by hand.txt").write_text("мои заметки", encoding="utf-8")
+    (out / "visit" / "attachments").mkdir()
+    (out / "visit" / "attachments" / "map.png").write_bytes(b"\x89PNG")
+    assert build_pack(job(out, force=True), source, "visit").status == BUILT
+    assert calls == ["json", "note", "json", "note"]
+    assert (out / "visit" / "notes by hand.txt").read_text(encoding="utf-8") == "мои заметки"
+    assert (out / "visit" / "attachments" / "map.png").read_bytes() == b"\x89PNG"
+
+
+def test_a_failing_writer_leaves_the_old_pack_as_it_was(tmp_path, source, calls, monkeypatch):
+    out = tmp_path / "out"
+    build_pack(job(out), source, "visit")
+    before = {p.name: p.read_bytes() for p in (out / "visit").iterdir()}
+
+    def broken(brief, options):
+        raise RuntimeError("broken writer")
+
+    monkeypatch.setattr(sys.modules["fake_note_writer"], "write", broken)
+    with pytest.raises(RuntimeError):
+        build_pack(job(out, force=True), source, "visit")
+    assert {p.name: p.read_bytes() for p in (out / "visit").iterdir()} == before
+    assert [p.name for p in out.iterdir()] == ["visit"]
+
+
+def test_a_broken_brief_in_an_unchanged_pack_is_named(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out, ["json"]), source, "visit")
+    (out / "visit" / "brief.json").write_text('{"schema_version": 1, "source": 3}', encoding="utf-8")
+    with pytest.raises(BriefgenError, match=r"out/visit/brief.json: source: expected object"):
+        build_pack(job(out), source, "visit")
+
+
+@pytest.mark.parametrize(
+    ("path", "stem"),
+    [("in/visit.txt", "visit"), ("in/visit.json", "visit"), ("outputs/talks/brief.json", "talks"), ("brief.txt", "brief")],
+)
+def test_input_stem(path, stem):
+    assert input_stem(Path(path)) == stem
+
+
+def test_plan_packs_keeps_names_across_runs_and_dedupes_inputs(tmp_path, calls):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a" / "visit.txt", tmp_path / "b" / "visit.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text(TEXT.replace("Ташкенте", "Астане"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert plan_packs([a, a], out) == [(a, "visit")]
+    build_pack(job(out, ["json"]), a, "visit")
+    assert plan_packs([b], out) == [(b, "b_visit")]  # "visit" is a's pack, and a still exists
+    assert plan_packs([b, a], out) == [(b, "b_visit"), (a, "visit")]
+    assert plan_packs([out / "visit" / "brief.json"], out) == [(out / "visit" / "brief.json", "visit")]
+    a.unlink()
+    assert plan_packs([b], out) == [(b, "visit")]  # a is gone: its pack's name is free
+
+
+def _never(*args):
+    raise AssertionError("an up-to-date pack was loaded again")
