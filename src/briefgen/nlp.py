@@ -72,8 +72,22 @@ def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
 def morph() -> Any:
     """A pymorphy3 analyzer for lemmas and inflection."""
     import pymorphy3
+    from pymorphy3 import shapes
 
+    shapes.is_latin_char = _latin_or_unnamed(shapes.is_latin_char)
     return pymorphy3.MorphAnalyzer()
+
+
+def _latin_or_unnamed(is_latin_char):
+    """pymorphy3's letter test, but False for a letter Unicode gives no name (it raises: pymorphy2 issue #137)."""
+
+    def check(ch: str) -> bool:
+        try:
+            return is_latin_char(ch)
+        except ValueError:
+            return False
+
+    return check
 
 
 @functools.cache

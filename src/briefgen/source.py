@@ -22,6 +22,7 @@ MAX_TOKENS = 250_000  # words and punctuation marks extraction takes on (about 1
 _MARKER = re.compile(r"\A\s*date[ \t]+(\S+)")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -86,6 +87,9 @@ def source_from_text(text: str, name: str = "", encoding: str = "utf-8", raw: by
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError("empty: the file has no text")
+    lone = _SURROGATE.search(text)
+    if lone:  # only text built in memory can hold one: decoding a file never makes them
+        raise SourceError(f"not valid Unicode: a lone surrogate at character {lone.start()}")
     tokens = len(_TOKEN.findall(text))
     if tokens > MAX_TOKENS:
         raise SourceError(
@@ -93,7 +97,7 @@ def source_from_text(text: str, name: str = "", encoding: str = "utf-8", raw: by
             f"(the limit is {_thousands(MAX_TOKENS)}); split the text"
         )
     date, _ = date_marker(text)
-    digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     return Source(text=text, name=name, sha256=digest, date=date, encoding=encoding)
 
 
