@@ -128,3 +128,33 @@ def test_progress_bar_on_a_terminal_and_the_lines_after_it(monkeypatch, capsys):
     Report(1, label="Building").each(iter(OUTCOMES[:1]))
     assert shown == ["Building"]  # not when quiet, not for one input
     assert capsys.readouterr().out == "a.txt -> out/a/ (brief.json)\n" * 2
+
+
+class Settling:
+    """A job that settles inputs named "done" at a glance (as an up-to-date pack is)."""
+
+    def __call__(self, path: Path, name: str) -> Outcome:
+        return job(path, name)
+
+    def settled(self, path: Path, name: str) -> Outcome | None:
+        if name == "missing":
+            raise FileNotFoundError(path)  # left for the full run to report
+        return Outcome(path, CURRENT) if name == "done" else None
+
+
+def test_settled_inputs_need_no_worker(monkeypatch):
+    tasks = [(Path("a.txt"), "done"), (Path("b.txt"), "sleep0"), (Path("c.txt"), "done")]
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for one input")
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    outcomes = list(run(Settling(), tasks, jobs=2, models=False))
+    assert [(o.input.name, o.status) for o in outcomes] == [("a.txt", CURRENT), ("b.txt", BUILT), ("c.txt", CURRENT)]
+
+
+def test_settled_and_pooled_outcomes_merge_in_input_order():
+    tasks = [(Path("a.txt"), "done"), (Path("b.txt"), "sleep0.3"), (Path("c.txt"), "done"), (Path("d.txt"), "missing"), (Path("e.txt"), "done")]
+    outcomes = list(run(Settling(), tasks, jobs=2, models=False))
+    assert [o.input.name for o in outcomes] == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    assert [o.status for o in outcomes] == [CURRENT, BUILT, CURRENT, BUILT, CURRENT]

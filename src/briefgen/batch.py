@@ -10,6 +10,7 @@ per-file lines, errors, a progress bar on a terminal, and the summary.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -45,21 +46,32 @@ Job = Callable[[Path, str], Outcome]
 def run(job: Job, tasks: Sequence[tuple[Path, str]], jobs: int = 1, models: bool = True) -> Iterator[Outcome]:
     """Run `job` on every (path, name), yielding the outcomes in input order as soon as each is known.
 
-    `models`: whether workers load the language models up front (not needed to render brief files).
+    With a pool, inputs the job can settle at a glance (its optional
+    `settled(path, name)`, e.g. an up-to-date pack) are settled here first, so
+    a re-run with nothing to do starts no worker. `models`: whether workers
+    load the language models up front (not needed to render brief files).
     """
     if jobs <= 1 or len(tasks) <= 1:
         for path, name in tasks:
             yield attempt(job, path, name)
         return
+    settled = [_settle(job, path, name) for path, name in tasks]
+    pending = [i for i, outcome in enumerate(settled) if outcome is None]
+    if len(pending) <= 1:
+        for (path, name), outcome in zip(tasks, settled):
+            yield outcome or attempt(job, path, name)
+        return
     context = multiprocessing.get_context("spawn")  # a clean interpreter: safe with any threads or libraries
-    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context, initializer=_init_worker, initargs=(models,)) as pool:
-        futures = [pool.submit(attempt, job, path, name) for path, name in tasks]
-        index = {f: i for i, f in enumerate(futures)}
-        done: dict[int, Outcome] = {}
+    with ProcessPoolExecutor(min(jobs, len(pending)), mp_context=context, initializer=_init_worker, initargs=(models,)) as pool:
+        futures = {pool.submit(attempt, job, *tasks[i]): i for i in pending}
+        done = {i: outcome for i, outcome in enumerate(settled) if outcome is not None}
         next_up = 0
         try:
+            while next_up in done:
+                yield done.pop(next_up)
+                next_up += 1
             for future in as_completed(futures):
-                i = index[future]
+                i = futures[future]
                 done[i] = _result(future, tasks[i][0])
                 while next_up in done:
                     yield done.pop(next_up)
@@ -67,6 +79,22 @@ def run(job: Job, tasks: Sequence[tuple[Path, str]], jobs: int = 1, models: bool
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+    yield from (done[i] for i in sorted(done))  # settled inputs after the last one built
+
+
+def _settle(job: Job, path: Path, name: str) -> Outcome | None:
+    """The job's quick answer for an input, if it has one; any trouble is left to the full run to report."""
+    settled = getattr(job, "settled", None)
+    if settled is None:
+        return None
+    start = time.perf_counter()
+    try:
+        outcome = settled(path, name)
+    except Exception:  # noqa: BLE001 — the worker meets it again and reports it properly
+        return None
+    if outcome is not None:
+        outcome.timings["total"] = time.perf_counter() - start
+    return outcome
 
 
 def attempt(job: Job, path: Path, name: str) -> Outcome:
@@ -99,8 +127,10 @@ def _result(future: Future, path: Path) -> Outcome:
 
 
 def _init_worker(models: bool) -> None:
-    """Ignore Ctrl-C (the parent handles it) and load the language models once per worker."""
+    """Ignore Ctrl-C (the parent handles it), keep numpy to one thread, load the language models once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"  # before numpy loads: N workers × N BLAS threads only fight over the cores
     if models:
         from . import nlp
 

@@ -41,6 +41,10 @@ class PackJob:
     def __call__(self, path: Path, name: str) -> Outcome:
         return build_pack(self, path, name)
 
+    def settled(self, path: Path, name: str) -> Outcome | None:
+        """What is known without building: an up-to-date pack (see batch.run)."""
+        return up_to_date(self, path, name)
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractJob:
@@ -138,8 +142,19 @@ def _owners(out_root: Path) -> dict[str, Path]:
     return owners
 
 
-def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
-    """Build (or skip, when up to date) the pack of one input; raise BriefgenError when the input is bad."""
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What building one pack takes: the input's bytes, the pack's old stamp, and the formats to render."""
+
+    raw: bytes
+    digest: str
+    target: Path
+    old: Stamp | None
+    same: bool  # the pack describes this input's brief already
+    todo: list[str]
+
+
+def _plan(job: PackJob, path: Path, name: str) -> _Plan:
     raw = read_bytes(path)
     digest = hashlib.sha256(raw).hexdigest()
     target = job.out_root / name
@@ -153,18 +168,30 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
         todo = [f for f in job.formats if old.formats.get(f) != job.config or not (target / output_name(f)).is_file()]
     else:
         todo = [f for f in WRITERS if f in job.formats or (old and f in old.formats)]
-    if not todo:
-        return Outcome(path, CURRENT, note=f"-> {target}/")
+    return _Plan(raw, digest, target, old, same, todo)
 
+
+def up_to_date(job: PackJob, path: Path, name: str) -> Outcome | None:
+    """The outcome of an input whose pack needs nothing, else None: a quick look, no model needed."""
+    plan = _plan(job, path, name)
+    return None if plan.todo else Outcome(path, CURRENT, note=f"-> {plan.target}/")
+
+
+def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
+    """Build (or skip, when up to date) the pack of one input; raise BriefgenError when the input is bad."""
+    plan = _plan(job, path, name)
+    if not plan.todo:
+        return Outcome(path, CURRENT, note=f"-> {plan.target}/")
     timings: dict[str, float] = {}
-    brief, timings["brief"] = _timed(_brief_to_render, path, raw, target if same else None)
+    brief, timings["brief"] = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
     rendered = {}
-    for fmt in todo:
+    for fmt in plan.todo:
         rendered[fmt], timings[fmt] = _timed(get_writer(fmt), brief, job.options)
-    formats = {**(old.formats if same else {}), **{f: job.config for f in todo}}
-    stamp = Stamp(str(path.resolve()), digest, brief.source.sha256, dict(sorted(formats.items())))
-    _assemble(target, {output_name(f): data for f, data in rendered.items()}, stamp)
-    return Outcome(path, BUILT, note=f"-> {target}/ ({', '.join(output_name(f) for f in todo)})", timings=timings)
+    formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
+    stamp = Stamp(str(path.resolve()), plan.digest, brief.source.sha256, dict(sorted(formats.items())))
+    _assemble(plan.target, {output_name(f): data for f, data in rendered.items()}, stamp)
+    files = ", ".join(output_name(f) for f in plan.todo)
+    return Outcome(path, BUILT, note=f"-> {plan.target}/ ({files})", timings=timings)
 
 
 def _brief_to_render(path: Path, raw: bytes, pack: Path | None) -> Brief:
