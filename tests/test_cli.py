@@ -156,3 +156,17 @@ def test_error_outside_any_input_is_one_line(runner, seed_path, tmp_path, monkey
     result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr == f"briefgen: Permission denied: {tmp_path}\n"
+
+
+def test_extract_into_an_existing_directory_names_files_like_packs(runner, seed_path, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "visit.txt").write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert runner.invoke(main, ["extract", str(tmp_path / "a" / "visit.txt"), "-o", str(out)]).exit_code == 0
+    assert [p.name for p in out.iterdir()] == ["visit.json"]
+    both = runner.invoke(main, ["extract", str(tmp_path / "a" / "visit.txt"), str(tmp_path / "b" / "visit.txt"), "-o", str(out)])
+    assert both.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a_visit.json", "b_visit.json", "visit.json"]

@@ -34,6 +34,7 @@ class Outcome:
     input: Path
     status: str = BUILT
     note: str = ""  # "-> outputs/visit/ (brief.json, brief.pdf)"
+    outdir: Path | None = None  # the pack it built or found up to date
     output: str | None = None  # text for standard output (extract without -o)
     error: str | None = None
     detail: str | None = None  # the traceback of an unexpected error, shown with --debug
@@ -142,9 +143,8 @@ class Report:
 
     def __init__(self, total: int, *, quiet: bool = False, verbose: bool = False, debug: bool = False, label: str = ""):
         self.total, self.quiet, self.verbose, self.debug = total, quiet, verbose, debug
-        self.counts = {BUILT: 0, CURRENT: 0, FAILED: 0}
-        self.failures: list[Outcome] = []
         self.label = label
+        self.outcomes: list[Outcome] = []
 
     def each(self, outcomes: Iterator[Outcome]) -> None:
         """Report every outcome; behind a progress bar on a terminal, the lines follow the bar."""
@@ -159,12 +159,11 @@ class Report:
             self.one(outcome)
 
     def one(self, outcome: Outcome) -> None:
-        """Print one outcome's line(s) and count it."""
-        self.counts[outcome.status] += 1
+        """Print one outcome's line(s) and keep it for the summary."""
+        self.outcomes.append(outcome)
         if outcome.output is not None:
             click.echo(outcome.output, nl=False)
         if outcome.status == FAILED:
-            self.failures.append(outcome)
             click.echo(f"briefgen: error: {outcome.input}: {outcome.error}", err=True)
             if self.debug and outcome.detail:
                 click.echo(outcome.detail.rstrip(), err=True)
@@ -175,13 +174,14 @@ class Report:
 
     def summary(self) -> bool:
         """Print the summary line (for a batch, or when something failed); True when all succeeded."""
-        failed = self.counts[FAILED]
-        if self.total > 1 and (failed or not self.quiet):
-            parts = [f"{n} {status}" for status, n in self.counts.items() if n or status != CURRENT]
-            click.echo(f"briefgen: {', '.join(parts)}" + (":" if failed else ""), err=True)
-            for outcome in self.failures:
+        failures = [o for o in self.outcomes if o.status == FAILED]
+        if self.total > 1 and (failures or not self.quiet):
+            counts = {status: sum(o.status == status for o in self.outcomes) for status in (BUILT, CURRENT, FAILED)}
+            parts = [f"{n} {status}" for status, n in counts.items() if n or status != CURRENT]
+            click.echo(f"briefgen: {', '.join(parts)}" + (":" if failures else ""), err=True)
+            for outcome in failures:
                 click.echo(f"  {outcome.input}: {outcome.error}", err=True)
-        return not failed
+        return not failures
 
 
 def _timings(timings: dict[str, float]) -> str:

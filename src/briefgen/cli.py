@@ -55,8 +55,8 @@ def render_options(lang: str, template_dir: Path | None, theme: Path | None, pap
     return RenderOptions(lang=lang, template_dir=template_dir, theme=theme, paper=paper, marking=marking)
 
 
-def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, label: str) -> None:
-    """Run a batch, report each input, end with the summary; exit 1 when any input failed."""
+def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, label: str) -> list:
+    """Run a batch, report each input, end with the summary; exit 1 when any input failed, else the outcomes."""
     from .batch import Report, run
     from .pack import is_brief_file
 
@@ -65,6 +65,7 @@ def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, 
     report.each(run(job, tasks, jobs or os.cpu_count() or 1, models=models))
     if not report.summary():
         raise Failure("")
+    return report.outcomes
 
 
 def _batch(f):
@@ -104,13 +105,14 @@ def _formats(fmt: str) -> tuple[str, ...]:
     return ALL_FORMATS if fmt == "all" else (fmt,)
 
 
-def _packs(ctx, inputs, out, formats, look, force, jobs, quiet, verbose) -> None:
+def _packs(ctx, inputs, out, formats, look, force, jobs, quiet, verbose) -> list[Path]:
+    """Build or render a batch of packs; the pack directories, built or up to date."""
     from .pack import PackJob, plan_packs
     from .stamp import config_key
 
     options = render_options(**look)
     job = PackJob(out, formats, options, config_key(options), force)
-    _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")
+    return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
 
 
 def _look(f):

@@ -173,25 +173,43 @@ def _plan(job: PackJob, path: Path, name: str) -> _Plan:
 
 def up_to_date(job: PackJob, path: Path, name: str) -> Outcome | None:
     """The outcome of an input whose pack needs nothing, else None: a quick look, no model needed."""
-    plan = _plan(job, path, name)
-    return None if plan.todo else Outcome(path, CURRENT, note=f"-> {plan.target}/")
+    return _current(path, _plan(job, path, name))
+
+
+def _current(path: Path, plan: _Plan) -> Outcome | None:
+    return None if plan.todo else Outcome(path, CURRENT, note=f"-> {plan.target}/", outdir=plan.target)
 
 
 def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
     """Build (or skip, when up to date) the pack of one input; raise BriefgenError when the input is bad."""
     plan = _plan(job, path, name)
-    if not plan.todo:
-        return Outcome(path, CURRENT, note=f"-> {plan.target}/")
-    timings: dict[str, float] = {}
-    brief, timings["brief"] = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
-    rendered = {}
-    for fmt in plan.todo:
-        rendered[fmt], timings[fmt] = _timed(get_writer(fmt), brief, job.options)
-    formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
-    stamp = Stamp(str(path.resolve()), plan.digest, brief.source.sha256, dict(sorted(formats.items())))
-    _assemble(plan.target, {output_name(f): data for f, data in rendered.items()}, stamp)
+    current = _current(path, plan)
+    if current:
+        return current
+    brief, seconds = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
+    staged = staging_dir(plan.target)
+    try:
+        timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, job.options)}
+        _keep_the_rest(plan.target, staged)
+        formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
+        stamp = Stamp(str(path.resolve()), plan.digest, brief.source.sha256, dict(sorted(formats.items())))
+        write_atomic(staged / STAMP_NAME, stamp_bytes(stamp))
+        swap_in(staged, plan.target)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     files = ", ".join(output_name(f) for f in plan.todo)
-    return Outcome(path, BUILT, note=f"-> {plan.target}/ ({files})", timings=timings)
+    return Outcome(path, BUILT, note=f"-> {plan.target}/ ({files})", outdir=plan.target, timings=timings)
+
+
+def write_pack(brief: Brief, outdir: Path, formats: Sequence[str], options: RenderOptions) -> dict[str, float]:
+    """Render each format into outdir, every file written atomically; the seconds each format took."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    timings = {}
+    for fmt in formats:
+        data, timings[fmt] = _timed(get_writer(fmt), brief, options)
+        write_atomic(outdir / output_name(fmt), data)
+    return timings
 
 
 def _brief_to_render(path: Path, raw: bytes, pack: Path | None) -> Brief:
@@ -207,23 +225,13 @@ def _brief_to_render(path: Path, raw: bytes, pack: Path | None) -> Brief:
     return load_input(path, raw)
 
 
-def _assemble(target: Path, files: dict[str, bytes], stamp: Stamp) -> None:
-    """Stage the new files, the old pack's other files and the stamp beside `target`, then swap them in."""
-    staged = staging_dir(target)
-    try:
-        if target.is_dir() and not target.is_symlink():
-            for entry in target.iterdir():
-                if entry.name not in files and entry.name != STAMP_NAME:
-                    _carry(entry, staged / entry.name)
-        for file_name, data in {**files, STAMP_NAME: stamp_bytes(stamp)}.items():
-            with open(staged / file_name, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-        swap_in(staged, target)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
+def _keep_the_rest(old: Path, staged: Path) -> None:
+    """Carry the old pack's files that were not rendered again (other formats, files put there by hand)."""
+    if not old.is_dir() or old.is_symlink():
+        return
+    for entry in old.iterdir():
+        if entry.name != STAMP_NAME and not (staged / entry.name).exists():
+            _carry(entry, staged / entry.name)
 
 
 def _carry(src: Path, dst: Path) -> None:

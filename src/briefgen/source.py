@@ -17,7 +17,7 @@ from .errors import SourceError
 from .model import Source
 
 MAX_BYTES = 8 * 1024 * 1024  # a larger input file is refused before it is read
-MAX_TOKENS = 250_000  # words and punctuation marks extraction takes on (about 1.5 MB of Russian prose)
+MAX_TOKENS = 250_000  # words and punctuation marks extraction takes on (about 3 MB of Russian prose)
 
 _MARKER = re.compile(r"\A\s*date[ \t]+(\S+)")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
