@@ -142,6 +142,10 @@ def test_plan_packs_keeps_names_across_runs_and_dedupes_inputs(tmp_path, calls):
     assert plan_packs([out / "visit" / "brief.json"], out) == [(out / "visit" / "brief.json", "visit")]
     a.unlink()
     assert plan_packs([b], out) == [(b, "visit")]  # a is gone: its pack's name is free
+    (out / "sent.jsonl").write_text("{}\n")
+    sent = tmp_path / "b" / "sent.jsonl.txt"
+    sent.write_text(TEXT, encoding="utf-8")
+    assert plan_packs([sent], out) == [(sent, "b_sent.jsonl")]  # never in the place of a file
 
 
 def _never(*args):

@@ -1,8 +1,9 @@
 """Turn a list of inputs into one Outcome each, in input order: in this process or in a pool of workers.
 
-A job is a module-level function `job(path, name) -> Outcome` (picklable, so
-workers can run it). It raises BriefgenError for bad input; any exception
-becomes that input's failure, so one bad input never stops the others. With
+A job is a picklable callable `job(path, name) -> Outcome` (a module-level
+function, or an instance such as pack.PackJob), so workers can run it. It
+raises BriefgenError for bad input; any exception becomes that input's
+failure, so one bad input never stops the others. With
 `jobs > 1` a process pool runs the inputs; each worker loads the language
 models once, in its initialiser. `Report` prints what the user asked for:
 per-file lines, errors, a progress bar on a terminal, and the summary.

@@ -112,7 +112,11 @@ def plan_packs(inputs: Sequence[Path], out_root: Path) -> list[tuple[Path, str]]
 
 
 def plan_extract(sources: Sequence[Path], fmt: str, output: Path | None) -> tuple[ExtractJob, list[tuple[Path, str]]]:
-    """The job and (source, file name) tasks of an `extract` run; several sources, or an existing directory as output, write one file each into it."""
+    """The job and (source, file name) tasks of an `extract` run.
+
+    Several sources, or an existing directory as the output, write one file
+    each into that directory, named as packs are (`outdir.plan_names`).
+    """
     unique = distinct(sources)
     many = output is not None and (len(unique) > 1 or output.is_dir())
     if many:
@@ -132,13 +136,16 @@ def distinct(inputs: Sequence[Path]) -> list[Path]:
 
 
 def _owners(out_root: Path) -> dict[str, Path]:
-    """Pack name → the existing file outside the pack that it was last built from."""
+    """Name → what holds it: a pack's input (an existing file outside the pack), or a file that is no pack."""
     owners = {}
-    for pack in sorted(out_root.iterdir()) if out_root.is_dir() else ():
-        stamp = None if pack.name.startswith(".") else read_stamp(pack)
+    for entry in sorted(out_root.iterdir()) if out_root.is_dir() else ():
+        if not entry.is_dir():  # a file of its own (a send log, say): no pack may take its place
+            owners[entry.name] = entry.resolve()
+            continue
+        stamp = read_stamp(entry)
         owner = Path(stamp.input).resolve() if stamp else None
-        if owner and owner.is_file() and not owner.is_relative_to(pack.resolve()):
-            owners[pack.name] = owner
+        if owner and owner.is_file() and not owner.is_relative_to(entry.resolve()):
+            owners[entry.name] = owner
     return owners
 
 
