@@ -132,8 +132,9 @@ def check_output(name: str, brief: Brief, data: bytes) -> None:
     elif suffix == "docx":
         docx = pytest.importorskip("docx")
         doc = docx.Document(io.BytesIO(data))
-        body = " ".join(p.text for p in doc.paragraphs)
-        body += " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+        paragraphs = [*doc.paragraphs, *(p for s in doc.sections for p in s.header.paragraphs)]
+        cells = [c for t in doc.tables for row in t.rows for c in row.cells]
+        body = " ".join([doc.core_properties.title or "", *(p.text for p in paragraphs), *(c.text for c in cells)])
         for part in _xml_legal_parts(brief.event or ""):
             assert part in " ".join(body.split())
     elif suffix == "pdf":
