@@ -11,7 +11,6 @@ per-file lines, errors, a progress bar on a terminal, and the summary.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import sys
 import time
@@ -129,10 +128,8 @@ def _result(future: Future, path: Path) -> Outcome:
 
 
 def _init_worker(models: bool) -> None:
-    """Ignore Ctrl-C (the parent handles it), keep numpy to one thread, load the language models once."""
+    """Ignore Ctrl-C (the parent handles it) and load the language models once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = "1"  # before numpy loads: N workers × N BLAS threads only fight over the cores
     if models:
         from . import nlp
 

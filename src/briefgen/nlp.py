@@ -8,9 +8,15 @@ pymorphy2-based vocabulary is never built, so `pkg_resources` is never needed.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
+
+# The models multiply small matrices: BLAS threads only fight over the cores (with each other, and with
+# the workers of --jobs). Set before numpy loads, which is when natasha is first imported (below).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 NER_PIECE = 10_000  # characters tagged at once: the tagger's memory grows with its input
 _BLANK = re.compile(r"\s+")
