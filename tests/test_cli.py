@@ -65,7 +65,7 @@ def test_render_json_from_corrected_brief(runner, seed_path, tmp_path):
     corrected.write_text(json.dumps(brief, ensure_ascii=False), encoding="utf-8")
     result = runner.invoke(main, ["render", str(corrected), "--format", "json", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    written = json.loads((tmp_path / "out" / "corrected" / "brief.json").read_text(encoding="utf-8"))
+    written = json.loads((tmp_path / "out" / seed_path.stem / "brief.json").read_text(encoding="utf-8"))
     assert written["event"] == "Исправлено вручную"
 
 

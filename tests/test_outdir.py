@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.outdir import clean_stale, plan_names, safe_name, staging_dir, swap_in, write_atomic
+from briefgen.outdir import Claim, clean_stale, plan_names, safe_name, staging_dir, swap_in, write_atomic
 
 
 @pytest.mark.parametrize(
@@ -29,28 +29,37 @@ def test_safe_name(stem, name):
     assert safe_name(stem) == name
 
 
-def _plan(paths, taken=None):
-    return plan_names([(Path(p), Path(p).stem) for p in paths], {k: Path(v).resolve() for k, v in (taken or {}).items()})
+def _plan(paths, taken=None, kept=None):
+    """plan_names for inputs identified by their paths (and, after '#', a content hash)."""
+    claims = []
+    for p in paths:
+        path, _, digest = p.partition("#")
+        ids = frozenset({path, digest} - {""})
+        claims.append(Claim(Path(path).stem, Path(path).parent.name, ids, (kept or {}).get(p)))
+    return plan_names(claims, {name: frozenset(ids) for name, ids in (taken or {}).items()})
 
 
 @pytest.mark.parametrize(
-    ("paths", "taken", "names"),
+    ("paths", "taken", "kept", "names"),
     [
-        (["a/visit.txt", "b/talks.txt"], {}, ["visit", "talks"]),
-        (["a/visit.txt", "b/visit.txt"], {}, ["a_visit", "b_visit"]),
-        (["b/visit.txt", "a/visit.txt"], {}, ["b_visit", "a_visit"]),
-        (["a/Visit.txt", "b/visit.txt"], {}, ["a_Visit", "b_visit"]),
-        (["a/visit.txt", "a/visit.json"], {}, ["a_visit", "a_visit-2"]),
-        (["a/visit.txt", "x/a/visit.txt"], {}, ["a_visit", "a_visit-2"]),
-        (["b/visit.txt"], {"visit": "a/visit.txt"}, ["b_visit"]),
-        (["a/visit.txt"], {"visit": "a/visit.txt"}, ["visit"]),
-        (["a/visit.txt", "b/visit.txt"], {"visit": "a/visit.txt"}, ["visit", "b_visit"]),
-        (["a/visit.txt"], {"a_visit": "a/visit.txt"}, ["a_visit"]),
-        (["c/visit.txt"], {"visit": "a/visit.txt", "c_visit": "b/c/visit.txt"}, ["c_visit-2"]),
+        (["a/visit.txt", "b/talks.txt"], {}, {}, ["visit", "talks"]),
+        (["a/visit.txt", "b/visit.txt"], {}, {}, ["a_visit", "b_visit"]),
+        (["b/visit.txt", "a/visit.txt"], {}, {}, ["b_visit", "a_visit"]),
+        (["a/Visit.txt", "b/visit.txt"], {}, {}, ["a_Visit", "b_visit"]),
+        (["a/visit.txt", "a/visit.json"], {}, {}, ["a_visit", "a_visit-2"]),
+        (["x/a/visit.txt#h", "y/a/visit.txt#h"], {}, {}, ["a_visit", "a_visit-2"]),  # same text, still two
+        (["b/visit.txt"], {"visit": ["a/visit.txt"]}, {}, ["b_visit"]),
+        (["b/visit.txt#h"], {"visit": ["a/visit.txt", "h"]}, {}, ["visit"]),  # the same source text
+        (["a/visit.txt"], {"visit": ["a/visit.txt"]}, {}, ["visit"]),
+        (["b/sent.txt"], {"sent": []}, {}, ["b_sent"]),  # a file: no input may take its place
+        (["a/visit.txt", "b/visit.txt"], {"visit": ["a/visit.txt"]}, {"a/visit.txt": "visit"}, ["visit", "b_visit"]),
+        (["a/visit.txt"], {"a_visit": ["a/visit.txt"]}, {"a/visit.txt": "a_visit"}, ["a_visit"]),
+        (["c/visit.txt"], {"visit": ["a/visit.txt"], "c_visit": ["b/c/visit.txt"]}, {}, ["c_visit-2"]),
+        (["z/a_visit.txt", "a/visit.txt"], {}, {"a/visit.txt": "a_visit"}, ["z_a_visit", "a_visit"]),
     ],
 )
-def test_plan_names_are_distinct_and_deterministic(paths, taken, names):
-    assert _plan(paths, taken) == names
+def test_plan_names_are_distinct_and_deterministic(paths, taken, kept, names):
+    assert _plan(paths, taken, kept) == names
 
 
 def test_write_atomic_leaves_a_plain_file_and_no_temporary(tmp_path):

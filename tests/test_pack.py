@@ -10,7 +10,7 @@ import pytest
 
 from briefgen.batch import BUILT, CURRENT
 from briefgen.errors import BriefgenError
-from briefgen.pack import PackJob, build_pack, input_stem, plan_packs
+from briefgen.pack import PackJob, build_one, build_pack, plan_packs
 from briefgen.render import WRITERS, RenderOptions, json_writer
 from briefgen.stamp import STAMP_NAME, config_key, read_stamp
 
@@ -120,15 +120,7 @@ def test_a_broken_brief_in_an_unchanged_pack_is_named(tmp_path, source, calls):
         build_pack(job(out), source, "visit")
 
 
-@pytest.mark.parametrize(
-    ("path", "stem"),
-    [("in/visit.txt", "visit"), ("in/visit.json", "visit"), ("outputs/talks/brief.json", "talks"), ("brief.txt", "brief")],
-)
-def test_input_stem(path, stem):
-    assert input_stem(Path(path)) == stem
-
-
-def test_plan_packs_keeps_names_across_runs_and_dedupes_inputs(tmp_path, calls):
+def test_plan_packs_names_by_source_keeps_names_and_never_takes_another_sources_pack(tmp_path, calls):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     a, b = tmp_path / "a" / "visit.txt", tmp_path / "b" / "visit.txt"
@@ -139,13 +131,38 @@ def test_plan_packs_keeps_names_across_runs_and_dedupes_inputs(tmp_path, calls):
     build_pack(job(out, ["json"]), a, "visit")
     assert plan_packs([b], out) == [(b, "b_visit")]  # "visit" is a's pack, and a still exists
     assert plan_packs([b, a], out) == [(b, "b_visit"), (a, "visit")]
-    assert plan_packs([out / "visit" / "brief.json"], out) == [(out / "visit" / "brief.json", "visit")]
+    own = out / "visit" / "brief.json"
+    assert plan_packs([own], out) == [(own, "visit")]
+    corrected = tmp_path / "corrected.json"  # a's brief, saved elsewhere: same source, same pack
+    corrected.write_bytes(own.read_bytes())
+    assert plan_packs([corrected], out) == [(corrected, "visit")]
     a.unlink()
     assert plan_packs([b], out) == [(b, "visit")]  # a is gone: its pack's name is free
     (out / "sent.jsonl").write_text("{}\n")
     sent = tmp_path / "b" / "sent.jsonl.txt"
     sent.write_text(TEXT, encoding="utf-8")
     assert plan_packs([sent], out) == [(sent, "b_sent.jsonl")]  # never in the place of a file
+
+
+def test_copies_in_one_run_get_packs_of_their_own(tmp_path):
+    paths = [tmp_path / folder / "visit.txt" for folder in ("x", "y")]
+    for p in paths:
+        p.parent.mkdir()
+        p.write_text(TEXT, encoding="utf-8")
+    assert [name for _, name in plan_packs(paths, tmp_path / "out")] == ["x_visit", "y_visit"]
+
+
+def test_a_brief_file_is_named_by_its_source_and_a_pack_keeps_its_source(tmp_path, source, calls):
+    out = tmp_path / "out"
+    assert build_one(source, out, ["json"], RenderOptions()).outdir == out / "visit"
+    brief = json.loads((out / "visit" / "brief.json").read_text(encoding="utf-8"))
+    carrier = tmp_path / "brief-input.json"
+    for name in ("сводка_1.txt", "сводка_2.txt"):
+        carrier.write_text(json.dumps({**brief, "source": {**brief["source"], "name": name}}), encoding="utf-8")
+        assert build_one(carrier, out, ["json"], RenderOptions()).outdir == out / Path(name).stem
+    own = out / "visit" / "brief.json"
+    assert build_one(own, out, ["json"], RenderOptions(), force=True).outdir == out / "visit"
+    assert read_stamp(out / "visit").input == str(source.resolve())  # still the pack of its source text
 
 
 def _never(*args):

@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 MAX_AGE = 3600  # seconds: a temporary this old is a leftover whatever its process id (ids get reused)
@@ -31,24 +32,35 @@ def safe_name(text: str) -> str:
     return name or "brief"
 
 
-def plan_names(stems: Sequence[tuple[Path, str]], taken: Mapping[str, Path] | None = None) -> list[str]:
-    """A distinct safe name for each (input path, stem), in input order.
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An input asking for a name: what to call it, its folder, and what identifies it."""
 
-    `taken` maps names already in use to the input they belong to: an input
-    found there keeps its name. Other inputs whose names clash (equal when case
-    is ignored, or in use by another input) are prefixed with their folder's
-    name (`a/visit.txt` → `a_visit`); what still clashes gets `-2`, `-3`, … in
-    input order. The result depends on the paths and `taken`, never on which
-    input finishes first.
+    stem: str
+    folder: str  # the name of the folder the input is in
+    ids: frozenset[str] = frozenset()  # e.g. its path and the hash of its source text
+    kept: str | None = None  # a name it already has (its pack from an earlier run)
+
+
+def plan_names(claims: Sequence[Claim], taken: Mapping[str, frozenset[str]] | None = None) -> list[str]:
+    """A distinct safe name for each claim, in input order.
+
+    `taken` maps names in use to what identifies their holder (a pack's input;
+    nothing, for a file that no input may replace). A claim may use a name
+    whose holder shares an identity with it. Other claims whose names clash
+    (equal when case is ignored, or held by someone else) are prefixed with
+    their folder's name (`a/visit.txt` → `a_visit`); what still clashes gets
+    `-2`, `-3`, … in input order. The result depends on the claims and
+    `taken`, never on which input finishes first.
     """
-    used = {name.casefold(): owner for name, owner in (taken or {}).items()}
-    kept = {owner: name for name, owner in (taken or {}).items()}
-    paths = [path.resolve() for path, _ in stems]
-    names = [kept.get(path) or safe_name(stem) for path, (_, stem) in zip(paths, stems)]
-    fresh = [i for i, path in enumerate(paths) if path not in kept]
+    held = {name.casefold(): ids for name, ids in (taken or {}).items()}
+    names = [c.kept or safe_name(c.stem) for c in claims]
+    fresh = [i for i, c in enumerate(claims) if c.kept is None]
+    given = {c.kept.casefold() for c in claims if c.kept}  # in one run, a name goes to one claim only
 
     def clashes(i: int, name: str) -> bool:
-        return used.get(name.casefold(), paths[i]) != paths[i]
+        holder = held.get(name.casefold())
+        return name.casefold() in given or (holder is not None and not holder & claims[i].ids)
 
     groups: dict[str, list[int]] = defaultdict(list)
     for i in fresh:
@@ -56,13 +68,13 @@ def plan_names(stems: Sequence[tuple[Path, str]], taken: Mapping[str, Path] | No
     for members in groups.values():
         if len(members) > 1 or clashes(members[0], names[members[0]]):
             for i in members:
-                names[i] = safe_name(f"{paths[i].parent.name}_{stems[i][1]}")
+                names[i] = safe_name(f"{claims[i].folder}_{claims[i].stem}")
     for i in fresh:
         name, n = names[i], 1
         while clashes(i, names[i]):
             n += 1
             names[i] = f"{name}-{n}"
-        used[names[i].casefold()] = paths[i]
+        given.add(names[i].casefold())
     return names
 
 

@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .batch import BUILT, CURRENT, Outcome
+from .batch import BUILT, CURRENT, Outcome, attempt
 from .errors import BriefgenError
 from .model import Brief
-from .outdir import clean_stale, plan_names, safe_name, staging_dir, swap_in, write_atomic
+from .outdir import Claim, clean_stale, plan_names, staging_dir, swap_in, write_atomic
 from .render import WRITERS, RenderOptions, get_writer, output_name
 from .source import read_bytes
-from .stamp import STAMP_NAME, Stamp, read_stamp, stamp_bytes
+from .stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
 
 BRIEF_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 
@@ -87,28 +87,19 @@ def load_input(path: Path, raw: bytes) -> Brief:
     return extract_brief(source_from_bytes(raw, path.name))
 
 
-def input_stem(path: Path) -> str:
-    """What an input's pack is named after: its stem, or its folder's name for a pack's own brief file."""
-    if is_brief_file(path) and path.stem == Path(output_name("json")).stem:
-        return path.resolve().parent.name
-    return path.stem
-
-
 def plan_packs(inputs: Sequence[Path], out_root: Path) -> list[tuple[Path, str]]:
     """(input, pack name) for each distinct input, in order; leftovers of killed runs are cleaned first.
 
-    A pack keeps its name from run to run (its stamp names its input), and a
-    pack's own brief file renders into that same pack.
+    A pack is named after its source text's file (for a brief file, the
+    source it names), keeps its name from run to run, and is never given to
+    an input of another source while that one's file exists (see
+    `outdir.plan_names`). A file inside a pack (its own brief.json) renders
+    into that pack.
     """
     clean_stale(out_root)
     unique = distinct(inputs)
-    stems = [(p, input_stem(p)) for p in unique]
-    owners = _owners(out_root)
-    for path, stem in stems:
-        home = out_root / safe_name(stem)
-        if path.resolve().is_relative_to(home.resolve()):
-            owners[home.name] = path.resolve()
-    return list(zip(unique, plan_names(stems, owners)))
+    taken, homes = _holders(out_root)
+    return list(zip(unique, plan_names([_claim(p, out_root, homes) for p in unique], taken)))
 
 
 def plan_extract(sources: Sequence[Path], fmt: str, output: Path | None) -> tuple[ExtractJob, list[tuple[Path, str]]]:
@@ -121,7 +112,14 @@ def plan_extract(sources: Sequence[Path], fmt: str, output: Path | None) -> tupl
     many = output is not None and (len(unique) > 1 or output.is_dir())
     if many:
         clean_stale(output)
-    return ExtractJob(fmt, output, many), list(zip(unique, plan_names([(p, p.stem) for p in unique])))
+    claims = [Claim(p.stem, p.resolve().parent.name, frozenset({_path_id(p)})) for p in unique]
+    return ExtractJob(fmt, output, many), list(zip(unique, plan_names(claims)))
+
+
+def build_one(path: Path, out_root: Path, formats: Sequence[str], options: RenderOptions, force: bool = False) -> Outcome:
+    """The pack of one input, built as `briefgen render` builds it: its Outcome (the pack directory, or the error)."""
+    [(path, name)] = plan_packs([path], out_root)
+    return attempt(PackJob(out_root, tuple(formats), options, config_key(options), force), path, name)
 
 
 def distinct(inputs: Sequence[Path]) -> list[Path]:
@@ -135,18 +133,52 @@ def distinct(inputs: Sequence[Path]) -> list[Path]:
     return out
 
 
-def _owners(out_root: Path) -> dict[str, Path]:
-    """Name → what holds it: a pack's input (an existing file outside the pack), or a file that is no pack."""
-    owners = {}
+def _claim(path: Path, out_root: Path, homes: dict[str, str]) -> Claim:
+    """What an input asks for: a name from its source's file name, who it is (path, source hash), a name it has."""
+    ids, stem, home = {_path_id(path)}, path.stem, path.resolve().parent
+    if home.parent == out_root.resolve() and read_stamp(home) is not None:
+        kept = home.name  # a pack's own file (its brief.json) renders into that pack
+    else:  # a text keeps the pack it had; a brief file is named by what it says, not by where it lies
+        kept = None if is_brief_file(path) else homes.get(_path_id(path))
+    try:
+        raw = read_bytes(path)
+        if is_brief_file(path):
+            source = load_input(path, raw).source
+            stem, digest = Path(source.name).stem or stem, source.sha256
+        else:
+            digest = hashlib.sha256(raw).hexdigest()
+    except BriefgenError:  # the build reports it; any name will do
+        digest = ""
+    if digest:
+        ids.add(f"sha256:{digest}")
+    return Claim(stem, home.name, frozenset(ids), kept)
+
+
+def _holders(out_root: Path) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Names in use in `out_root` → who holds them, and each holding input → its pack's name.
+
+    A pack is held by its input while that file exists (a pack whose input is
+    gone is free to take); a file that is not a pack is held by no input, so
+    no pack may take its place (a send log, say).
+    """
+    taken: dict[str, frozenset[str]] = {}
+    homes: dict[str, str] = {}
     for entry in sorted(out_root.iterdir()) if out_root.is_dir() else ():
-        if not entry.is_dir():  # a file of its own (a send log, say): no pack may take its place
-            owners[entry.name] = entry.resolve()
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir():
+            taken[entry.name] = frozenset()
             continue
         stamp = read_stamp(entry)
-        owner = Path(stamp.input).resolve() if stamp else None
-        if owner and owner.is_file() and not owner.is_relative_to(entry.resolve()):
-            owners[entry.name] = owner
-    return owners
+        if stamp and Path(stamp.input).is_file() and not Path(stamp.input).resolve().is_relative_to(entry.resolve()):
+            owner = _path_id(Path(stamp.input))
+            taken[entry.name] = frozenset({owner, f"sha256:{stamp.source_sha256}"})
+            homes.setdefault(owner, entry.name)
+    return taken, homes
+
+
+def _path_id(path: Path) -> str:
+    return f"path:{path.resolve()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +231,9 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
         timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, job.options)}
         _keep_the_rest(plan.target, staged)
         formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
-        stamp = Stamp(str(path.resolve()), plan.digest, brief.source.sha256, dict(sorted(formats.items())))
+        own = plan.old is not None and path.resolve().is_relative_to(plan.target.resolve())
+        source_path = plan.old.input if own else str(path.resolve())  # a pack re-rendered from itself keeps its source
+        stamp = Stamp(source_path, plan.digest, brief.source.sha256, dict(sorted(formats.items())))
         write_atomic(staged / STAMP_NAME, stamp_bytes(stamp))
         swap_in(staged, plan.target)
     except BaseException:
