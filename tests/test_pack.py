@@ -89,12 +89,14 @@ def test_force_rebuilds_and_other_files_in_the_pack_are_kept(tmp_path, source, c
     out = tmp_path / "out"
     build_pack(job(out), source, "visit")
     (out / "visit" / "notes by hand.txt").write_text("мои заметки", encoding="utf-8")
+    (out / "visit" / ".note.txt.tmp-99999999-abc").write_text("half")  # a killed write's leftover
     (out / "visit" / "attachments").mkdir()
     (out / "visit" / "attachments" / "map.png").write_bytes(b"\x89PNG")
     assert build_pack(job(out, force=True), source, "visit").status == BUILT
     assert calls == ["json", "note", "json", "note"]
     assert (out / "visit" / "notes by hand.txt").read_text(encoding="utf-8") == "мои заметки"
     assert (out / "visit" / "attachments" / "map.png").read_bytes() == b"\x89PNG"
+    assert not (out / "visit" / ".note.txt.tmp-99999999-abc").exists()
 
 
 def test_a_failing_writer_leaves_the_old_pack_as_it_was(tmp_path, source, calls, monkeypatch):

@@ -135,6 +135,11 @@ def clean_stale(directory: Path) -> None:
             _remove(entry)
 
 
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of the temporaries made here (never a finished file)."""
+    return _TEMP.match(name) is not None
+
+
 def _temp_prefix(name: str, kind: str) -> str:
     return f".{name}.{kind}-{os.getpid()}-"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from .batch import BUILT, CURRENT, Outcome, attempt
 from .errors import BriefgenError
 from .model import Brief
-from .outdir import Claim, clean_stale, plan_names, staging_dir, swap_in, write_atomic
+from .outdir import Claim, clean_stale, is_temporary, plan_names, staging_dir, swap_in, write_atomic
 from .render import WRITERS, RenderOptions, get_writer, output_name
 from .source import read_bytes
 from .stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
@@ -271,7 +271,7 @@ def _keep_the_rest(old: Path, staged: Path) -> None:
     if not old.is_dir() or old.is_symlink():
         return
     for entry in old.iterdir():
-        if entry.name != STAMP_NAME and not (staged / entry.name).exists():
+        if entry.name != STAMP_NAME and not is_temporary(entry.name) and not (staged / entry.name).exists():
             _carry(entry, staged / entry.name)
 
 
