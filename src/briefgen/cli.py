@@ -72,7 +72,7 @@ def _batch(f):
     f = click.option("-v", "--verbose", is_flag=True, help="Also print unchanged inputs and per-file timings.")(f)
     f = click.option("-q", "--quiet", is_flag=True, help="Print only errors.")(f)
     f = click.option(
-        "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+        "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
         help="Inputs processed in parallel (0: one per CPU).",
     )(f)
     return f
