@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from briefgen import __version__
 from briefgen.cli import main
@@ -36,8 +37,11 @@ def test_bad_input_is_one_line_and_exit_1_and_others_still_run(runner, seed_path
     empty.write_text("")
     result = runner.invoke(main, ["extract", str(empty), str(seed_path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
-    lines = [line for line in result.stderr.splitlines() if str(empty) in line]
-    assert lines == [f"briefgen: error: {empty}: empty: the file has no text"]
+    assert result.stderr.splitlines() == [
+        f"briefgen: error: {empty}: empty: the file has no text",
+        "briefgen: 1 built, 1 failed:",
+        f"  {empty}: empty: the file has no text",
+    ]
     assert "Traceback" not in result.output
     assert (tmp_path / "out" / f"{seed_path.stem}.json").exists()
 
@@ -65,6 +69,75 @@ def test_render_json_from_corrected_brief(runner, seed_path, tmp_path):
     assert written["event"] == "Исправлено вручную"
 
 
+def test_a_correction_rendered_in_place_survives_a_rerun(runner, seed_path, tmp_path):
+    out = tmp_path / "out"
+    render = ["render", "--format", "json", "-o", str(out)]
+    assert runner.invoke(main, [*render, str(seed_path)]).exit_code == 0
+    pack_brief = out / seed_path.stem / "brief.json"
+    brief = json.loads(pack_brief.read_text(encoding="utf-8"))
+    brief["event"] = "Исправлено вручную"
+    pack_brief.write_text(json.dumps(brief, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(main, [*render, str(pack_brief)])
+    assert result.stdout == f"{pack_brief} -> {out / seed_path.stem}/ (brief.json)\n"
+    result = runner.invoke(main, [*render, "-v", str(seed_path)])
+    assert result.exit_code == 0 and ": up to date -> " in result.stdout
+    assert json.loads(pack_brief.read_text(encoding="utf-8"))["event"] == "Исправлено вручную"
+    assert [p.name for p in out.iterdir()] == [seed_path.stem]
+    runner.invoke(main, [*render, "--force", str(seed_path)])
+    assert json.loads(pack_brief.read_text(encoding="utf-8"))["event"] != "Исправлено вручную"
+
+
+def test_quiet_verbose_and_force(runner, seed_path, tmp_path):
+    args = ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)]
+    first = runner.invoke(main, [*args, "-q"])
+    assert first.exit_code == 0 and first.output == ""
+    again = runner.invoke(main, args)
+    assert again.exit_code == 0 and again.output == ""  # up to date: nothing to say
+    verbose = runner.invoke(main, [*args, "-v"])
+    assert verbose.stdout.startswith(f"{seed_path}: up to date -> ")
+    forced = runner.invoke(main, [*args, "-v", "--force"])
+    assert re.fullmatch(rf"{re.escape(str(seed_path))}: built -> .* \(\d+\.\d\d s: brief \d+\.\d\d, json \d+\.\d\d\)\n", forced.stdout)
+
+
+def test_jobs_give_the_same_outcomes_in_input_order(runner, seed_path, tmp_path):
+    inputs = [tmp_path / f"{name}.txt" for name in ("b", "a", "bad", "c")]
+    for path in inputs:
+        path.write_text("" if path.stem == "bad" else seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    runs = {
+        jobs: runner.invoke(main, ["render", *map(str, inputs), "--format", "json", "-o", str(tmp_path / f"j{jobs}"), "-j", jobs])
+        for jobs in ("1", "2")
+    }
+    for result in runs.values():
+        assert result.exit_code == 1
+    one, two = (r.stdout.replace(f"j{jobs}", "J") for jobs, r in runs.items())
+    assert one == two and [line.split()[0] for line in one.splitlines()] == [str(p) for p in inputs if p.stem != "bad"]
+    assert runs["1"].stderr == runs["2"].stderr
+    assert sorted(p.name for p in (tmp_path / "j2").iterdir()) == ["a", "b", "c"]
+
+
+def test_unexpected_error_is_one_line_unless_debug(runner, seed_path, tmp_path, monkeypatch):
+    def broken(brief, options):
+        raise RuntimeError("the writer broke\non two lines")
+
+    monkeypatch.setattr("briefgen.render.json_writer.write", broken)
+    args = ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr == f"briefgen: error: {seed_path}: internal error: RuntimeError: the writer broke on two lines\n"
+    debug = runner.invoke(main, ["--debug", *args])
+    assert debug.exit_code == 1 and "Traceback" in debug.stderr and "the writer broke" in debug.stderr
+
+
+def test_unusable_output_directory_is_one_line(runner, seed_path, tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("not a directory")
+    result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(taken)])
+    assert result.exit_code == 2 and "is a file" in result.stderr  # click's usage error
+    result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(taken / "sub")])
+    assert result.exit_code == 1
+    assert result.stderr == f"briefgen: error: {seed_path}: Not a directory: {taken / 'sub'}\n"
+
+
 def test_brief_with_wrong_type_names_the_field(runner, seed_path, tmp_path):
     brief = json.loads(runner.invoke(main, ["extract", str(seed_path)]).stdout)
     brief["figures"][0]["value"] = "many"
@@ -73,3 +146,27 @@ def test_brief_with_wrong_type_names_the_field(runner, seed_path, tmp_path):
     result = runner.invoke(main, ["render", str(bad), "--format", "json", "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert "figures[0].value: expected number" in result.stderr
+
+
+def test_error_outside_any_input_is_one_line(runner, seed_path, tmp_path, monkeypatch):
+    def refuse(directory):
+        raise PermissionError(13, "Permission denied", str(directory))
+
+    monkeypatch.setattr("briefgen.pack.clean_stale", refuse)
+    result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"briefgen: Permission denied: {tmp_path}\n"
+
+
+def test_extract_into_an_existing_directory_names_files_like_packs(runner, seed_path, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "visit.txt").write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert runner.invoke(main, ["extract", str(tmp_path / "a" / "visit.txt"), "-o", str(out)]).exit_code == 0
+    assert [p.name for p in out.iterdir()] == ["visit.json"]
+    both = runner.invoke(main, ["extract", str(tmp_path / "a" / "visit.txt"), str(tmp_path / "b" / "visit.txt"), "-o", str(out)])
+    assert both.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a_visit.json", "b_visit.json", "visit.json"]

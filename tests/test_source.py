@@ -1,10 +1,13 @@
 """The reader: offsets kept, date marker read, bad files refused with a one-line reason."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from briefgen import source
 from briefgen.errors import SourceError
-from briefgen.source import date_marker, read_source
+from briefgen.source import date_marker, read_source, source_from_text
 
 
 def test_seed_keeps_every_character(seed_path):
@@ -49,6 +52,10 @@ def test_bad_date_marker(text, reason):
         (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
         (b"%PDF-1.4 ...", "PDF"),
         (b"abc\x00def", "NUL"),
+        (b"{\\rtf1\\ansi \\b \xcf\xf0\xe8\xe2\xe5\xf2}", "RTF"),
+        (b"\x7fELF\x02\x01\x01", "a program"),
+        (bytes(range(1, 32)) * 20 + "немного текста".encode(), "mostly control characters"),
+        (b"\xff\xfe" + "текст".encode("utf-16-le") + b"\x00\xd8", "does not decode as utf-16"),
     ],
 )
 def test_refused_files(tmp_path, content, reason):
@@ -58,14 +65,34 @@ def test_refused_files(tmp_path, content, reason):
         read_source(p)
 
 
-def test_missing_and_directory(tmp_path):
+def test_missing_directory_and_not_a_regular_file(tmp_path):
     with pytest.raises(SourceError, match="no such file"):
         read_source(tmp_path / "nope.txt")
     with pytest.raises(SourceError, match="directory"):
         read_source(tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait forever for a writer
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_source(tmp_path / "pipe.txt")
 
 
-@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "utf-16", "utf-8-sig"])
+def test_size_limits(tmp_path, monkeypatch):
+    monkeypatch.setattr(source, "MAX_BYTES", 1024)
+    p = tmp_path / "big.txt"
+    p.write_bytes(b"a " * 600)
+    with pytest.raises(SourceError, match=r"too large: 0\.0 MB \(the limit is 0 MB\)"):
+        read_source(p)
+    monkeypatch.setattr(source, "MAX_TOKENS", 6)
+    assert source_from_text("Раз, два, три.").text  # 6 words and marks
+    with pytest.raises(SourceError, match="too long to extract: 8 words and punctuation marks"):
+        source_from_text("Раз, два, три, четыре.")
+
+
+def test_a_lone_surrogate_is_refused_with_its_place():
+    with pytest.raises(SourceError, match="lone surrogate at character 6"):
+        source_from_text("Текст \udc80 дальше")
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "utf-16", "utf-8-sig", "utf-32"])
 def test_legacy_encodings_decode(tmp_path, codec):
     text = "Президент Казахстана провёл переговоры с президентом Узбекистана в Ташкенте. " * 3
     p = tmp_path / "legacy.txt"

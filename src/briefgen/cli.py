@@ -6,8 +6,8 @@ Heavy libraries are imported inside the commands that need them.
 from __future__ import annotations
 
 import json
+import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -28,20 +28,24 @@ class Failure(click.ClickException):
             click.echo(f"briefgen: {self.message}", err=True)
 
 
-def report_error(path: Path | str, message: str) -> None:
-    """One line on stderr naming the file and what is wrong."""
-    click.echo(f"briefgen: error: {path}: {message}", err=True)
+class Main(click.Group):
+    """The command group: an error outside any one input (an unusable output directory, say) is one line too."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as e:
+            from .batch import one_line
+
+            if _debug(ctx) and not isinstance(e, BriefgenError):
+                raise
+            raise Failure(one_line(e)) from None
 
 
 def _debug(ctx: click.Context) -> bool:
     return bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
-
-
-def _unexpected(ctx: click.Context, exc: BaseException) -> str:
-    """One line for an unexpected exception (the full traceback only with --debug)."""
-    if _debug(ctx):
-        traceback.print_exception(exc)
-    return f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"
 
 
 def render_options(lang: str, template_dir: Path | None, theme: Path | None, paper: str | None, marking: str | None):
@@ -51,7 +55,30 @@ def render_options(lang: str, template_dir: Path | None, theme: Path | None, pap
     return RenderOptions(lang=lang, template_dir=template_dir, theme=theme, paper=paper, marking=marking)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, label: str) -> list:
+    """Run a batch, report each input, end with the summary; exit 1 when any input failed, else the outcomes."""
+    from .batch import Report, run
+    from .pack import is_brief_file
+
+    report = Report(len(tasks), quiet=quiet, verbose=verbose, debug=_debug(ctx), label=label)
+    models = any(not is_brief_file(path) for path, _ in tasks)
+    report.each(run(job, tasks, jobs or os.cpu_count() or 1, models=models))
+    if not report.summary():
+        raise Failure("")
+    return report.outcomes
+
+
+def _batch(f):
+    f = click.option("-v", "--verbose", is_flag=True, help="Also print unchanged inputs and per-file timings.")(f)
+    f = click.option("-q", "--quiet", is_flag=True, help="Print only errors.")(f)
+    f = click.option(
+        "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+        help="Inputs processed in parallel (0: one per CPU).",
+    )(f)
+    return f
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
 @click.pass_context
@@ -64,65 +91,28 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File (one source) or directory (several).")
+@_batch
 @click.pass_context
-def extract(ctx: click.Context, sources: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Extract the brief of each SOURCE text and print or write it."""
-    from .extract import extract_brief
-    from .pack import write_atomic
-    from .serialize import dump_json, dump_yaml
-    from .source import read_source
+def extract(ctx: click.Context, sources: tuple[Path, ...], fmt: str, output: Path | None, jobs, quiet, verbose) -> None:
+    """Extract the brief of each SOURCE text (or re-check a brief file) and print or write it."""
+    from .pack import plan_extract
 
-    dump = dump_json if fmt == "json" else dump_yaml
-    failed = 0
-    many = len(sources) > 1
-    if many and output is not None:
-        output.mkdir(parents=True, exist_ok=True)
-    for path in sources:
-        try:
-            text = dump(extract_brief(read_source(path)))
-        except BriefgenError as e:
-            report_error(path, str(e))
-            failed += 1
-            continue
-        except Exception as e:  # noqa: BLE001 — one bad input must not stop the batch
-            report_error(path, _unexpected(ctx, e))
-            failed += 1
-            continue
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            target = output / f"{path.stem}.{fmt}" if many else output
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, text.encode("utf-8"))
-    if failed:
-        raise Failure(f"{failed} of {len(sources)} inputs failed")
+    job, tasks = plan_extract(sources, fmt, output)
+    _run(ctx, job, tasks, jobs, quiet, verbose, "Extracting")
 
 
 def _formats(fmt: str) -> tuple[str, ...]:
     return ALL_FORMATS if fmt == "all" else (fmt,)
 
 
-def _run_packs(ctx: click.Context, inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], options) -> list[Path]:
-    from .pack import build_one
+def _packs(ctx, inputs, out, formats, look, force, jobs, quiet, verbose) -> list[Path]:
+    """Build or render a batch of packs; the pack directories, built or up to date."""
+    from .pack import PackJob, plan_packs
+    from .stamp import config_key
 
-    failed = 0
-    built = []
-    for path in inputs:
-        try:
-            result = build_one(path, out, formats, options)
-        except Exception as e:  # noqa: BLE001 — one bad input must not stop the batch
-            report_error(path, _unexpected(ctx, e))
-            failed += 1
-            continue
-        if result.error:
-            report_error(path, result.error)
-            failed += 1
-        else:
-            click.echo(f"{path} -> {result.outdir}/ ({', '.join(p.name for p in result.files)})")
-            built.append(result.outdir)
-    if failed:
-        raise Failure(f"{len(inputs) - failed} built, {failed} failed")
-    return built
+    options = render_options(**look)
+    job = PackJob(out, formats, options, config_key(options), force)
+    return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
 
 
 def _look(f):
@@ -198,28 +188,36 @@ def send(ctx, packs, lists, dry_run, force, config, yes) -> None:
     _send(ctx, job, packs, None if dry_run else _confirmer(yes), dry_run, force)
 
 
+def _rebuild(f):
+    return click.option("--force", is_flag=True, help="Rebuild every pack, even those that are up to date.")(f)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice([*ALL_FORMATS, "all"]), required=True)
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True)
 @_look
+@_rebuild
+@_batch
 @click.pass_context
-def render(ctx, inputs, fmt, out, lang, template_dir, theme, paper, marking) -> None:
+def render(ctx, inputs, fmt, out, force, jobs, quiet, verbose, **look) -> None:
     """Render each INPUT (a source text, or a brief .json/.yaml) into DIR/<name>/."""
-    _run_packs(ctx, inputs, out, _formats(fmt), render_options(lang, template_dir, theme, paper, marking))
+    _packs(ctx, inputs, out, _formats(fmt), look, force, jobs, quiet, verbose)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True)
 @_look
+@_rebuild
+@_batch
 @click.option("--send", "send_to", multiple=True, metavar="LIST", help="Then send the packs to this distribution list.")
 @_sending
 @click.pass_context
-def build(ctx, inputs, out, lang, template_dir, theme, paper, marking, send_to, config, yes) -> None:
+def build(ctx, inputs, out, force, jobs, quiet, verbose, send_to, config, yes, **look) -> None:
     """Extract and render every format for each INPUT: a complete pack in DIR/<name>/."""
     job, confirm = (_job(config, send_to), _confirmer(yes)) if send_to else (None, None)
-    built = _run_packs(ctx, inputs, out, ALL_FORMATS, render_options(lang, template_dir, theme, paper, marking))
+    built = _packs(ctx, inputs, out, ALL_FORMATS, look, force, jobs, quiet, verbose)
     if job:
         _send(ctx, job, built, confirm)
 

@@ -83,7 +83,6 @@ def analyse(text: str) -> Document:
 
     doc = Doc(text)
     doc.segment(nlp.segmenter())
-    doc.tag_ner(nlp.ner_tagger())
     tokens = [Token(t.start, t.stop, t.text) for t in doc.tokens]
-    entities = [Entity(s.start, s.stop, s.text, s.type) for s in doc.spans if s.start >= body_start]
+    entities = [Entity(s, e, text[s:e], t) for s, e, t in nlp.entities(text) if s >= body_start]
     return Document(text, body_start, paras, sentences, tokens, entities, owner)

@@ -8,7 +8,18 @@ pymorphy2-based vocabulary is never built, so `pkg_resources` is never needed.
 from __future__ import annotations
 
 import functools
+import os
+import re
+from collections.abc import Iterator
 from typing import Any
+
+# The models multiply small matrices: BLAS threads only fight over the cores (with each other, and with
+# the workers of --jobs). Set before numpy loads, which is when natasha is first imported (below).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+NER_PIECE = 10_000  # characters tagged at once: the tagger's memory grows with its input
+_BLANK = re.compile(r"\s+")
 
 
 @functools.cache
@@ -35,12 +46,54 @@ def ner_tagger() -> Any:
     return NewsNERTagger(embedding())
 
 
+def entities(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, type) of every named entity, tagging the text piece by piece in bounded memory.
+
+    slovnet tags its whole input at once (about 9 KB per token), so a long text
+    is cut at line breaks (else at white space) into pieces of at most
+    NER_PIECE characters; a text shorter than that is tagged in one piece.
+    """
+    tagger = ner_tagger()
+    for offset, piece in _pieces(text, NER_PIECE):
+        if piece.strip():
+            for span in tagger(piece).spans:
+                yield offset + span.start, offset + span.stop, span.type
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    start = 0
+    while start < len(text):
+        end = start + limit
+        if end < len(text):
+            cut = text.rfind("\n", start, end) + 1
+            if cut <= start:
+                blanks = [m.end() for m in _BLANK.finditer(text, start, end)]
+                cut = blanks[-1] if blanks else end
+            end = cut
+        yield start, text[start:end]
+        start = end
+
+
 @functools.cache
 def morph() -> Any:
     """A pymorphy3 analyzer for lemmas and inflection."""
     import pymorphy3
+    from pymorphy3 import shapes
 
+    shapes.is_latin_char = _latin_or_unnamed(shapes.is_latin_char)
     return pymorphy3.MorphAnalyzer()
+
+
+def _latin_or_unnamed(is_latin_char):
+    """pymorphy3's letter test, but False for a letter Unicode gives no name (it raises: pymorphy2 issue #137)."""
+
+    def check(ch: str) -> bool:
+        try:
+            return is_latin_char(ch)
+        except ValueError:
+            return False
+
+    return check
 
 
 @functools.cache

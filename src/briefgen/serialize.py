@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from typing import Any, Union
@@ -17,6 +18,7 @@ from .errors import BriefFormatError
 from .model import SCHEMA_VERSION, Brief
 
 _NUMBER = (int, float)
+_SURROGATE = re.compile("[\ud800-\udfff]")  # not encodable as UTF-8: only inside strings, where \\u works
 
 
 def to_dict(obj: Any) -> Any:
@@ -35,8 +37,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def dump_json(brief: Brief) -> str:
-    """The brief's versioned JSON form (UTF-8 text, stable key order)."""
-    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=1) + "\n"
+    """The brief's versioned JSON form (UTF-8 text, stable key order; a lone surrogate stays a \\u escape)."""
+    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=1) + "\n"
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def dump_yaml(brief: Brief) -> str:

@@ -3,7 +3,8 @@
 The only normalisation is the one Python's text mode does (line endings become
 "\n"), so offsets agree with the evaluation kit and with any reader that opens
 the file as text. A leading ``date YYYY-MM-DD`` marker stays in the text; it is
-recognised, not removed.
+recognised, not removed. Anything that is not a report of a sensible size is
+refused with a SourceError whose message is one line.
 """
 from __future__ import annotations
 
@@ -15,10 +16,14 @@ from pathlib import Path
 from .errors import SourceError
 from .model import Source
 
-MAX_BYTES = 50 * 1024 * 1024  # a larger file is refused before it is read
+MAX_BYTES = 8 * 1024 * 1024  # a larger input file is refused before it is read
+MAX_TOKENS = 250_000  # words and punctuation marks extraction takes on (about 3 MB of Russian prose)
 
 _MARKER = re.compile(r"\A\s*date[ \t]+(\S+)")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"%PDF": "a PDF document",
@@ -27,42 +32,77 @@ _MAGIC = {
     b"GIF8": "a GIF image",
     b"\x1f\x8b": "a gzip archive",
     b"\xd0\xcf\x11\xe0": "an MS Office document",
+    b"{\\rtf": "an RTF document",
+    b"\x7fELF": "a program",
 }
-_BOMS = [
+_BOMS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
+_LEGACY = ["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252"]
 
 
 def read_source(path: str | Path) -> Source:
     """Read a report from disk; raise SourceError with a one-line reason when it is not one."""
     path = Path(path)
-    if not path.exists():
-        raise SourceError("no such file")
-    if path.is_dir():
-        raise SourceError("is a directory, not a text file")
+    return source_from_bytes(read_bytes(path), path.name)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of an input file, refusing what is not a readable regular file of a sensible size."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        raw = path.read_bytes()
+        if not path.exists():
+            raise SourceError("no such file")
+        if path.is_dir():
+            raise SourceError("is a directory, not a file")
+        if not path.is_file():
+            raise SourceError("is not a regular file")
+        _check_size(path.stat().st_size)
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # never more, even from a file that grows while it is read
     except PermissionError:
         raise SourceError("cannot read: permission denied") from None
     except OSError as e:
         raise SourceError(f"cannot read: {e.strerror or e}") from None
+    _check_size(len(raw))
+    return raw
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise SourceError(f"too large: {size / 2**20:.1f} MB (the limit is {MAX_BYTES // 2**20} MB)")
+
+
+def source_from_bytes(raw: bytes, name: str = "") -> Source:
+    """A Source for a file's bytes: decoded, checked, its sha256 taken of the bytes."""
     text, encoding = decode(raw)
-    return source_from_text(text, name=path.name, encoding=encoding, raw=raw)
+    return source_from_text(text, name=name, encoding=encoding, raw=raw)
 
 
 def source_from_text(text: str, name: str = "", encoding: str = "utf-8", raw: bytes | None = None) -> Source:
-    """A Source for text already in memory (line endings normalised, date marker read)."""
+    """A Source for text already in memory (line endings normalised, date marker read, size checked)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError("empty: the file has no text")
+    lone = _SURROGATE.search(text)
+    if lone:  # only text built in memory can hold one: decoding a file never makes them
+        raise SourceError(f"not valid Unicode: a lone surrogate at character {lone.start()}")
+    tokens = len(_TOKEN.findall(text))
+    if tokens > MAX_TOKENS:
+        raise SourceError(
+            f"too long to extract: {_thousands(tokens)} words and punctuation marks "
+            f"(the limit is {_thousands(MAX_TOKENS)}); split the text"
+        )
     date, _ = date_marker(text)
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     return Source(text=text, name=name, sha256=digest, date=date, encoding=encoding)
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -79,15 +119,17 @@ def decode(raw: bytes) -> tuple[str, str]:
     if b"\x00" in raw:
         raise SourceError("binary file (contains NUL bytes), not text")
     try:
-        return raw.decode("utf-8"), "utf-8"
+        text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+        from charset_normalizer import from_bytes
 
-    best = from_bytes(raw, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252"]).best()
-    if best is None:
-        raise SourceError("not text in any known encoding")
-    return str(best), best.encoding
+        best = from_bytes(raw, cp_isolation=_LEGACY).best()
+        if best is None:
+            raise SourceError("not text in UTF-8 or any known Cyrillic encoding") from None
+        text, encoding = str(best), best.encoding
+    if len(_CONTROL.findall(text)) * 10 > len(text):
+        raise SourceError("binary file (mostly control characters), not text")
+    return text, encoding
 
 
 def date_marker(text: str) -> tuple[str | None, int]:

@@ -21,7 +21,7 @@ def test_every_built_pack_has_a_manifest_of_its_files(tmp_path):
     assert data["generator"] == {"name": "briefgen", "version": __version__}
     assert data["source"] == {"name": brief.source.name, "sha256": brief.source.sha256}
     assert (data["lang"], data["marking"]) == ("ru", MARKING)
-    files = {p.name: p.read_bytes() for p in pack.iterdir() if p.name != "manifest.json"}
+    files = {p.name: p.read_bytes() for p in pack.iterdir() if p.name != "manifest.json" and not p.name.startswith(".")}
     assert data["files"] == [
         {"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()} for n, b in sorted(files.items())
     ]

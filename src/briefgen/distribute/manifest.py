@@ -61,7 +61,7 @@ def sha256(data: bytes) -> str:
 
 def write_manifest(outdir: Path, brief: Brief, options: Any, parent: str | None = None) -> Path:
     """Describe the pack files now in `outdir` (rendered with `options`) in outdir/manifest.json."""
-    from ..pack import write_atomic  # pack.py calls this module: import it only when used
+    from ..outdir import write_atomic
     from ..render import WRITERS, output_name
 
     names = sorted(output_name(f) for f in WRITERS if (outdir / output_name(f)).is_file())

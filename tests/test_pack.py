@@ -1,0 +1,171 @@
+"""Building one pack: stamps decide what is rebuilt, the pack is swapped in whole, nothing else is lost."""
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from briefgen.batch import BUILT, CURRENT
+from briefgen.errors import BriefgenError
+from briefgen.pack import PackJob, build_one, build_pack, plan_packs
+from briefgen.render import WRITERS, RenderOptions, json_writer
+from briefgen.stamp import STAMP_NAME, config_key, read_stamp
+
+TEXT = "date 2025-03-04\nПрезидент Казахстана провёл переговоры с президентом Узбекистана в Ташкенте.\n"
+
+
+@pytest.fixture
+def calls(monkeypatch) -> list[str]:
+    """Register a second writer, "note" → note.txt, and record every format rendered."""
+    rendered: list[str] = []
+    module = types.ModuleType("fake_note_writer")
+
+    def write(brief, options):
+        rendered.append("note")
+        return f"{brief.event}|{options.lang}".encode()
+
+    module.write = write
+    monkeypatch.setitem(sys.modules, "fake_note_writer", module)
+    monkeypatch.setitem(WRITERS, "note", ("fake_note_writer", "note.txt"))
+    real_json = json_writer.write
+
+    def json_write(brief, options):
+        rendered.append("json")
+        return real_json(brief, options)
+
+    monkeypatch.setattr(json_writer, "write", json_write)
+    return rendered
+
+
+def job(out: Path, formats=("json", "note"), lang="ru", force=False) -> PackJob:
+    options = RenderOptions(lang=lang)
+    return PackJob(out, tuple(formats), options, config_key(options), force)
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    path = tmp_path / "in" / "visit.txt"
+    path.parent.mkdir()
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_a_pack_is_built_once_then_left_alone(tmp_path, source, calls, monkeypatch):
+    out = tmp_path / "out"
+    first = build_pack(job(out), source, "visit")
+    assert first.status == BUILT and calls == ["json", "note"]
+    assert sorted(p.name for p in (out / "visit").iterdir()) == [STAMP_NAME, "brief.json", "manifest.json", "note.txt"]
+    monkeypatch.setattr("briefgen.pack.load_input", _never)
+    again = build_pack(job(out), source, "visit")
+    assert again.status == CURRENT and calls == ["json", "note"]
+
+
+def test_only_missing_or_stale_formats_are_rendered(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out, ["json"]), source, "visit")
+    json_inode = (out / "visit" / "brief.json").stat().st_ino
+    build_pack(job(out), source, "visit")
+    assert calls == ["json", "note"]
+    assert (out / "visit" / "brief.json").stat().st_ino == json_inode  # kept, not rewritten
+    build_pack(job(out, ["note"], lang="en"), source, "visit")
+    assert calls == ["json", "note", "note"]
+    stamp = read_stamp(out / "visit")
+    assert stamp.formats == {"json": job(out).config, "note": job(out, lang="en").config}
+
+
+def test_a_changed_source_rebuilds_every_format_the_pack_has(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out), source, "visit")
+    source.write_text(TEXT + "Стороны подписали соглашение.\n", encoding="utf-8")
+    outcome = build_pack(job(out, ["json"]), source, "visit")
+    assert outcome.status == BUILT and calls == ["json", "note", "json", "note"]
+    assert "подписали" in json.loads((out / "visit" / "brief.json").read_text(encoding="utf-8"))["source"]["text"]
+
+
+def test_force_rebuilds_and_other_files_in_the_pack_are_kept(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out), source, "visit")
+    (out / "visit" / "notes by hand.txt").write_text("мои заметки", encoding="utf-8")
+    (out / "visit" / ".note.txt.tmp-99999999-abc").write_text("half")  # a killed write's leftover
+    (out / "visit" / "attachments").mkdir()
+    (out / "visit" / "attachments" / "map.png").write_bytes(b"\x89PNG")
+    assert build_pack(job(out, force=True), source, "visit").status == BUILT
+    assert calls == ["json", "note", "json", "note"]
+    assert (out / "visit" / "notes by hand.txt").read_text(encoding="utf-8") == "мои заметки"
+    assert (out / "visit" / "attachments" / "map.png").read_bytes() == b"\x89PNG"
+    assert not (out / "visit" / ".note.txt.tmp-99999999-abc").exists()
+
+
+def test_a_failing_writer_leaves_the_old_pack_as_it_was(tmp_path, source, calls, monkeypatch):
+    out = tmp_path / "out"
+    build_pack(job(out), source, "visit")
+    before = {p.name: p.read_bytes() for p in (out / "visit").iterdir()}
+
+    def broken(brief, options):
+        raise RuntimeError("broken writer")
+
+    monkeypatch.setattr(sys.modules["fake_note_writer"], "write", broken)
+    with pytest.raises(RuntimeError):
+        build_pack(job(out, force=True), source, "visit")
+    assert {p.name: p.read_bytes() for p in (out / "visit").iterdir()} == before
+    assert [p.name for p in out.iterdir()] == ["visit"]
+
+
+def test_a_broken_brief_in_an_unchanged_pack_is_named(tmp_path, source, calls):
+    out = tmp_path / "out"
+    build_pack(job(out, ["json"]), source, "visit")
+    (out / "visit" / "brief.json").write_text('{"schema_version": 1, "source": 3}', encoding="utf-8")
+    with pytest.raises(BriefgenError, match=r"out/visit/brief.json: source: expected object"):
+        build_pack(job(out), source, "visit")
+
+
+def test_plan_packs_names_by_source_keeps_names_and_never_takes_another_sources_pack(tmp_path, calls):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a" / "visit.txt", tmp_path / "b" / "visit.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text(TEXT.replace("Ташкенте", "Астане"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert plan_packs([a, a], out) == [(a, "visit")]
+    build_pack(job(out, ["json"]), a, "visit")
+    assert plan_packs([b], out) == [(b, "b_visit")]  # "visit" is a's pack, and a still exists
+    assert plan_packs([b, a], out) == [(b, "b_visit"), (a, "visit")]
+    own = out / "visit" / "brief.json"
+    assert plan_packs([own], out) == [(own, "visit")]
+    corrected = tmp_path / "corrected.json"  # a's brief, saved elsewhere: same source, same pack
+    corrected.write_bytes(own.read_bytes())
+    assert plan_packs([corrected], out) == [(corrected, "visit")]
+    a.unlink()
+    assert plan_packs([b], out) == [(b, "visit")]  # a is gone: its pack's name is free
+    (out / "sent.jsonl").write_text("{}\n")
+    sent = tmp_path / "b" / "sent.jsonl.txt"
+    sent.write_text(TEXT, encoding="utf-8")
+    assert plan_packs([sent], out) == [(sent, "b_sent.jsonl")]  # never in the place of a file
+
+
+def test_copies_in_one_run_get_packs_of_their_own(tmp_path):
+    paths = [tmp_path / folder / "visit.txt" for folder in ("x", "y")]
+    for p in paths:
+        p.parent.mkdir()
+        p.write_text(TEXT, encoding="utf-8")
+    assert [name for _, name in plan_packs(paths, tmp_path / "out")] == ["x_visit", "y_visit"]
+
+
+def test_a_brief_file_is_named_by_its_source_and_a_pack_keeps_its_source(tmp_path, source, calls):
+    out = tmp_path / "out"
+    assert build_one(source, out, ["json"], RenderOptions()).outdir == out / "visit"
+    brief = json.loads((out / "visit" / "brief.json").read_text(encoding="utf-8"))
+    carrier = tmp_path / "brief-input.json"
+    for name in ("сводка_1.txt", "сводка_2.txt"):
+        carrier.write_text(json.dumps({**brief, "source": {**brief["source"], "name": name}}), encoding="utf-8")
+        assert build_one(carrier, out, ["json"], RenderOptions()).outdir == out / Path(name).stem
+    own = out / "visit" / "brief.json"
+    assert build_one(own, out, ["json"], RenderOptions(), force=True).outdir == out / "visit"
+    assert read_stamp(out / "visit").input == str(source.resolve())  # still the pack of its source text
+
+
+def _never(*args):
+    raise AssertionError("an up-to-date pack was loaded again")
