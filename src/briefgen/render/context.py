@@ -96,6 +96,7 @@ class _Builder:
     def commitment(self, c: Commitment, rank: int) -> dict[str, Any]:
         return {
             "actor": c.actor or "",
+            "lead": c.actor if c.actor and c.actor not in c.text else "",  # the actor, when the text does not name it
             "text": shorten(tidy(c.text), 600),
             "short": shorten(tidy(c.text), 160),
             "deadline": c.deadline or "",
@@ -190,7 +191,7 @@ class _Builder:
             if not free(span):
                 continue
             used.append(span)
-            segs = [{"text": f"{c.actor}: ", "bold": True}] if c.actor and c.actor not in c.text else []
+            segs = [{"text": f"{c.actor}: ", "bold": True}] if c.actor and c.actor not in c.text else []  # as "lead"
             segs.append({"text": shorten(tidy(c.text), 260), "bold": False})
             points.append((c.start, {"segments": segs, "ref": self.ref(c.start)}))
         return [p for _, p in sorted(points, key=lambda x: x[0])]

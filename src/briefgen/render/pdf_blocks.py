@@ -301,6 +301,7 @@ class Kit:
         rows = []
         for x in b.bars:
             d = Drawing(widths[1] - 8, 12)
+            d.initialFontName = self.head.font()  # else reportlab.graphics starts in Helvetica
             d.add(Rect(0, 1, max((widths[1] - 8) * max(x.value, 0) / top, 1), 10, fillColor=self.c["accent"], strokeColor=None))
             rows.append([self.para((Run(x.label),), "cell"), d, self.para((Run(x.display, bold=True),), "cell")])
         t = Table(rows, colWidths=widths, hAlign="LEFT")
