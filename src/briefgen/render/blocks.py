@@ -189,8 +189,8 @@ def column_fractions(table: Table) -> list[float]:
         for i, cell in enumerate(row):
             text = plain(cell)
             words = text.split() or [""]
-            least[i] = max(least[i], min(max(len(w) for w in words), 16) + 2)
-            want[i] = max(want[i], min(len(text), 60) + 2)
+            least[i] = max(least[i], min(max(len(w) for w in words), 16) * 1.15 + 3)
+            want[i] = max(want[i], min(len(text), 60) + 3)
     spare = max(sum(want) - sum(least), 1e-9)
     budget = max(0.0, 100.0 - sum(least))  # a line of about 100 characters
     widths = [least[i] + budget * (want[i] - least[i]) / spare for i in range(ncols)]

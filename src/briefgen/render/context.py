@@ -96,7 +96,7 @@ class _Builder:
     def commitment(self, c: Commitment, rank: int) -> dict[str, Any]:
         return {
             "actor": c.actor or "",
-            "lead": c.actor if c.actor and c.actor not in c.text else "",  # the actor, when the text does not name it
+            "lead": _capital(c.actor) if c.actor and c.actor not in c.text else "",  # the actor, when the text does not name it
             "text": shorten(tidy(c.text), 600),
             "short": shorten(tidy(c.text), 160),
             "deadline": c.deadline or "",
@@ -191,7 +191,7 @@ class _Builder:
             if not free(span):
                 continue
             used.append(span)
-            segs = [{"text": f"{c.actor}: ", "bold": True}] if c.actor and c.actor not in c.text else []  # as "lead"
+            segs = [{"text": f"{_capital(c.actor)}: ", "bold": True}] if c.actor and c.actor not in c.text else []  # as "lead"
             segs.append({"text": shorten(tidy(c.text), 260), "bold": False})
             points.append((c.start, {"segments": segs, "ref": self.ref(c.start)}))
         return [p for _, p in sorted(points, key=lambda x: x[0])]
@@ -335,6 +335,11 @@ def tidy_start(text: str) -> str:
 def tidy_end(text: str) -> str:
     """Context after an item, without a quotation mark left dangling at its end."""
     return text.rstrip("\"»” ") if text.rstrip()[-1:] in "\"»”" else text
+
+
+def _capital(text: str) -> str:
+    """The text with its first letter in upper case (an actor opening a line)."""
+    return text[:1].upper() + text[1:]
 
 
 def _heading_like(text: str, span: Span) -> bool:

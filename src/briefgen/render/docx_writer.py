@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
 from docx import Document as new_document
+from docx import __version__ as docx_version
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ..model import Brief
-from . import RenderOptions, ooxml
+from . import RenderOptions, cache, ooxml
 from .blocks import (
     BulletList,
     Chart,
@@ -71,16 +75,26 @@ _BASES: dict[tuple[str, str], tuple[bytes, dict[str, str]]] = {}
 
 
 def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
-    """An empty document with page set-up, styles and settings (built once per theme and language) and its style ids."""
+    """An empty document with page set-up, styles and settings, and its style ids.
+
+    Built once per theme and language, kept in memory and in the user cache.
+    """
     key = (repr(theme), lang)
     if key not in _BASES:
-        doc = new_document()
-        style_ids = _Styles(doc, theme, lang).ids
-        ooxml.settings(doc)
-        ooxml.drop_thumbnail(doc)
-        out = io.BytesIO()
-        doc.save(out)
-        _BASES[key] = (out.getvalue(), style_ids)
+        code = b"".join(Path(m.__file__).read_bytes() for m in (ooxml, sys.modules[__name__]))  # type: ignore[arg-type]
+        name = f"base-{cache.key(repr(theme), lang, docx_version, code)}"
+        data, ids = cache.read(f"{name}.docx"), cache.read(f"{name}.json")
+        if data is None or ids is None:
+            doc = new_document()
+            style_ids = _Styles(doc, theme, lang).ids
+            ooxml.settings(doc)
+            ooxml.drop_thumbnail(doc)
+            out = io.BytesIO()
+            doc.save(out)
+            data, ids = out.getvalue(), json.dumps(style_ids).encode()
+            cache.write(f"{name}.docx", data)
+            cache.write(f"{name}.json", ids)
+        _BASES[key] = (data, json.loads(ids))
     return _BASES[key]
 
 
@@ -184,9 +198,9 @@ class _Styles:
             toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         self.look("TOC Heading", head, 11, "heading", bold=True, before=6, after=4)
         for name in ("Header", "Footer"):
-            self.look(name, head, 8, "muted", after=0).paragraph_format.tab_stops.add_tab_stop(
-                self.doc.sections[0].page_width - MARGINS["left"] - MARGINS["right"], WD_TAB_ALIGNMENT.RIGHT
-            )
+            tabs = self.look(name, head, 8, "muted", after=0).paragraph_format.tab_stops
+            tabs.clear_all()  # Word's centre and right stops assume other margins
+            tabs.add_tab_stop(self.doc.sections[0].page_width - MARGINS["left"] - MARGINS["right"], WD_TAB_ALIGNMENT.RIGHT)
 
 
 class _Writer:
@@ -286,11 +300,10 @@ class _Writer:
         section.different_first_page_header_footer = True
         marking = ooxml.tab() + ooxml.run(meta.marking, bold=True, colour=_hex(self.c["marking"])) if meta.marking else ""
         ooxml.set_content(section.header._element, [self.para("Header", ooxml.run(meta.header) + marking)])
-        ooxml.set_content(section.first_page_header._element, [self.para("Header", marking)])
+        ooxml.set_content(section.first_page_header._element, [self.para("Header", "")])  # the title block has the marking
         if self.theme.logo:
             first = section.first_page_header.paragraphs[0]
-            first._p.insert(1, first.add_run()._r)  # the logo before the marking's tab
-            first.runs[0].add_picture(str(self.theme.logo), height=Cm(1.2))
+            first.add_run().add_picture(str(self.theme.logo), height=Cm(1.2))
         footer = [self.para("Footer", ooxml.tab() + self._page_of())]
         ooxml.set_content(section.footer._element, footer)
         ooxml.set_content(section.first_page_footer._element, footer)

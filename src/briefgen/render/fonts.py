@@ -6,6 +6,7 @@ that no font has becomes a visible U+FFFD, counted for one warning per document.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,11 +67,19 @@ def family(theme: Theme, name: str) -> Family:
 
 
 class Glyphs:
-    """Escapes text for reportlab paragraphs, switching to the fallback font where the main font has no glyph."""
+    """Escapes text for reportlab paragraphs, switching to the fallback font where the main font has no glyph.
 
-    def __init__(self, fallback: Family) -> None:
-        self.fallback = fallback
+    The fallback family is registered only when some text needs it (DejaVu's four faces take longer to load than
+    the rest of a brief takes to lay out).
+    """
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
         self.missing = 0  # characters no font has, shown as U+FFFD
+
+    @functools.cached_property
+    def fallback(self) -> Family:
+        return family(self.theme, self.theme.fallback_font)
 
     def markup(self, text: str, main: Family) -> str:
         """Reportlab paragraph markup that shows `text` literally."""

@@ -12,7 +12,6 @@ from typing import Any
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable, PageBreak as RLPageBreak
 
@@ -76,7 +75,7 @@ class TocEntry(Para):
         if self.target:
             c = self.canv
             c.saveState()
-            c.translate(self.width, self.height - pdfmetrics.getAscent(self.style.fontName, self.style.fontSize))
+            c.translate(self.width, self.height - self.style.fontSize)  # the first line's baseline, as reportlab sets it
             c.doForm(f"toc_{self.target}")
             c.restoreState()
             c.__dict__.setdefault("toc_targets", set()).add(self.target)
@@ -104,7 +103,7 @@ class Kit:
         self.c: dict[str, Color] = {k: HexColor(v) for k, v in theme.colours.items()}
         self.body: Family = family(theme, theme.body_font)
         self.head: Family = family(theme, theme.heading_font)
-        self.glyphs = Glyphs(family(theme, theme.fallback_font))
+        self.glyphs = Glyphs(theme)
         self.styles = self._styles(_hyphenator(tree.meta.text_lang))
         self.level = -1  # outline level of the last entry, so levels never jump
         self.keys = 0

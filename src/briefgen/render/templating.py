@@ -17,11 +17,19 @@ from .paths import TEMPLATES_DIR
 
 @functools.cache
 def _environment(search: tuple[str, ...]) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from .cache import cache_dir
+
+    where = cache_dir()
+    bytecode = None
+    if where is not None:
+        (where / "jinja").mkdir(exist_ok=True)
+        bytecode = FileSystemBytecodeCache(str(where / "jinja"))  # keyed by template name and source checksum
     return ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(list(search)),
+        bytecode_cache=bytecode,
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
