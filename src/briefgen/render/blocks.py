@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Runs = tuple["Run", ...]
+LINE = 115  # characters of table text across the page, for sizing columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,25 +176,29 @@ def plain(runs: Runs) -> str:
 
 
 def column_fractions(table: Table) -> list[float]:
-    """Relative column widths sized to content: each column gets its longest word, then a share by text length.
+    """Relative column widths sized to content, in characters so both writers size a table alike.
 
-    Measured in characters, so both writers size a table alike whatever the font.
+    Each column gets room for its longest word (header words whole, body words up to 16 characters,
+    longer ones wrap), then a share of what is left by how much text its cells hold on average.
     """
     if table.widths:
         total = sum(table.widths) or 1.0
         return [w / total for w in table.widths]
     ncols = max(len(r) for r in table.rows)
-    least = [4.0] * ncols  # the longest unbreakable word, plus room for the cell's padding
-    want = [4.0] * ncols  # the longest cell, up to a cap (longer cells wrap anyway)
-    for row in table.rows:
+    least = [4.0] * ncols
+    volume: list[list[int]] = [[] for _ in range(ncols)]
+    for r, row in enumerate(table.rows):
+        header = r < table.header_rows
         for i, cell in enumerate(row):
             text = plain(cell)
-            words = text.split() or [""]
-            least[i] = max(least[i], min(max(len(w) for w in words), 16) * 1.15 + 3)
-            want[i] = max(want[i], min(len(text), 60) + 3)
-    spare = max(sum(want) - sum(least), 1e-9)
-    budget = max(0.0, 100.0 - sum(least))  # a line of about 100 characters
-    widths = [least[i] + budget * (want[i] - least[i]) / spare for i in range(ncols)]
+            longest = max((len(w) for w in text.split(" ")), default=0)
+            least[i] = max(least[i], (longest if header else min(longest, 16)) * 1.15 + 3)
+            if not header:
+                volume[i].append(min(len(text), 80))
+    want = [max(least[i], sum(v) / len(v) + 3 if v else 0) for i, v in enumerate(volume)]
+    spare = sum(want) - sum(least)
+    budget = max(0.0, LINE - sum(least))
+    widths = [least[i] + (budget * (want[i] - least[i]) / spare if spare > 0 else budget / ncols) for i in range(ncols)]
     total = sum(widths)
     return [w / total for w in widths]
 

@@ -95,7 +95,7 @@ class _Builder:
 
     def commitment(self, c: Commitment, rank: int) -> dict[str, Any]:
         return {
-            "actor": c.actor or "",
+            "actor": _capital(c.actor or ""),
             "lead": _capital(c.actor) if c.actor and c.actor not in c.text else "",  # the actor, when the text does not name it
             "text": shorten(tidy(c.text), 600),
             "short": shorten(tidy(c.text), 160),
