@@ -110,6 +110,12 @@ def large_brief() -> Brief:
     return synthetic_brief(KAZAKH, 40, 40, 20)
 
 
+@pytest.fixture(scope="module", params=["golden", "large"])
+def each_brief(request, golden_brief, large_brief) -> Brief:
+    """The seed's brief, then the large synthetic one: the writer tests run on both."""
+    return golden_brief if request.param == "golden" else large_brief
+
+
 @pytest.fixture(scope="session")
 def english_brief() -> Brief:
     """A brief whose own text has no Cyrillic, so any Cyrillic in an English rendering is a label."""

@@ -12,14 +12,9 @@ from briefgen.render import RenderOptions, get_writer
 BUILTIN = {"Title", "Heading 1", "Heading 2", "List Bullet", "Quote"}
 
 
-@pytest.fixture(scope="module", params=["golden", "large"])
-def brief(request, golden_brief, large_brief):
-    return golden_brief if request.param == "golden" else large_brief
-
-
 @pytest.fixture(scope="module")
-def data(brief):
-    return get_writer("docx")(brief, RenderOptions())
+def data(each_brief):
+    return get_writer("docx")(each_brief, RenderOptions())
 
 
 def test_reopens_with_builtin_styles(data):
@@ -50,8 +45,8 @@ def test_kazakh_and_uzbek_letters_survive(large_brief, docx_part):
         assert word in body
 
 
-def test_two_builds_are_byte_identical(brief, data):
-    assert get_writer("docx")(brief, RenderOptions()) == data
+def test_two_builds_are_byte_identical(each_brief, data):
+    assert get_writer("docx")(each_brief, RenderOptions()) == data
 
 
 def test_properties_language_header_rows_and_page_fields(golden_brief, docx_part):

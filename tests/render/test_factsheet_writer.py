@@ -10,14 +10,9 @@ from briefgen.render.blocks import BulletList, Document, Item, Meta, More, Parag
 from briefgen.render.factsheet_writer import drop_lowest
 
 
-@pytest.fixture(scope="module", params=["golden", "large"])
-def brief(request, golden_brief, large_brief):
-    return golden_brief if request.param == "golden" else large_brief
-
-
 @pytest.fixture(scope="module")
-def data(brief):
-    return get_writer("factsheet")(brief, RenderOptions())
+def data(each_brief):
+    return get_writer("factsheet")(each_brief, RenderOptions())
 
 
 def test_exactly_one_page(data, pdf_reader):
@@ -30,8 +25,8 @@ def test_no_text_below_8_points(data, pdf_reader):
     assert sizes and min(sizes) >= 8
 
 
-def test_two_builds_are_byte_identical(brief, data):
-    assert get_writer("factsheet")(brief, RenderOptions()) == data
+def test_two_builds_are_byte_identical(each_brief, data):
+    assert get_writer("factsheet")(each_brief, RenderOptions()) == data
 
 
 def test_overflow_is_counted_in_the_note(large_brief, pdf_reader):

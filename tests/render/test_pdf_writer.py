@@ -9,14 +9,9 @@ from briefgen.render import RenderOptions, get_writer
 from briefgen.render.paths import TEMPLATES_DIR
 
 
-@pytest.fixture(scope="module", params=["golden", "large"])
-def brief(request, golden_brief, large_brief):
-    return golden_brief if request.param == "golden" else large_brief
-
-
 @pytest.fixture(scope="module")
-def data(brief):
-    return get_writer("pdf")(brief, RenderOptions())
+def data(each_brief):
+    return get_writer("pdf")(each_brief, RenderOptions())
 
 
 def bundled_font_names() -> set[str]:
@@ -25,10 +20,10 @@ def bundled_font_names() -> set[str]:
     return {TTFontFile(str(p)).name.decode() for p in (TEMPLATES_DIR / "fonts").glob("*.ttf")}
 
 
-def test_outline_has_every_section(data, pdf_reader, brief):
+def test_outline_has_every_section(data, pdf_reader, each_brief):
     from briefgen.render.compose import compose
 
-    tree, _ = compose(brief, RenderOptions(), "brief.j2")
+    tree, _ = compose(each_brief, RenderOptions(), "brief.j2")
     sections = [h for h in tree.headings(1)]
     titles = [it.title for it in outline_items(pdf_reader(data))]
     assert len(sections) >= 6
@@ -80,8 +75,8 @@ def test_kazakh_and_uzbek_letters_survive_as_text(large_brief, pdf_reader):
         assert word in text
 
 
-def test_two_builds_are_byte_identical(brief, data):
-    assert get_writer("pdf")(brief, RenderOptions()) == data
+def test_two_builds_are_byte_identical(each_brief, data):
+    assert get_writer("pdf")(each_brief, RenderOptions()) == data
 
 
 def test_metadata_paper_and_date(golden_brief, pdf_reader):

@@ -40,6 +40,35 @@ from .theme import Theme
 PARAGRAPH_CLASSES = {"subtitle", "kicker", "meta", "marking", "label", "note", "annex"}
 
 
+CHUNK = 2000  # characters: longer paragraphs are laid out in pieces of about this size
+
+
+def _chunks(runs: Runs, size: int) -> list[Runs]:
+    """The runs cut at spaces into pieces of about `size` characters (one piece when shorter)."""
+    if sum(len(r.text) for r in runs) <= size:
+        return [runs]
+    pieces: list[Runs] = []
+    current: list[Run] = []
+    length = 0
+    for r in runs:
+        text = r.text
+        while length + len(text) > size:
+            cut = text.rfind(" ", 0, size - length)
+            if cut <= 0:
+                cut = text.find(" ", size - length)
+            if cut <= 0:
+                break
+            current.append(Run(text[: cut + 1], r.bold, r.italic, r.link))
+            pieces.append(tuple(current))
+            current, length, text = [], 0, text[cut + 1 :]
+        if text:
+            current.append(Run(text, r.bold, r.italic, r.link))
+            length += len(text)
+    if current:
+        pieces.append(tuple(current))
+    return pieces
+
+
 class Para(Paragraph):
     """A paragraph that may start an outline entry and may have a bar down its left side (quotes).
 
@@ -187,6 +216,22 @@ class Kit:
             text = f'<a name="{anchor}"/>{text}'
         return cls(text, st, **kw)
 
+    def pieces(self, runs: Runs, style: str, anchor: str | None = None, **kw: Any) -> list[Flowable]:
+        """A paragraph, laid out in pieces when huge (else reportlab re-wraps the remainder on every page)."""
+        parts = _chunks(runs, CHUNK)
+        last = len(parts) - 1
+        return [
+            self.para(part, style if i == last else self.joined(style), anchor if i == 0 else None, **(kw if i == 0 else {}))
+            for i, part in enumerate(parts)
+        ]
+
+    def joined(self, style: str) -> str:
+        """A variant of the style for a piece of a paragraph that the next piece continues."""
+        name = f"{style}+joined"
+        if name not in self.styles:
+            self.styles[name] = ParagraphStyle(name, parent=self.styles[style], spaceAfter=0)
+        return name
+
     def outline(self, p: Para, title: str, level: int) -> Para:
         """Give the paragraph an outline entry, nesting at most one level below the previous entry."""
         level = min(level, self.level + 1)
@@ -214,15 +259,16 @@ class Kit:
                 p = self.para(b.runs, "title" if b.level == 0 else f"h{b.level}", b.id)
                 return [self.outline(p, plain(b.runs), b.level - 1) if b.level else p]
             case ParagraphBlock():
-                style = b.style if b.style in PARAGRAPH_CLASSES else "body"
-                p = self.para(b.runs, style, b.id, bulletText=b.num)
-                return [self.outline(p, b.outline, self.level + 1) if b.outline else p]
+                out = self.pieces(b.runs, b.style if b.style in PARAGRAPH_CLASSES else "body", b.id, bulletText=b.num)
+                if b.outline:
+                    out[0] = self.outline(out[0], b.outline, self.level + 1)
+                return out
             case BulletList():
                 return [self.para(i.runs, "item", bulletText="•") for i in b.items]
             case TableBlock():
                 return [self.table(b)]
             case Quote():
-                out: list[Flowable] = [self.para(b.runs, "quote")]
+                out: list[Flowable] = self.pieces(b.runs, "quote")
                 if b.cite:
                     out.append(self.para((Run("— "), *b.cite), "cite"))
                 return out
