@@ -9,6 +9,8 @@ import docx
 from briefgen.render import RenderOptions, get_writer
 from briefgen.render.paths import TEMPLATES_DIR
 
+GOLDEN = TEMPLATES_DIR.parent / "tests" / "golden"
+
 
 def test_user_template_dir_changes_docx_and_pdf_alike(tmp_path, golden_brief, pdf_reader):
     mine = tmp_path / "templates"
@@ -25,3 +27,16 @@ def test_user_template_dir_changes_docx_and_pdf_alike(tmp_path, golden_brief, pd
     pdf_text = "".join(p.extract_text() for p in pdf_reader(get_writer("pdf")(golden_brief, options)).pages)
     assert "Коротко о главном" in headings and "Коротко о главном" in pdf_text
     assert "Участники" not in headings and "Участники" not in pdf_text
+
+
+def test_cli_reports_a_template_error_in_one_line(tmp_path, runner):
+    from briefgen.cli import main
+
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "brief.j2").write_text("<doc>\n{{ nothing.here }}\n</doc>\n", encoding="utf-8")
+    brief = GOLDEN / "seed.brief.json"
+    result = runner.invoke(main, ["render", str(brief), "--format", "pdf", "-o", str(tmp_path / "out"), "--template-dir", str(mine)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert "brief.j2:2: UndefinedError" in lines[0] and "Traceback" not in result.stderr

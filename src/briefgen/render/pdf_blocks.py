@@ -315,7 +315,8 @@ class Kit:
         n = len(b.items)
         cells = []
         for s in b.items:
-            cell: list[Flowable] = [self.para((Run(s.value),), "stat_value" if n <= 3 else "stat_value_small")]
+            value = s.value.replace("\u00a0", " ")  # set large, a value may need two lines
+            cell: list[Flowable] = [self.para((Run(value),), "stat_value" if n <= 3 else "stat_value_small")]
             if s.label:
                 cell.append(self.para((Run(s.label),), "stat_label"))
             if s.note:
