@@ -34,6 +34,12 @@ def test_links_resolve_to_ids_and_dangling_links_become_text():
     assert p.runs == (Run("see "), Run("here", link="s1"), Run(" and there"))
 
 
+def test_ids_are_made_safe_and_unique():
+    tree = parse(doc('<h1 id="a&quot;&lt;b">A</h1><h2 id="a&quot;&lt;b">B</h2><p><a href="#a&quot;&lt;b">x</a></p>'))
+    first, second, p = tree.blocks
+    assert first.id == "a__b" and second.id is None and p.runs == (Run("x", link="a__b"),)
+
+
 def test_table_rows_header_and_ranks():
     (t,) = parse(doc('<table><tr><th>A</th><th>B</th></tr><tr rank="2"><td>1</td><td>2</td></tr></table>')).blocks
     assert isinstance(t, Table) and t.header_rows == 1 and t.ranks == (2,) and len(t.rows) == 2

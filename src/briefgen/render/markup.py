@@ -41,6 +41,7 @@ from .blocks import (
 BLOCK_TAGS = ("title", "h1", "h2", "h3", "p", "ul", "table", "quote", "stats", "chart", "more", "toc", "pagebreak", "rule")
 INLINE_TAGS = ("b", "i", "a")
 
+_ID = re.compile(r"[^A-Za-z0-9_.-]")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -82,6 +83,7 @@ class _Parser:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.ids: set[str] = set()
 
     def fail(self, el: ET.Element, message: str) -> RenderError:
         return RenderError(f"{self.source}: <{el.tag}>: {message}")
@@ -102,6 +104,17 @@ class _Parser:
             footer=_clean(a.get("footer", "")),
         )
 
+    def id(self, el: ET.Element) -> str | None:
+        """The element's id made safe for every format (letters, digits, _ . -); a repeated id is dropped."""
+        raw = el.get("id")
+        if not raw:
+            return None
+        safe = _ID.sub("_", raw)
+        if safe in self.ids:
+            return None
+        self.ids.add(safe)
+        return safe
+
     def int_attr(self, el: ET.Element, name: str, default: int | None = None) -> int | None:
         value = el.get(name)
         if value is None or value == "":
@@ -120,12 +133,12 @@ class _Parser:
     def block(self, el: ET.Element) -> Block:
         tag = el.tag
         if tag == "title" or tag in ("h1", "h2", "h3"):
-            return Heading(level=0 if tag == "title" else int(tag[1]), runs=self.runs(el), id=el.get("id") or None)
+            return Heading(level=0 if tag == "title" else int(tag[1]), runs=self.runs(el), id=self.id(el))
         if tag == "p":
             return Paragraph(
                 runs=self.runs(el),
                 style=el.get("class") or None,
-                id=el.get("id") or None,
+                id=self.id(el),
                 num=el.get("num") or None,
                 outline=el.get("outline") or None,
             )
@@ -202,7 +215,7 @@ class _Parser:
                 yield from self._walk(child, bold, True, link)
             elif child.tag == "a":
                 href = child.get("href", "")
-                yield from self._walk(child, bold, italic, href[1:] if href.startswith("#") else None)
+                yield from self._walk(child, bold, italic, _ID.sub("_", href[1:]) if href.startswith("#") else None)
             else:
                 raise self.fail(child, f"unknown inline element inside <{el.tag}> (known: {', '.join(INLINE_TAGS)})")
             if child.tail:
