@@ -26,6 +26,10 @@ class RenderOptions:
     marking: str | None = None  # handling marking ("Для служебного пользования"); None: off
 
 
+class RenderWarning(UserWarning):
+    """Something in a brief could not be shown exactly (a replaced character, a glyph no font has)."""
+
+
 Writer = Callable[[Brief, RenderOptions], bytes]
 
 # format name → (module path, output file name)

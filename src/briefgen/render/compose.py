@@ -1,0 +1,44 @@
+"""Turn a brief into a block tree: theme and labels → context → template → markup → tree.
+
+Every writer starts here, so a template change reaches DOCX and PDF alike; what
+follows is format only.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+from ..errors import RenderError
+from ..model import Brief
+from . import RenderOptions
+from .blocks import Document
+from .context import build_context
+from .markup import parse
+from .paths import find, load_yaml
+from .templating import render
+from .theme import Theme, load_theme
+
+
+def load_labels(options: RenderOptions) -> dict[str, Any]:
+    """The message catalogue of the label language (`labels/<lang>.yaml`)."""
+    path = find(f"labels/{options.lang}.yaml", options.template_dir)
+    labels = load_yaml(path)
+    if not isinstance(labels, dict):
+        raise RenderError(f"{path}: a message catalogue must be a mapping of keys to labels")
+    return labels
+
+
+def compose(brief: Brief, options: RenderOptions, template: str) -> tuple[Document, Theme]:
+    """The block tree `template` makes of `brief`, and the theme to draw it with.
+
+    The last few results are kept, so the DOCX and PDF writers of one pack share one composition.
+    """
+    return _compose(brief, options, template, os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+@functools.lru_cache(maxsize=4)
+def _compose(brief: Brief, options: RenderOptions, template: str, _epoch: str) -> tuple[Document, Theme]:
+    theme = load_theme(options)
+    context = build_context(brief, load_labels(options), theme, options.lang)
+    return parse(render(template, context, options.template_dir), template), theme

@@ -1,0 +1,112 @@
+"""Turn the theme's font files into registered reportlab families, and text into markup those fonts can draw.
+
+Fonts are registered once per process. A character the main font lacks is set
+in the fallback font (DejaVu Sans covers the Uzbek ʻ that PT fonts lack); one
+that no font has becomes a visible U+FFFD, counted for one warning per document.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..errors import RenderError
+from .theme import STYLES, Theme
+
+REPLACEMENT = "\ufffd"
+_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_WHITE = re.compile(r"\s")
+
+_registered: dict[tuple[str, tuple[Path, ...]], str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A registered family: its base name and the reportlab font name of each style."""
+
+    name: str
+    fonts: dict[str, str]
+    glyphs: frozenset[int]  # code points of the regular face
+
+    def font(self, bold: bool = False, italic: bool = False) -> str:
+        return self.fonts[("bold" if bold else "") + ("italic" if italic else "") or "regular"]
+
+
+_families: dict[str, Family] = {}
+
+
+def family(theme: Theme, name: str) -> Family:
+    """The family `name` of the theme, registered with reportlab (once per process and set of files)."""
+    files = theme.font_files[name]
+    key = (name, tuple(files[s] for s in STYLES))
+    if key in _registered:
+        return _families[_registered[key]]
+    base = re.sub(r"\W", "", name) or "Font"
+    while base in _families:  # a different set of files under the same family name
+        base += "_"
+    fonts = {}
+    for style in STYLES:
+        font_name = base if style == "regular" else f"{base}-{style}"
+        try:
+            pdfmetrics.registerFont(TTFont(font_name, str(files[style])))
+        except Exception as e:  # noqa: BLE001 — reportlab raises several kinds for a bad font file
+            raise RenderError(f"font {files[style]}: cannot be used: {' '.join(str(e).split())}") from None
+        fonts[style] = font_name
+    for style, (bold, italic) in {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bolditalic": (1, 1)}.items():
+        addMapping(base, bold, italic, fonts[style])
+    face = pdfmetrics.getFont(fonts["regular"]).face
+    fam = Family(base, fonts, frozenset(face.charToGlyph))
+    _families[base] = fam
+    _registered[key] = base
+    return fam
+
+
+class Glyphs:
+    """Escapes text for reportlab paragraphs, switching to the fallback font where the main font has no glyph.
+
+    The fallback family is registered only when some text needs it (DejaVu's four faces take longer to load than
+    the rest of a brief takes to lay out).
+    """
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.missing = 0  # characters no font has, shown as U+FFFD
+
+    @functools.cached_property
+    def fallback(self) -> Family:
+        return family(self.theme, self.theme.fallback_font)
+
+    def markup(self, text: str, main: Family) -> str:
+        """Reportlab paragraph markup that shows `text` literally."""
+        if all(ord(c) in main.glyphs or _WHITE.match(c) for c in text):
+            return text.translate(_SPECIAL)
+        out: list[str] = []
+        run: list[str] = []
+        in_fallback = False
+
+        def flush() -> None:
+            if run:
+                chunk = "".join(run).translate(_SPECIAL)
+                out.append(f'<font face="{self.fallback.name}">{chunk}</font>' if in_fallback else chunk)
+                run.clear()
+
+        for c in text:
+            code = ord(c)
+            if code in main.glyphs or _WHITE.match(c):
+                need_fallback = False
+            elif code in self.fallback.glyphs:
+                need_fallback = True
+            else:
+                self.missing += 1
+                c, need_fallback = REPLACEMENT, REPLACEMENT not in main.glyphs
+            if need_fallback != in_fallback:
+                flush()
+                in_fallback = need_fallback
+            run.append(c)
+        flush()
+        return "".join(out)

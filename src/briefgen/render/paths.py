@@ -1,0 +1,48 @@
+"""Find the shipped templates, labels, theme and fonts (`templates/` at the root of the source tree) and read them.
+
+briefgen is installed editable (`pip install -e .`, as the Makefile does), so the
+package finds them relative to its own source file; a user's `--template-dir`
+takes precedence file by file.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
+
+
+def find(name: str, template_dir: Path | None = None) -> Path:
+    """The file `name` (e.g. "labels/ru.yaml") from the user's template dir if it has one, else the shipped one."""
+    if template_dir is not None and (template_dir / name).is_file():
+        return template_dir / name
+    path = TEMPLATES_DIR / name
+    if not path.is_file():
+        raise RenderError(f"{name}: not found in {TEMPLATES_DIR} (is briefgen installed from its source tree?)")
+    return path
+
+
+@functools.cache
+def _yaml(path: Path, mtime_ns: int) -> Any:
+    import yaml
+
+    try:
+        with path.open(encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except OSError as e:
+        raise RenderError(f"{path}: cannot read: {e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        raise RenderError(f"{path}: not valid YAML: {' '.join(str(e).split())}") from None
+
+
+def load_yaml(path: Path) -> Any:
+    """A YAML data file's contents (cached per process while the file is unchanged)."""
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as e:
+        raise RenderError(f"{path}: cannot read: {e.strerror or e}") from None
+    return copy.deepcopy(_yaml(path, mtime))

@@ -1,0 +1,59 @@
+"""The fact sheet: always one page, lower-ranked items dropped and counted, no text below 8 pt."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefgen.render import RenderOptions, get_writer
+from briefgen.render.blocks import BulletList, Document, Item, Meta, More, Paragraph, Run, Stat, Stats
+from briefgen.render.factsheet_writer import drop_lowest
+
+
+@pytest.fixture(scope="module")
+def data(each_brief):
+    return get_writer("factsheet")(each_brief, RenderOptions())
+
+
+def test_exactly_one_page(data, pdf_reader):
+    assert len(pdf_reader(data).pages) == 1
+
+
+def test_no_text_below_8_points(data, pdf_reader):
+    content = pdf_reader(data).pages[0].get_contents().get_data().decode("latin-1")
+    sizes = [float(s) for s in re.findall(r"/F\d+(?:\+\d+)? ([\d.]+) Tf", content)]
+    assert sizes and min(sizes) >= 8
+
+
+def test_two_builds_are_byte_identical(each_brief, data):
+    assert get_writer("factsheet")(each_brief, RenderOptions()) == data
+
+
+def test_overflow_is_counted_in_the_note(large_brief, pdf_reader):
+    text = pdf_reader(get_writer("factsheet")(large_brief, RenderOptions())).pages[0].extract_text()
+    shown = int(re.search(r"Ещё (\d+)", text).group(1))
+    assert shown > 40 - 8  # at least the commitments the template left out
+
+
+def test_kazakh_letters_survive(large_brief, pdf_reader):
+    text = pdf_reader(get_writer("factsheet")(large_brief, RenderOptions())).pages[0].extract_text()
+    assert "Ғылыми" in text and "Oʻzbekiston" in text
+
+
+def test_drop_lowest_takes_the_highest_rank_and_counts_it():
+    tree = Document(
+        Meta(),
+        (
+            Stats((Stat("1", rank=1), Stat("2", rank=7))),
+            BulletList((Item((Run("a"),), rank=3), Item((Run("b"),), rank=5))),
+            More("+{n}", count=2),
+        ),
+    )
+    smaller = drop_lowest(tree)
+    assert [s.value for s in smaller.blocks[0].items] == ["1"] and smaller.blocks[2].count == 3
+    smaller = drop_lowest(smaller)
+    assert [i.runs[0].text for i in smaller.blocks[1].items] == ["a"] and smaller.blocks[2].count == 4
+
+
+def test_drop_lowest_stops_when_nothing_is_ranked():
+    assert drop_lowest(Document(Meta(), (Paragraph((Run("x"),)),))) is None

@@ -1,0 +1,45 @@
+"""Flowables from blocks: text escaped for reportlab, fallback font per character, huge paragraphs in pieces."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.render import RenderOptions
+from briefgen.render.blocks import Run
+from briefgen.render.fonts import Glyphs, family
+from briefgen.render.pdf_blocks import _chunks
+from briefgen.render.theme import load_theme
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme(RenderOptions())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("<b>&amp;</b>", "&lt;b&gt;&amp;amp;&lt;/b&gt;"),
+        ('<img src="x"/>', "&lt;img src=&quot;x&quot;/&gt;"),
+        ("Қазақ", "Қазақ"),
+        ("Oʻzbek", 'O<font face="DejaVuSans">ʻ</font>zbek'),
+    ],
+)
+def test_markup_escapes_and_falls_back_per_character(theme, text, expected):
+    glyphs = Glyphs(theme)
+    assert glyphs.markup(text, family(theme, theme.body_font)) == expected
+    assert glyphs.missing == 0
+
+
+def test_a_character_no_font_has_is_replaced_and_counted(theme):
+    glyphs = Glyphs(theme)
+    out = glyphs.markup("a\u2401b", family(theme, theme.body_font))
+    assert "\u2401" not in out and "\ufffd" in out and glyphs.missing == 1
+
+
+def test_huge_paragraphs_are_cut_at_spaces_without_losing_text():
+    runs = (Run("слово " * 1000), Run("жирное " * 500, bold=True), Run("конец"))
+    pieces = _chunks(runs, 2000)
+    assert len(pieces) > 3
+    assert "".join(r.text for p in pieces for r in p) == "".join(r.text for r in runs)
+    assert all(sum(len(r.text) for r in p) <= 2000 for p in pieces)
+    assert _chunks(runs[2:], 2000) == [runs[2:]]
