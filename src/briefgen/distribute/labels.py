@@ -7,12 +7,12 @@ language is supported when its labels file exists.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, RenderError
+from ..render.paths import TEMPLATES_DIR
 
-EMAIL_TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "email"
+EMAIL_TEMPLATES = TEMPLATES_DIR / "email"
 
 
 def languages() -> tuple[str, ...]:
