@@ -170,3 +170,21 @@ def test_extract_into_an_existing_directory_names_files_like_packs(runner, seed_
     both = runner.invoke(main, ["extract", str(tmp_path / "a" / "visit.txt"), str(tmp_path / "b" / "visit.txt"), "-o", str(out)])
     assert both.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["a_visit.json", "b_visit.json", "visit.json"]
+
+
+def test_a_warning_is_one_line_naming_briefgen(tmp_path):
+    """A glyph no bundled font has is a warning of one line, as errors are (a real process: no pytest filters)."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "glyph.txt"
+    source.write_text("Встреча министров. Министр сказал: «Мы построим 𒀀 завод в 2026 году».\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "briefgen", "render", str(source), "--format", "pdf", "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines and all(line.startswith("briefgen: warning: ") for line in lines), lines
+    assert any("no font has" in line for line in lines)

@@ -127,9 +127,17 @@ def _result(future: Future, path: Path) -> Outcome:
         return Outcome(path, FAILED, error=f"the worker process died ({type(e).__name__})")
 
 
+def one_line_warnings() -> None:
+    """Print warnings (a glyph no font has, say) as one line each, like errors, without Python's source line."""
+    import warnings
+
+    warnings.formatwarning = lambda message, category, filename, lineno, line=None: f"briefgen: warning: {message}\n"
+
+
 def _init_worker(models: bool) -> None:
-    """Ignore Ctrl-C (the parent handles it) and load the language models once."""
+    """Ignore Ctrl-C (the parent handles it), warn in one line, and load the language models once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    one_line_warnings()
     if models:
         from . import nlp
 

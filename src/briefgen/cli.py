@@ -32,6 +32,9 @@ class Main(click.Group):
     """The command group: an error outside any one input (an unusable output directory, say) is one line too."""
 
     def invoke(self, ctx: click.Context):
+        from .batch import one_line_warnings
+
+        one_line_warnings()
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
