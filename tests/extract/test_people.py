@@ -39,6 +39,8 @@ def persons(text: str) -> list[tuple[str, str | None, int]]:
         ("Ольгой Голодец", "Ольга Голодец"),  # and does not decline
         ("Альберто Фухимори", "Альберто Фухимори"),  # indeclinable
         ("В.Путин", "В.Путин"),
+        ("Айгерим Сейтказина", "Айгерим Сейтказина"),  # an indeclinable female first name keeps the surname female
+        ("Динарой Абдуллаевой", "Динара Абдуллаева"),
     ],
 )
 def test_a_name_in_the_nominative(mention, nominative):
@@ -76,6 +78,11 @@ def test_one_person_however_the_text_names_them(text, expected):
         ("Премьер-министр Турции Реджеп Тайип Эрдоган прибыл в Киев.", "Премьер-министр Турции"),
         ("Эрдоган встретился с народным депутатом Украины Мустафой Джемилевым.", "Народный депутат Украины"),
         ("Доклад сделал министр иностранных дел Японии Сейдзи Маэхара.", "Министр иностранных дел Японии"),
+        # genitive words joined by "и" are one title
+        ("Выступил министр экономики и финансов Монголии Бат Эрдэнэ.", "Министр экономики и финансов Монголии"),
+        # an organisation's name between the title and the name
+        ("Выступил генеральный директор ПАО «Северсталь» Андрей Волков.", "Генеральный директор ПАО «Северсталь»"),
+        ("Слово взял вице-президент компании Blue Ocean Systems Томас Вебер.", "Вице-президент компании Blue Ocean Systems"),
     ],
 )
 def test_the_role_that_introduces_a_person(text, role):

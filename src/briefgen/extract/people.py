@@ -287,8 +287,9 @@ def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], t
     named = [p for p in named if position and position in p.tag] or named
     out: dict[tuple[str, str], tuple[float, float]] = {}
     for p in readings:
-        if "Fixd" in p.tag or p not in named and any(t in p.tag for t in _NAME_TAGS):
-            continue  # an indeclinable name ("Альберто") says nothing of the case; nor does a name of the wrong kind
+        if "Fixd" in p.tag and position != "Name" or p not in named and any(t in p.tag for t in _NAME_TAGS):
+            continue  # an indeclinable name alone ("Альберто") says nothing of the case; nor does a name of the
+            # wrong kind; an indeclinable first name before a surname still says its gender ("Айгерим")
         for gender in _genders(p):
             key = (p.tag.case, gender)
             name, noun = out.get(key, (0.0, 0.0))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .. import data, nlp
 from ..document import Document, Token
@@ -18,6 +19,8 @@ from . import phrases
 STEM = 4  # "президенту", "премьер-министром": case endings come later
 MAX_COMPLEMENT = 4  # genitive words after the head: "министр иностранных дел Японии"
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
+# Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
+_ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +64,16 @@ def roles(doc: Document, language: str) -> list[Role]:
 
 
 def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
-    """The role phrase that ends just before `offset` (only spaces between), if any."""
+    """The role phrase that ends just before `offset`, if any: only spaces between, or an organisation's
+    name ("генеральный директор ПАО «Газпром» …", "вице-президент корпорации China Energy …")."""
     i = bisect.bisect_right([r.end for r in found], offset) - 1
-    if i >= 0 and not text[found[i].end : offset].strip():
-        return found[i]
-    return None
+    if i < 0 or not _ORG_GAP.fullmatch(text, found[i].end, offset):
+        return None
+    role, org = found[i], text[found[i].end : offset].strip()
+    if not org:
+        return role
+    end = role.end + text[role.end : offset].rindex(org[-1]) + 1
+    return replace(role, end=end, text=text[role.start : end], name=f"{role.name} {org}")
 
 
 def compatible(a: Role | None, b: Role) -> bool:
@@ -92,7 +100,7 @@ def office(role: Role) -> int | None:
 
 def _phrase(text: str, words: list[Token], i: int, head, names: set[int], language: str) -> Role:
     cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
-    begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, names)
+    begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, names, (_joins(language), _heads(language)))
     if _posted(text, words, end, names, language):
         end += 2  # "посол Казахстана в России Даурен Абаев", "представитель России при ООН …"
     place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
@@ -141,6 +149,11 @@ def _heads(language: str) -> frozenset[str]:
 def _stems(language: str) -> tuple[str, ...]:
     """The first letters of every role noun: a word that starts otherwise is no role."""
     return tuple({h[:STEM] for h in _heads(language)})
+
+
+@functools.cache
+def _joins(language: str) -> frozenset[str]:
+    return frozenset(data.load("roles")["joins"].get(language, []))
 
 
 @functools.cache
