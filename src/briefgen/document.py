@@ -13,6 +13,16 @@ from .source import date_marker
 from .spans import index_of, make_span, paragraphs
 
 
+MAX_HEADING_WORDS = 8
+_FINAL = ".!?…:;\"»“”"
+
+
+def is_heading(text: str) -> bool:
+    """A section heading: a short line without final punctuation."""
+    words = text.split()
+    return 0 < len(words) <= MAX_HEADING_WORDS and text[-1] not in _FINAL and text[0].isalnum()
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation mark with its offsets."""

@@ -5,7 +5,7 @@ import pytest
 
 from briefgen import data
 from briefgen.extract import extract_brief
-from briefgen.extract.agenda import is_heading
+from briefgen.document import is_heading
 from briefgen.model import Source
 
 

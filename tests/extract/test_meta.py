@@ -19,6 +19,15 @@ from briefgen.source import source_from_text
         ("По данным газеты, протестующие собрались у посольства.", None),
         ("Одна из групп, уточняет газета «Труд», пришла к посольству.", None),  # credited for a detail only
         ("Министр сообщил, что работа завершена.", None),  # a person reporting is no outlet
+        # an agency's dateline
+        ("МИНСК, 3 марта. /БЕЛТА/. Стороны обсудили торговлю.", "БЕЛТА"),
+        ("БИШКЕК. 7 мая. КАБАР - Стороны обсудили торговлю.", "КАБАР"),
+        ("КАЗАНЬ, 12 апр — РИА Новости. Стороны обсудили торговлю.", "РИА Новости"),
+        ("ANKARA, May 5 (Anadolu) - The sides discussed trade.", "Anadolu"),
+        ("США. Власти страны сообщили о новых пошлинах - и только.", None),  # a capitalised word is no dateline
+        # an outlet named right after the interview cue, and the one a correspondent works for
+        ("Об этом посол рассказал в интервью Sputnik Узбекистан.", "Sputnik Узбекистан"),
+        ("В форуме участвуют 300 компаний, передает корреспондент Trend.", "Trend"),
     ],
 )
 def test_the_outlet_a_text_credits(text, expected):
@@ -36,6 +45,10 @@ def test_the_outlet_a_text_credits(text, expected):
 )
 def test_a_full_date_stated_in_the_text(text, expected):
     assert meta.stated_date(text, "ru") == expected
+
+
+def test_english_data_sources_are_no_outlet():
+    assert meta.publisher("Trade rose 9%, according to Kazakh customs data.", "en") is None
 
 
 def test_the_date_marker_wins_over_a_date_in_the_text():

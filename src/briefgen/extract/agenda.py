@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import data, nlp
+from ..document import is_heading
 from ..model import AgendaArea, Span
 from .speech import quoted_stretches
 from .words import Word, sentence_words
 
-MAX_HEADING_WORDS = 8
 PREFIX = "*"  # a keyword ending so matches every lemma it begins
-_FINAL = ".!?…:;\"»“”"
 
 
 def find(ctx) -> list[AgendaArea]:
@@ -33,12 +32,6 @@ def find(ctx) -> list[AgendaArea]:
         if evidence:
             out.append(AgendaArea(area["id"], area["label"].get(lang, area["id"]), tuple(evidence)))
     return out
-
-
-def is_heading(text: str) -> bool:
-    """A section heading: a short line without final punctuation."""
-    words = text.split()
-    return 0 < len(words) <= MAX_HEADING_WORDS and text[-1] not in _FINAL and text[0].isalnum()
 
 
 def keywords(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import data
+from .. import data, nlp
 from .people import Person
 from .speech import according_to
 from .roles import Role, compatible, more_specific
@@ -21,6 +21,7 @@ from .roles import Role, compatible, more_specific
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
 _SPACES = re.compile(r"[ \t]*")
+_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
             if role:
                 intros.add(role.start)
             subject = p.nominative_at(m.start) or _after(according, text, begin)
+            if _interviewer_at(text, begin, ctx.source.language):
+                subject = False  # "Беседовала Анна Петрова": she asked; the interview is about someone else
             out.append(Ref(begin, m.end, person=p, subject=subject))
     followed = {m.start: p for p in ctx.people for m in p.mentions}
     for r in ctx.roles:
@@ -126,8 +129,19 @@ def _after(cue: re.Pattern[str], text: str, offset: int) -> bool:
     return bool(cue.search(text, max(0, offset - CUE_REACH), offset))
 
 
+def _interviewer_at(text: str, offset: int, language: str) -> bool:
+    """Whether the word just before `offset` is a verb naming an interviewer ("Беседовала")."""
+    m = _LAST_WORD.search(text, max(0, offset - CUE_REACH), offset)
+    return bool(m) and nlp.lemma(m.group(1)) in _interviewers(language)
+
+
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
+
+
+@functools.cache
+def _interviewers(language: str) -> frozenset[str]:
+    return frozenset(data.load("speech").get("interviewer", {}).get(language, []))
 
 
 @functools.cache

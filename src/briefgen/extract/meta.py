@@ -23,6 +23,12 @@ _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"\w+")
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
 _CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
+# A dateline opening a paragraph: a place in capitals, a date, then the agency: "/ТАСС/",
+# "(Reuters)", "ИНТЕРФАКС -", "— РИА Новости.".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?"
+    r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)"
+)
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
 
 
@@ -33,7 +39,7 @@ def find(ctx) -> Source:
     return replace(
         ctx.source,
         language=language,
-        publisher=publisher(text, language),
+        publisher=publisher(text[ctx.doc.body_start :], language),
         date=ctx.source.date or stated_date(text[ctx.doc.body_start :], language),
     )
 
@@ -63,15 +69,23 @@ def headline(doc) -> str | None:
 
 
 def publisher(text: str, language: str) -> str | None:
-    """The outlet a text credits ("сообщает Zakon.kz" → "Zakon.kz"), or None."""
+    """The outlet a text credits ("сообщает Zakon.kz" → "Zakon.kz"), or None.
+
+    A news agency's dateline ("МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -") names it
+    first; then a credit cue; then the outlet a person gave an interview to ("в интервью
+    Русской службе «Голоса Америки»", "в интервью РИА Новости").
+    """
+    m = _DATELINE.search(text)
+    if m:
+        return next(g for g in m.groups() if g).strip()
     m = _credit(language).search(text)
     if m:
         return (m.group(1) or m.group(2)).rstrip(".")
     for cue in _interview(language).finditer(text):
         window = text[cue.end() : cue.end() + OUTLET_REACH].split("\n")[0]
-        quoted = re.search(_QUOTED, window)
-        if quoted:
-            return quoted.group(1)
+        named = re.search(_QUOTED, window) or _outlet(language).match(window)
+        if named:
+            return named.group(1).rstrip(".")
     return None
 
 
@@ -106,6 +120,13 @@ def _credit(language: str) -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in table["publisher_cues"].get(language, [])) or r"(?!)"
     nouns = "|".join(re.escape(n) for n in table["outlet_nouns"].get(language, [])) or r"(?!)"
     return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})\w*[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
+
+
+@functools.cache
+def _outlet(language: str) -> re.Pattern[str]:
+    """An outlet named right after an interview cue: an optional outlet noun, then a capitalised name."""
+    nouns = "|".join(re.escape(n) for n in data.load("sources")["outlet_nouns"].get(language, [])) or r"(?!)"
+    return re.compile(rf"[ \t]+(?:(?:{nouns})\w*[ \t]+)?{_CAPITALISED}")
 
 
 @functools.cache

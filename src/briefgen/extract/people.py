@@ -26,6 +26,8 @@ _INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})")
 _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
+_LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
+_NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
 
 
@@ -157,8 +159,13 @@ def _name_spans(doc) -> list[Span]:
         if e.type != "PER":
             continue
         text = e.text.split("(")[0].rstrip(" ,.;:«»\"")
+        start = e.start
+        lead = _LEADING_WORD.match(text)
+        while lead and _no_name_word(lead.group(1)):  # "Беседовала Анастасия Ремизова": a verb opening the sentence
+            text, start = text[lead.end() :], start + lead.end()
+            lead = _LEADING_WORD.match(text)
         if text:
-            out.append(Span(e.start, e.start + len(text), text))
+            out.append(Span(start, start + len(text), text))
     covered = [(e.start, e.end) for e in doc.entities]
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
@@ -168,6 +175,12 @@ def _name_spans(doc) -> list[Span]:
             out.append(Span(m.start(1), m.end(1), m.group(1)))
             covered.append((m.start(1), m.end(1)))
     return sorted(out, key=lambda s: s.start)
+
+
+def _no_name_word(word: str) -> bool:
+    """A word that is no part of a name: a verb, adverb or function word, and no name reading at all."""
+    readings = nlp.parses(word)
+    return readings[0].tag.POS in _NO_NAME_POS and not any(t in p.tag for p in readings for t in _NAME_TAGS)
 
 
 def _same(p: Person, r: NameReading) -> bool:

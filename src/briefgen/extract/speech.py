@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import data, nlp
-from ..document import Document
+from ..document import Document, is_heading
 from ..model import Span
 from ..spans import make_span
 from . import phrases
@@ -63,6 +63,8 @@ def find(doc: Document, language: str) -> list[Speech]:
     out: list[Speech] = []
     taken: list[tuple[int, int]] = []
     for unit in _turns(doc) + _dash_paragraphs(doc, language):
+        if any(s <= unit.start < e for s, e in taken):
+            continue  # a dash paragraph inside a turn of several paragraphs
         out.append(unit)
         taken.append((unit.parts[0].start, unit.parts[-1].end))
     stretches = quoted_stretches(text, doc.body_start)
@@ -141,23 +143,40 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
 
 
 def _turns(doc: Document) -> list[Speech]:
-    """Transcript turns "Name: …": the label names a person or opens two turns or more."""
+    """Transcript turns "Name: …": the label names a person or opens two turns or more.
+
+    A turn goes on over the paragraphs up to the next turn or section heading (a
+    speech of several paragraphs). After the last turn it goes on only in a
+    transcript whose turns do so elsewhere: else what follows is the report's own text.
+    """
+    paras = doc.paragraphs
     found = []
-    for para in doc.paragraphs:
+    for i, para in enumerate(paras):
         m = _TURN.match(doc.text, para.start, para.end)
         if m and _label_like(m.group(1)):
-            found.append((m, para))
+            found.append((m, i))
     counts = Counter(m.group(1) for m, _ in found)
-    out = []
-    for m, para in found:
+    kept = []
+    for m, i in found:
         label = Span(m.start(1), m.end(1), m.group(1))
         person = INITIALLED.fullmatch(label.text) or any(
             e.type == "PER" and label.start <= e.start < label.end for e in doc.entities
         )
         if person or counts[m.group(1)] >= 2:
-            body = make_span(doc.text, m.end(), para.end)
-            out.append(Speech((body,), "turn", label=label))
-    return out
+            kept.append((m, i, label))
+    ends = []
+    for k, (_, i, _) in enumerate(kept):
+        stop = kept[k + 1][1] if k + 1 < len(kept) else len(paras)
+        last = i
+        while last + 1 < stop and not is_heading(paras[last + 1].text):
+            last += 1
+        ends.append(last)
+    if kept and not any(end > i for (_, i, _), end in zip(kept[:-1], ends[:-1])):
+        ends[-1] = kept[-1][1]
+    return [
+        Speech((make_span(doc.text, m.end(), paras[end].end),), "turn", label=label)
+        for (m, _, label), end in zip(kept, ends)
+    ]
 
 
 def _label_like(label: str) -> bool:
