@@ -102,3 +102,7 @@ def test_a_first_name_and_surname_the_ner_misses_are_still_a_person():
 def test_a_transcript_label_the_ner_misses_is_still_a_person():
     names = [n for n, _, _ in persons("С.Шойгу: Работа идет по графику.\n\nС.Шойгу: Все готово.")]
     assert names == ["С.Шойгу"]
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name():
+    assert [n for n, _, _ in persons("Беседовала Анна Петрова.")] == ["Анна Петрова"]

@@ -97,6 +97,15 @@ def test_a_dash_dialogue_answers_are_the_interviewees_and_questions_nobodys():
     ]
 
 
+def test_the_interviewer_named_before_a_dialogue_is_not_its_speaker():
+    text = (
+        "Министр энергетики Олег Смирнов рассказал о планах министерства. Беседовала Анна Петрова.\n\n"
+        "— Когда запустят станцию?\n\n"
+        "— Станцию запустят осенью."
+    )
+    assert quotes(text)[-1] == ("Станцию запустят осенью.", "Олег Смирнов", "context")
+
+
 def test_transcript_turns_are_the_named_persons():
     text = (
         "Олег Смирнов провел совещание с Иваном Козловым.\n\n"
