@@ -5,7 +5,7 @@ import pytest
 
 from briefgen.document import analyse
 from briefgen.extract import people, roles
-from briefgen.model import Span
+from briefgen.model import Source, Span
 from briefgen.source import source_from_text
 
 
@@ -106,3 +106,19 @@ def test_a_transcript_label_the_ner_misses_is_still_a_person():
 
 def test_a_verb_opening_the_sentence_is_no_part_of_the_name():
     assert [n for n, _, _ in persons("Беседовала Анна Петрова.")] == ["Анна Петрова"]
+
+
+def english_people(text: str) -> list[tuple[str, str | None, int]]:
+    class Ctx:
+        source = Source(text=text, language="en")
+        doc = analyse(text)
+
+    Ctx.roles = roles.find(Ctx)
+    return [(p.name, p.role, len(p.mentions)) for p in people.find(Ctx)]
+
+
+def test_latin_names_after_a_title_are_people_and_their_surnames_mentions():
+    text = "Indian Prime Minister Anil Kapoor met Chilean Foreign Minister Pedro Soto. Kapoor said trade grew."
+    assert english_people(text) == [
+        ("Anil Kapoor", "Indian Prime Minister", 2), ("Pedro Soto", "Chilean Foreign Minister", 1)
+    ]

@@ -59,3 +59,22 @@ def test_a_role_naming_the_place_is_more_specific():
     plain, placed = role("Президент выступил."), role("Президент Казахстана выступил.")
     assert roles.more_specific(placed, plain) and not roles.more_specific(plain, placed)
     assert roles.more_specific(plain, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Indian Prime Minister Anil Kapoor arrived.", ["Indian Prime Minister"]),
+        ("Secretary of State Jane Doe met Minister of Foreign Affairs Omar Haddad.",
+         ["Secretary of State", "Minister of Foreign Affairs"]),
+        ("The Minister thanked the hosts.", ["Minister"]),  # "The" is no part of it
+        ("He met his Chilean counterpart Pedro Soto.", ["Chilean counterpart"]),
+    ],
+)
+def test_titles_in_a_language_without_inflection(text, expected):
+    assert [r.text for r in roles.roles(analyse(text), "en")] == expected
+
+
+def test_a_title_that_says_all_another_says_and_more_is_more_specific():
+    short, long = (roles.roles(analyse(t), "en")[0] for t in ("Secretary Doe spoke.", "Secretary of State Jane Doe spoke."))
+    assert roles.more_specific(long, short) and not roles.more_specific(short, long)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import nlp
+from .. import data, nlp
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
@@ -26,6 +26,9 @@ _INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})")
 _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
+_LATIN_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w-])")
+_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
+_REACH = 30  # characters before a mention in which its preposition is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
 _NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
@@ -75,7 +78,7 @@ class NameReading:
 
 def find(ctx) -> list[Person]:
     """Group the document's person mentions into people, in order of first mention."""
-    spans = _name_spans(ctx.doc)
+    spans = _name_spans(ctx.doc, ctx.roles)
     readings = [read_name(s, roles_.role_ending_at(ctx.roles, s.start, ctx.doc.text)) for s in spans]
     people: list[Person] = []
     members: list[tuple[Person, NameReading]] = []
@@ -90,6 +93,7 @@ def find(ctx) -> list[Person]:
         _settle_case(person, r)
     people = [p for p in people if not all(_common_word(m.text) for m in p.mentions)]
     _add_missed_surnames(ctx.doc, people)
+    _cases_from_prepositions(ctx.doc.text, people, ctx.source.language)
     for p in people:
         for m in sorted(p.intros):
             if roles_.more_specific(p.intros[m], p.title):
@@ -150,10 +154,11 @@ def _fold(word: str | None) -> str | None:
     return fold(word) if word else None
 
 
-def _name_spans(doc) -> list[Span]:
+def _name_spans(doc, roles: list[Role]) -> list[Span]:
     """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)"),
     and the names it misses: initials with a surname ("С.Шойгу"), a first name with a
-    surname ("Касым-Жомарт Токаев" opening a text) and a transcript turn's name ("Шойгу: …")."""
+    surname ("Касым-Жомарт Токаев" opening a text), a transcript turn's name ("Шойгу: …")
+    and capitalised Latin words after a title ("Prime Minister Olzhas Bektenov")."""
     out = []
     for e in doc.entities:
         if e.type != "PER":
@@ -170,6 +175,7 @@ def _name_spans(doc) -> list[Span]:
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
+    extra += [m for m in (_LATIN_NAME.match(doc.text, r.end) for r in roles) if m]
     for m in extra:
         if not any(s <= m.start(1) < e for s, e in covered):
             out.append(Span(m.start(1), m.end(1), m.group(1)))
@@ -233,7 +239,7 @@ def _settle_case(p: Person, r: NameReading) -> None:
 
 def _add_missed_surnames(doc, people: list[Person]) -> None:
     """A surname the NER missed somewhere ("господина Эрдогана") is still that person's mention."""
-    covered = [(e.start, e.end) for e in doc.entities]
+    covered = [(e.start, e.end) for e in doc.entities] + [(m.start, m.end) for p in people for m in p.mentions]
     stems = tuple({k[:MIN_SURNAME] for p in people for k in p.keys})
     for m in _TOKEN.finditer(doc.text, doc.body_start):
         word = m.group()
@@ -247,6 +253,22 @@ def _add_missed_surnames(doc, people: list[Person]) -> None:
             p = owners[0]
             p.mentions.append(Span(m.start(), m.end(), word))
             p.cases[m.start()] = _case_and_gender([word])[0]
+
+
+def _cases_from_prepositions(text: str, people: list[Person], language: str) -> None:
+    """In a language without case endings, the preposition before a mention (or its title) stands for
+    the case: "met with Foreign Minister X" is X alongside, "attributable to Spokesperson Y" no subject."""
+    table = data.load("roles").get("cases_after", {}).get(language)
+    if not table:
+        return
+    for p in people:
+        for m in p.mentions:
+            if p.cases.get(m.start) not in (None, "nomn"):
+                continue
+            role = p.intros.get(m.start)
+            before = _LAST_WORD.search(text, max(0, (role.start if role else m.start) - _REACH), role.start if role else m.start)
+            if before and before.group(1).lower() in table:
+                p.cases[m.start] = table[before.group(1).lower()]
 
 
 def _common_word(text: str) -> bool:

@@ -19,6 +19,10 @@ from . import phrases
 STEM = 4  # "президенту", "премьер-министром": case endings come later
 MAX_COMPLEMENT = 4  # genitive words after the head: "министр иностранных дел Японии"
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
+_LATIN = re.compile(r"[A-Za-z]")
+PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
+_OF = frozenset({"of"})
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "and", "of", "in", "on", "at", "by", "with"})
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
 _ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
 
@@ -54,12 +58,21 @@ def roles(doc: Document, language: str) -> list[Role]:
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     out = []
     stems = _stems(language)
-    for i, tok in enumerate(words):
-        if not tok.text.lower().startswith(stems):
-            continue  # most words are no role: spare their morphology
-        head = phrases.head_reading(tok.text, heads)
-        if head is not None:
-            out.append(_phrase(doc.text, words, i, head, names, language))
+    plain = _plain_heads(language)
+    i = 0
+    while i < len(words):
+        tok = words[i]
+        if _LATIN.match(tok.text):
+            role = _plain_phrase(doc.text, words, i, plain)
+            if role:
+                out.append(role)
+                i = next(k for k in range(i, len(words)) if words[k].end >= role.end) + 1
+                continue
+        elif tok.text.lower().startswith(stems):  # most words are no role: spare their morphology
+            head = phrases.head_reading(tok.text, heads)
+            if head is not None:
+                out.append(_phrase(doc.text, words, i, head, names, language))
+        i += 1
     return out
 
 
@@ -86,8 +99,12 @@ def compatible(a: Role | None, b: Role) -> bool:
 
 
 def more_specific(new: Role, old: Role | None) -> bool:
-    """Whether `new` says more about a person than `old` (it names the place old lacks)."""
-    return old is None or (compatible(old, new) and bool(new.place) and not old.place)
+    """Whether `new` says more about a person than `old`: it names the place old lacks, or says all old
+    says and more ("Secretary" → "Secretary of State")."""
+    if old is None:
+        return True
+    wider = new.place == old.place and set(old.lemmas) < set(new.lemmas)
+    return compatible(old, new) and (bool(new.place) and not old.place or wider)
 
 
 def office(role: Role) -> int | None:
@@ -119,6 +136,41 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int], langua
     )
 
 
+def _plain_phrase(text: str, words: list[Token], i: int, heads: dict[str, tuple[tuple[str, ...], ...]]) -> Role | None:
+    """A title in a language without inflection ("Kazakh Prime Minister", "Secretary of State") that starts
+    at words[i]: capitalised words before the head, the head, then "of" and capitalised words."""
+    first = words[i].text.lower()
+    k = next((i + len(h) for h in heads.get(first, ()) if _words_are(words, i, h, text)), None)
+    if k is None:
+        return None
+    begin = i
+    while begin > i - 2 and begin > 0 and _capitalised(words[begin - 1].text) and phrases.adjacent(text, words[begin - 1], words[begin]):
+        begin -= 1
+    end = k
+    if end + 1 < len(words) and words[end].text.lower() in _OF and _capitalised(words[end + 1].text):
+        last = end + 1
+        while last < len(words) and _capitalised(words[last].text) and phrases.adjacent(text, words[last - 1], words[last]):
+            last += 1
+        n = last - end - 1  # capitalised words after "of": a first name and surname close a longer run
+        end += 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
+    start, stop = words[begin].start, words[end - 1].end
+    lemmas = tuple(w.text.lower() for w in words[begin:end])
+    return Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),
+                lemmas, None, frozenset({"nomn"}), False)
+
+
+def _words_are(words: list[Token], i: int, head: tuple[str, ...], text: str) -> bool:
+    """Whether `head`'s words stand at words[i:], one after another."""
+    return i + len(head) <= len(words) and all(
+        words[i + j].text.lower() == h and (j == 0 or phrases.adjacent(text, words[i + j - 1], words[i + j]))
+        for j, h in enumerate(head)
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
+
+
 def _posted(text: str, words: list[Token], end: int, names: set[int], language: str) -> bool:
     """Whether "в/при <Place>" after the phrase is where the role is held, a name following it."""
     if end + 3 >= len(words) or words[end + 3].start not in names:
@@ -143,6 +195,16 @@ def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
 @functools.cache
 def _heads(language: str) -> frozenset[str]:
     return frozenset(data.load("roles")["heads"].get(language, []))
+
+
+@functools.cache
+def _plain_heads(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles of several words ("prime minister") by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for h in _heads(language):
+        words = tuple(h.split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 @functools.cache

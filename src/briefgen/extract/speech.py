@@ -22,6 +22,7 @@ from ..model import Span
 from ..spans import make_span
 from . import phrases
 from .people import INITIALLED
+from .words import english_forms
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
 MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша страна открыта для всех».
@@ -36,6 +37,8 @@ _DASH = "—–-"
 _INNER = re.compile(rf"([,!?…])[ \t]+[{_DASH}][ \t]+")
 _RESUME = re.compile(rf"[.,:][ \t]+[{_DASH}][ \t]+")
 _AFTER = re.compile(rf"[ \t]*[,.!?…]?[ \t]*[{_DASH}][ \t]*|[ \t]*,[ \t]*")
+_BARE = re.compile(r"[ \t]+")
+_INNER_STOPS = (",",)
 _NEXT = re.compile(r"[.!?…]?[ \t]+")
 _DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
 _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
@@ -123,8 +126,11 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     inner = make_span(text, start, end)
     if not inner.text:
         return None
+    inner_stop = inner.text.endswith(_INNER_STOPS)  # '"…by 2030," Bektenov said': the comma inside the marks
+    if inner_stop:
+        inner = make_span(text, inner.start, inner.end - 1)
     parts, inside = _split(text, inner.start, inner.end, language)
-    after = _attribution_after(text, end + 1, language)
+    after = _attribution_after(text, end + 1, language, bare=inner_stop)
     if inside or after:
         return Speech(parts, "quote", attribution=inside or after)
     words = len(_WORD.findall(inner.text))
@@ -242,14 +248,15 @@ def _split(text: str, start: int, end: int, language: str) -> tuple[tuple[Span, 
     return tuple(p for p in parts if p.text), first
 
 
-def _attribution_after(text: str, at: int, language: str) -> Span | None:
-    """The clause right after a closing quotation mark that says who spoke: "», — сказал он."."""
-    m = _AFTER.match(text, at)
+def _attribution_after(text: str, at: int, language: str, bare: bool = False) -> Span | None:
+    """The clause right after a closing quotation mark that says who spoke: "», — сказал он.";
+    when the quotation's own comma closes it (`bare`), after a space: '," he said.'."""
+    m = (_BARE if bare else _AFTER).match(text, at)
     if not m or m.end() == at:
         return None
     end = _clause_end(text, m.end())
     clause = make_span(text, m.end(), end)
-    limit = ATTRIBUTION_WORDS if any(c in m.group() for c in _DASH) else 2
+    limit = ATTRIBUTION_WORDS if bare or any(c in m.group() for c in _DASH) else 2
     return clause if clause.text and _is_attribution(clause.text, language, limit) else None
 
 
@@ -279,8 +286,10 @@ def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) 
 
 
 def _says(word: str, language: str) -> bool:
-    """A verb of saying in a finite form."""
+    """A verb of saying in a finite form (any form of it in a language without morphology: "said")."""
     best = nlp.parses(word)[0]
+    if "LATN" in best.tag:
+        return any(form in _verbs(language) for form in english_forms(word.lower()))
     return best.tag.POS == "VERB" and phrases.lemma(best) in _verbs(language)
 
 

@@ -79,14 +79,14 @@ def readings(token: str) -> tuple[tuple[str, Any], ...]:
         return ()
     word = token.lower()
     if _LATIN.match(word):
-        return tuple((form, None) for form in _english_forms(word))
+        return tuple((form, None) for form in english_forms(word))
     parses = nlp.morph().parse(word)
     top = parses[0]
     keep = [p for p in parses if (p.normal_form, p.tag.POS) == (top.normal_form, top.tag.POS) or p.score >= MIN_SCORE]
     return tuple((p.normal_form.replace("ё", "е"), p.tag) for p in keep)
 
 
-def _english_forms(word: str) -> list[str]:
+def english_forms(word: str) -> list[str]:
     """The word and the stems its regular endings allow ("proposed" → "propose"), for English cues."""
     out = [word]
     for ending, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("d", "")):
