@@ -106,6 +106,8 @@ def test_a_transcript_label_the_ner_misses_is_still_a_person():
 
 def test_a_verb_opening_the_sentence_is_no_part_of_the_name():
     assert [n for n, _, _ in persons("Беседовала Анна Петрова.")] == ["Анна Петрова"]
+    # inside a sentence, a capitalised word that reads as a function word is a name's part
+    assert [n for n, _, _ in persons("Путин провел переговоры с генеральным секретарем То Ламом.")][-1] == "То Лам"
 
 
 def english_people(text: str) -> list[tuple[str, str | None, int]]:

@@ -160,12 +160,13 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     surname ("Касым-Жомарт Токаев" opening a text), a transcript turn's name ("Шойгу: …")
     and capitalised Latin words after a title ("Prime Minister Olzhas Bektenov")."""
     out = []
+    opening = {s.start for s in doc.sentences}
     for e in doc.entities:
         if e.type != "PER":
             continue
         text = e.text.split("(")[0].rstrip(" ,.;:«»\"")
         start = e.start
-        lead = _LEADING_WORD.match(text)
+        lead = _LEADING_WORD.match(text) if e.start in opening else None
         while lead and _no_name_word(lead.group(1)):  # "Беседовала Анастасия Ремизова": a verb opening the sentence
             text, start = text[lead.end() :], start + lead.end()
             lead = _LEADING_WORD.match(text)

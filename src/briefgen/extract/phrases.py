@@ -20,14 +20,22 @@ def head_reading(word: str, lemmas: frozenset[str]):
 
 
 def bounds(
-    text: str, words: list[Token], i: int, head, limit: int, stop: set[int], joins: Joins | None = None
+    text: str,
+    words: list[Token],
+    i: int,
+    head,
+    limit: int,
+    stop: set[int],
+    joins: Joins | None = None,
+    states: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """(first, last) word index of the phrase headed by words[i]: agreeing adjectives, then
     up to `limit` genitive words, not running into a word that starts at an offset in `stop`.
 
     With `joins` (conjunctions, heads), a conjunction between two lower-case genitive words
     joins them ("министр торговли и интеграции"), unless the second heads a phrase of its own
-    ("президента Казахстана и премьер-министра Индии").
+    ("президента Казахстана и премьер-министра Индии"). After one of `states` ("Республики")
+    the country's own name follows in any case ("Республики Корея").
     """
     begin = i
     while begin > 0 and _agrees(words[begin - 1], head) and adjacent(text, words[begin - 1], words[begin]):
@@ -41,7 +49,8 @@ def bounds(
                 end += 2
                 counted += 1
                 continue
-        if nxt.start in stop or not _complement(nxt):
+        named = nxt.text[:1].isupper() and lemma(nlp.parses(words[end].text)[0]) in states
+        if nxt.start in stop or not (named or _complement(nxt)):
             break
         end += 1
         counted += 1

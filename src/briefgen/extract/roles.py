@@ -17,7 +17,7 @@ from ..document import Document, Token
 from . import phrases
 
 STEM = 4  # "президенту", "премьер-министром": case endings come later
-MAX_COMPLEMENT = 4  # genitive words after the head: "министр иностранных дел Японии"
+MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель министра иностранных дел Республики Корея"
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 _LATIN = re.compile(r"[A-Za-z]")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
@@ -68,7 +68,9 @@ def roles(doc: Document, language: str) -> list[Role]:
                 out.append(role)
                 i = next(k for k in range(i, len(words)) if words[k].end >= role.end) + 1
                 continue
-        elif tok.text.lower().startswith(stems):  # most words are no role: spare their morphology
+        elif tok.text.lower().startswith(stems) and not (out and tok.start < out[-1].end):
+            # most words are no role: spare their morphology; a head inside a title is part of it
+            # ("заместитель министра иностранных дел")
             head = phrases.head_reading(tok.text, heads)
             if head is not None:
                 out.append(_phrase(doc.text, words, i, head, names, language))
@@ -117,7 +119,9 @@ def office(role: Role) -> int | None:
 
 def _phrase(text: str, words: list[Token], i: int, head, names: set[int], language: str) -> Role:
     cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
-    begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, names, (_joins(language), _heads(language)))
+    begin, end = phrases.bounds(
+        text, words, i, head, MAX_COMPLEMENT, names, (_joins(language), _heads(language)), _states(language)
+    )
     if _posted(text, words, end, names, language):
         end += 2  # "посол Казахстана в России Даурен Абаев", "представитель России при ООН …"
     place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
@@ -211,6 +215,11 @@ def _plain_heads(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 def _stems(language: str) -> tuple[str, ...]:
     """The first letters of every role noun: a word that starts otherwise is no role."""
     return tuple({h[:STEM] for h in _heads(language)})
+
+
+@functools.cache
+def _states(language: str) -> frozenset[str]:
+    return frozenset(data.load("roles")["states"].get(language, []))
 
 
 @functools.cache
