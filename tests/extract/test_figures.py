@@ -91,6 +91,8 @@ ENGLISH = [
     ("The portfolio has 78 joint projects.", "78 joint projects", 78, None),
     ("Trade will reach $10.5 billion by 2030.", "$10.5 billion", 10.5e9, "USD"),
     ("The road is 500 km long.", "500 km", 500, "km"),
+    ("Over 4,000 Kenyan nurses work abroad.", "Over 4,000 Kenyan nurses", 4000, None),  # a nationality before the noun
+    ("They will build a 2-gigawatt solar plant.", "2-gigawatt", 2, "GW"),  # a unit glued by a hyphen
 ]
 
 
@@ -272,6 +274,7 @@ NOT_FIGURES = [
     "Встреча началась в 15:30.",
     "Цены выросли в 2,5 раза.",
     "Лидеры двух стран встретились.",
+    "Правительства двух государств подписали протокол.",
     "Две страны спорят о границе.",
     "Нарушение по статье 19.7 КоАП.",
     "Изменили пункт 26 статьи 2 закона.",
@@ -294,6 +297,11 @@ NOT_FIGURES = [
     "В 1995 и 2002 годах его освобождали.",
     "Голосование пройдет 20 и 21 марта.",
 ]
+
+
+@pytest.mark.parametrize("text", ["The two leaders met in Rome.", "The two governments said on Monday."])
+def test_two_of_the_parties_restate_them_in_english_too(text):
+    assert figures_of(text, "en") == []
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

@@ -48,6 +48,7 @@ class Words:
     plural_endings: tuple[str, ...]
     plural_nouns: frozenset[str]
     not_plural: frozenset[str]
+    modifier_endings: tuple[str, ...]
     decimal_marks: str
     measures: Lexicon
     cues: Cues
@@ -86,6 +87,7 @@ def words(language: str) -> Words:
         plural_endings=tuple(plurals.get("endings", [])),
         plural_nouns=frozenset(plurals.get("nouns", [])),
         not_plural=frozenset(plurals.get("not", [])),
+        modifier_endings=tuple(plurals.get("modifier_endings", [])),
         decimal_marks=table["decimal_marks"][lang],
         measures=lst("measures"),
         cues=Cues(
