@@ -299,6 +299,24 @@ NOT_FIGURES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Количество совместных предприятий превысило 450.", "450", 450),
+        ("Число туристов из Индии достигло почти 1,2 млн.", "почти 1,2 млн", 1.2e6),
+        ("The number of visitors reached 3,400.", "3,400", 3400),
+    ],
+)
+def test_a_bare_number_the_clause_says_is_the_number_of_something_is_a_count(text, span, value):
+    f = only(text, "en" if text.isascii() else "ru")
+    assert (f.kind, f.text, f.value) == ("count", span, value)
+
+
+@pytest.mark.parametrize("text", ["Количество заявок выросло в 2024 году.", "Компания заработала 300, а не 400."])
+def test_a_bare_number_without_a_number_of_something_is_no_count(text):
+    assert figures_of(text) == []
+
+
 @pytest.mark.parametrize("text", ["The two leaders met in Rome.", "The two governments said on Monday."])
 def test_two_of_the_parties_restate_them_in_english_too(text):
     assert figures_of(text, "en") == []

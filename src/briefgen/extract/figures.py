@@ -83,10 +83,12 @@ def _read_at(toks: Sequence[Token], i: int, w: Words) -> _Draft | None:
     found = Found("money", sign[0], amount.end) if sign else _found(toks, amount, w)
     if found is None:
         amount, found = _shared(toks, amount, w)
-    if found is None:
-        return None
     first = i if sign else amount.first
     q = w.qualifiers.ends_at(toks, first)
+    if found is None:
+        found = count.stated_before(toks, amount, q[1] if q else first, w)
+    if found is None:
+        return None
     return _Draft(q[1] if q else first, found.end, amount, found, q[0] if q else None)
 
 

@@ -35,3 +35,20 @@ def _agrees(noun: Token, value: float, plural: bool) -> bool:
     return any(
         ones or p.tag.number == "plur" or (not plural and p.tag.case in ("gent", "gen2")) for p in noun_parses(noun)
     )
+
+
+def stated_before(toks: Sequence[Token], amount: Amount, first: int, w: Words) -> Found | None:
+    """A count whose noun comes before it: a bare number (nothing counted after it) right after a verb of
+    change, in a clause about the number of something ("количество предприятий превысило 300")."""
+    end = amount.end
+    if end < len(toks) and toks[end].kind != "sign" or first == 0 or not w.cues.change.ends_at(toks, first):
+        return None
+    k = first - 1
+    while k >= 0 and toks[k].key not in _CLAUSE_ENDS:
+        if w.counted_measures.match(toks, k):
+            return Found("count", None, end, None)
+        k -= 1
+    return None
+
+
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\n", ","})

@@ -51,6 +51,7 @@ class Words:
     modifier_endings: tuple[str, ...]
     decimal_marks: str
     measures: Lexicon
+    counted_measures: Lexicon
     cues: Cues
 
 
@@ -90,6 +91,7 @@ def words(language: str) -> Words:
         modifier_endings=tuple(plurals.get("modifier_endings", [])),
         decimal_marks=table["decimal_marks"][lang],
         measures=lst("measures"),
+        counted_measures=lst("counted_measures"),
         cues=Cues(
             year_before=Lexicon.of_list(status["target_year"][lang]["before"], False),
             year_after=Lexicon.of_list(status["target_year"][lang]["after"], inf),
