@@ -46,6 +46,13 @@ def find(text: str, quoted: dict[str, str] | None = None):
         ("Была достигнута договоренность о возобновлении рейсов.", "agreement"),
         ("Правительству поручено подготовить план мероприятий.", "instruction"),
         ("Японская сторона готова рассмотреть новые проекты.", "intention"),
+        # an invitation named by its noun, passed on, confirmed or accepted
+        ("Посол передал министру приглашение посетить выставку в Казани.", "invitation"),
+        ("Премьер принял приглашение посетить экономический форум.", "intention"),
+        # a polite wish to do it is doing it: "хотел бы пригласить"
+        ("Хотел бы пригласить вас посетить нашу страну с визитом.", "invitation"),
+        ("Была подчеркнута важность проведения консультаций до конца года.", "proposal"),
+        ("Стороны рассчитывают завершить переговоры к осени.", "intention"),
     ],
 )
 def test_each_kind_of_commitment(text, kind):
@@ -126,6 +133,8 @@ def test_future_without_a_cue_is_an_intention(text):
         "Перелет начнется утром и завершится к обеду.",
         "Уверен, наше сотрудничество будет и дальше развиваться.",
         "Сотрудничество двух стран будет развиваться и дальше.",
+        "Наш народ никогда не забудет вашу поддержку.",  # a denial, not a plan
+        "Министр отметил, что проект, возможно, будет завершен весной.",
     ],
 )
 def test_no_commitment_in_past_evaluation_wish_greeting_or_estimate(text):
@@ -153,6 +162,9 @@ def test_two_commitments_in_one_sentence_are_two_clause_anchored_items():
         # a relative clause that describes the commitment's object stays with it
         ("Концерн планирует построить завод, который будет выпускать автобусы.",
          "Концерн планирует построить завод, который будет выпускать автобусы"),
+        # what the agreement says goes on after "а"
+        ("Мы договорились, что соглашение будет подписано до конца года, а применяться начнет с весны.",
+         "Мы договорились, что соглашение будет подписано до конца года, а применяться начнет с весны"),
         # a closing bracket opened inside the clause is kept
         ("Важно выполнить программу (принята в марте т.г.).", "Важно выполнить программу (принята в марте т.г.)"),
     ],
@@ -192,6 +204,12 @@ def test_commitment_reported_then_quoted_in_the_same_words_is_one_item():
     assert found[0].text.startswith("Министр предложил")
 
 
+def test_a_headline_restating_a_commitment_is_no_item_of_its_own():
+    text = "Стороны договорились открыть авиарейс\n\nМинистры встретились в Баку. Стороны договорились открыть авиарейс."
+    assert [c.text for c in find(text)] == ["Стороны договорились открыть авиарейс"]
+    assert find(text)[0].start > text.index("\n")
+
+
 def test_reported_and_quoted_commitments_that_differ_are_two_items():
     text = "Министр предложил создать совместный фонд развития. «Предлагаем открыть прямой авиарейс», – сказал он."
     assert len(find(text, {"Предлагаем открыть прямой авиарейс": "Иван Петров"})) == 2
@@ -221,6 +239,14 @@ def test_english_cues_futures_and_deadlines():
     ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
     found = commitments.find(ctx)
     assert [(c.kind, c.deadline) for c in found] == [("agreement", "by the end of 2026"), ("intention", "next year")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ishiba said Japan would provide loans for the new port.", "He said Tokyo would host the summit next year."]
+)
+def test_english_reported_future_with_would_is_an_intention(text):
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    assert [c.kind for c in commitments.find(ctx)] == ["intention"]
 
 
 def test_a_language_without_vocabulary_yields_nothing():

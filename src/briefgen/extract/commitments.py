@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from .. import data
 from ..model import Commitment, Span
-from . import agenda
-from .clauses import COMPLEMENT, CONDITION, RELATIVE, Clause, split
+from . import agenda, meta
+from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
 from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
 from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
@@ -45,6 +45,8 @@ class Vocabulary:
     reporting: frozenset[str]
     opinions: frozenset[str]
     hedges: frozenset[str]
+    polite: frozenset[str]
+    negations: frozenset[str]
     impersonal: frozenset[str]
     past_markers: frozenset[str]
     creation: frozenset[str]
@@ -74,6 +76,8 @@ def vocabulary(lang: str) -> Vocabulary:
         reporting=frozenset(get("reporting")),
         opinions=frozenset(get("opinions")),
         hedges=frozenset(get("hedges")),
+        polite=frozenset(get("polite")),
+        negations=frozenset(get("negations")),
         impersonal=frozenset(get("impersonal")),
         past_markers=frozenset(get("past_markers")),
         creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
@@ -118,8 +122,11 @@ def find(ctx) -> list[Commitment]:
     if not voc.cues:
         return []  # a language the data does not cover
     regions = [(q.start, q.end) for q in ctx.quotes]
+    headline = ctx.doc.paragraphs[0] if meta.headline(ctx.doc) else None
     items: list[Item] = []
     for si, words in enumerate(sentence_words(ctx)):
+        if headline and ctx.doc.sentences[si].start < headline.end:
+            continue  # a headline restates what the text tells below
         if words and not _excluded(words, voc):
             items += _items(si, split(words, voc.openers, regions), voc)
     taxonomy = agenda.keywords(ctx.source.language)
@@ -151,6 +158,10 @@ def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
         trigger = None
         if c.kind != CONDITION and "hedge" not in (own, inherited):
             trigger = _trigger(c, voc)
+        if current is not None and c.kind == COORDINATE and current.clauses[-1] is clauses[ci - 1] \
+                and clauses[ci - 1].kind == COMPLEMENT and (trigger is None or trigger.plain):
+            current.clauses.append(c)  # "договорились, что соглашение будет подписано, а применяться начнет …"
+            continue
         if trigger and (trigger.plain and "opinion" in (own, inherited) or trigger.past and _told_as_past(c, voc)):
             trigger = None
         if trigger is None:
@@ -166,7 +177,7 @@ def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
 def _frame(clause: Clause, voc: Vocabulary) -> str | None:
     """'hedge' for an estimate ("считается"), 'opinion' for a view ("полагаю"), else None."""
     lemmas = {lemma for w in clause.words for lemma in w.lemmas}
-    if lemmas & voc.hedges:
+    if lemmas & voc.hedges and not lemmas & voc.polite:
         return "hedge"
     return "opinion" if lemmas & voc.opinions else None
 
@@ -207,6 +218,8 @@ def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc
     tag = words[i].reading({lemma})[1]
     if tag is None:  # a language without morphology: the cue word itself decides
         return True
+    if tag.POS == "INFN" and any(w.lemmas & voc.polite for w in words[:i]):
+        return True  # "хотел бы пригласить": a polite way of inviting
     if tag.POS in ("INFN", "GRND"):
         return False  # "предложил создать": the finite verb is the cue
     if tag.POS == "PRTF":
@@ -256,6 +269,8 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
         return None
     if not w.has("VERB", "perf", "futr", "indc") or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
         return None
+    if i and words[i - 1].lemma in voc.negations:
+        return None  # "никогда не забудет": a denial, not a plan
     if any(t is not None and "pres" in t for _, t in w.readings):
         return None  # a verb of both aspects ("реализуются") reads as present too
     if _abstract_subject(words, i, voc):
