@@ -5,6 +5,7 @@ the same Document, so the work is done once per text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import nlp
@@ -14,6 +15,15 @@ from .spans import index_of, make_span, paragraphs
 
 
 MAX_HEADING_WORDS = 8
+# A news agency's dateline opening a paragraph: a place in capitals, a date, then the agency:
+# "МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -", "АШХАБАД. 22 октября. ИНТЕРФАКС -",
+# "КАЗАНЬ, 12 апр — РИА Новости.". The groups hold the agency's name.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?"
+    r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]"
+    r"|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
+)
+_LINE = re.compile(r"[^\n]+")
 _FINAL = ".!?…:;\"»“”"
 
 
@@ -85,9 +95,11 @@ def analyse(text: str) -> Document:
     sentences: list[Span] = []
     owner: list[int] = []
     for pi, para in enumerate(paras):
+        dateline = DATELINE.match(text, para.start, para.end)
+        begin = dateline.end() if dateline else para.start  # a dateline is no part of the first sentence
         for s in sentenize(para.text):
-            span = make_span(text, para.start + s.start, para.start + s.stop)
-            if span.text:
+            span = make_span(text, max(begin, para.start + s.start), para.start + s.stop)
+            if span.text and span.start < span.end:
                 sentences.append(span)
                 owner.append(pi)
 
@@ -95,5 +107,15 @@ def analyse(text: str) -> Document:
     doc.segment(nlp.segmenter())
     doc.tag_ner(nlp.ner_tagger())
     tokens = [Token(t.start, t.stop, t.text) for t in doc.tokens]
-    entities = [Entity(s.start, s.stop, s.text, s.type) for s in doc.spans if s.start >= body_start]
+    entities = [_one_line(text, s.start, s.stop, s.type) for s in doc.spans if s.start >= body_start]
     return Document(text, body_start, paras, sentences, tokens, entities, owner)
+
+
+def _one_line(text: str, start: int, end: int, type: str) -> Entity:
+    """An entity within one line: the NER may run a headline's name into the next paragraph
+    ("Эмомали Рахмоном\n\nСегодня"); the longest line of it is the name."""
+    lines = [m for m in _LINE.finditer(text, start, end)]
+    if len(lines) > 1:
+        best = max(lines, key=lambda m: len(m.group().strip()))
+        start, end = best.start(), best.end()
+    return Entity(start, end, text[start:end], type)

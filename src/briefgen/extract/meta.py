@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .. import data
+from ..document import DATELINE
 from ..model import Source
 
 MAX_HEADLINE_WORDS = 14
@@ -23,12 +24,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"\w+")
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
 _CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
-# A dateline opening a paragraph: a place in capitals, a date, then the agency: "/ТАСС/",
-# "(Reuters)", "ИНТЕРФАКС -", "— РИА Новости.".
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?"
-    r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)"
-)
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
 
 
@@ -75,7 +70,7 @@ def publisher(text: str, language: str) -> str | None:
     first; then a credit cue; then the outlet a person gave an interview to ("в интервью
     Русской службе «Голоса Америки»", "в интервью РИА Новости").
     """
-    m = _DATELINE.search(text)
+    m = DATELINE.search(text)
     if m:
         return next(g for g in m.groups() if g).strip()
     m = _credit(language).search(text)

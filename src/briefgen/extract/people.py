@@ -170,6 +170,9 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
         while lead and _no_name_word(lead.group(1)):  # "Беседовала Анастасия Ремизова": a verb opening the sentence
             text, start = text[lead.end() :], start + lead.end()
             lead = _LEADING_WORD.match(text)
+        lead = _LEADING_WORD.match(text)
+        if lead and _foreign_word_before_name(text[lead.end() :].split(), lead.group(1)):
+            text, start = text[lead.end() :], start + lead.end()  # "(Олий) Мажлиса Танзила Нарбаева"
         if text:
             out.append(Span(start, start + len(text), text))
     covered = [(e.start, e.end) for e in doc.entities]
@@ -182,6 +185,12 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
             out.append(Span(m.start(1), m.end(1), m.group(1)))
             covered.append((m.start(1), m.end(1)))
     return sorted(out, key=lambda s: s.start)
+
+
+def _foreign_word_before_name(rest: list[str], word: str) -> bool:
+    """Whether `word` belongs to the phrase before a name the NER ran into: a word that reads first of all as
+    no name, before a first name and a surname ("Мажлиса Танзила Нарбаева")."""
+    return len(rest) == 2 and _kind_first(rest[0]) == "Name" and not _kind_first(word) and _kind(rest[1]) != "Patr"
 
 
 def _no_name_word(word: str) -> bool:
