@@ -62,7 +62,7 @@ class Deadlines:
             if w.lemma in self.past:
                 return None
             if w.lemma in self.months:
-                past = k + 1 < len(words) and words[k + 1].lemma in self.past  # "в ноябре прошлого года"
+                past = k + 1 < len(words) and bool(words[k + 1].lemmas & self.past)  # "в ноябре прошлого года"
                 return None if past else self._year_after(words, k + 1)
             if w.lemma in self.units:
                 return k + 1
