@@ -4,13 +4,14 @@ from __future__ import annotations
 import pytest
 
 from briefgen.document import analyse
-from briefgen.extract import Context, commitments, people
+from briefgen.extract import Context, commitments, people, roles
 from briefgen.model import Quote, Source
 
 
 def find(text: str, quoted: dict[str, str] | None = None):
     """The commitments of `text`; `quoted` maps a quotation's inner text to its speaker."""
     ctx = Context(source=Source(text=text), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
     ctx.people = people.find(ctx)
     for inner, speaker in (quoted or {}).items():
         start = text.index(inner)
@@ -200,6 +201,38 @@ def test_anchor_is_the_clause_with_its_dependents(text, expected):
 )
 def test_actor(text, quoted, actor):
     assert [c.actor for c in find(text, quoted)] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "actor"),
+    [
+        # a subject noun keeps its adjectives
+        ("Туркменская сторона предложила увеличить число рейсов.", {}, "Туркменская сторона"),
+        # a subject noun inside a quote is the actor, not the speaker
+        ("Иван Петров выступил. «Авиакомпания планирует открыть рейс осенью», – сказал он.",
+         {"Авиакомпания планирует открыть рейс осенью": "Иван Петров"}, "Авиакомпания"),
+        # a fronted object is no subject: "мы" is, and so is the speaker
+        ("Иван Петров выступил. «Этот вопрос мы решим до конца года», – сказал он.",
+         {"Этот вопрос мы решим до конца года": "Иван Петров"}, "Иван Петров"),
+        ("Иван Петров выступил. «Внимание следует уделить экспорту зерна», – сказал он.",
+         {"Внимание следует уделить экспорту зерна": "Иван Петров"}, "Иван Петров"),
+        # a past-tense verb's gender rules out a subject of the other gender
+        ("Министр Анна Смирнова выступила. Она сообщила, что в мае пройдет форум, и пригласила коллег принять в нем участие.",
+         {}, "Анна Смирнова"),
+        # a title with an organisation before the name
+        ("Вице-президент компании Blue Ocean Systems Томас Вебер пообещал открыть офис в Алматы.", {}, "Томас Вебер"),
+    ],
+)
+def test_actor_subject_rules(text, quoted, actor):
+    assert [c.actor for c in find(text, quoted)][-1] == actor
+
+
+def test_english_title_as_subject_is_the_person_who_holds_it():
+    text = "Secretary of State Jane Doe met Foreign Minister Omar Haddad. The Secretary invited Jordan to join the summit."
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
+    ctx.people = people.find(ctx)
+    assert [c.actor for c in commitments.find(ctx)] == ["Jane Doe"]
 
 
 def test_commitment_reported_then_quoted_in_the_same_words_is_one_item():

@@ -396,9 +396,11 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
     speaker = quote.speaker if quote is not None else None
     if item.trigger.lemma in voc.imperative:
         return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
-    kind, who = subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc))
-    if kind in (NAMED, PERSON) and who:
-        return who
+    kind, who = subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc), item.cue)
+    if kind == NOUN and item.trigger.kind == "instruction" and item.trigger.lemma in voc.needs_infinitive:
+        kind, who = None, None  # "внимание следует уделить": the noun is what is acted on
+    if kind in (NAMED, PERSON, NOUN) and who:
+        return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
     if speaker:
         return speaker
     if item.reporter is not None:
@@ -407,8 +409,6 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
         kind_r, who_r = subject(ctx, reporting, speaker, False)
         if kind_r in (NAMED, PERSON) and who_r:
             return who_r
-    if kind == NOUN:
-        return who
     return None if kind == FIRST else _impersonal_actor(ctx, item, earlier)
 
 
