@@ -280,9 +280,14 @@ def test_english_cues_futures_and_deadlines():
 
 
 @pytest.mark.parametrize(
-    "text", ["Ishiba said Japan would provide loans for the new port.", "He said Tokyo would host the summit next year."]
+    "text",
+    [
+        "Ishiba said Japan would provide loans for the new port.",
+        "He said Tokyo would host the summit next year.",
+        "We are ready to offer investors the best conditions.",
+    ],
 )
-def test_english_reported_future_with_would_is_an_intention(text):
+def test_english_reported_future_and_readiness_are_intentions(text):
     ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
     assert [c.kind for c in commitments.find(ctx)] == ["intention"]
 

@@ -305,11 +305,28 @@ NOT_FIGURES = [
         ("Количество совместных предприятий превысило 450.", "450", 450),
         ("Число туристов из Индии достигло почти 1,2 млн.", "почти 1,2 млн", 1.2e6),
         ("The number of visitors reached 3,400.", "3,400", 3400),
+        ("Стороны решили довести число рейсов до 14 к концу года.", "до 14", 14),
     ],
 )
 def test_a_bare_number_the_clause_says_is_the_number_of_something_is_a_count(text, span, value):
     f = only(text, "en" if text.isascii() else "ru")
     assert (f.kind, f.text, f.value) == ("count", span, value)
+
+
+def test_a_scaled_number_takes_the_currency_the_paragraph_gave_just_before():
+    text = "Экспорт превысил 2,5 млрд евро. Мы рассчитываем выйти на 4 миллиарда."
+    assert [(f.text, f.value, f.unit) for f in figures_of(text)] == [("2,5 млрд евро", 2.5e9, "EUR"), ("4 миллиарда", 4e9, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экспорт превысил 2,5 млрд евро.\nНаселение превысило 20 млн.",  # another paragraph
+        "Экспорт превысил 2,5 млрд евро. В стране 5 регионов и 40 районов.",  # no scale word
+    ],
+)
+def test_a_number_far_from_a_sum_or_without_scale_takes_no_currency(text):
+    assert [f.unit for f in figures_of(text) if f.kind == "money"] == ["EUR"]
 
 
 @pytest.mark.parametrize("text", ["Количество заявок выросло в 2024 году.", "Компания заработала 300, а не 400."])

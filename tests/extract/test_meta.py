@@ -28,6 +28,7 @@ from briefgen.source import source_from_text
         # an outlet named right after the interview cue, and the one a correspondent works for
         ("Об этом посол рассказал в интервью Sputnik Узбекистан.", "Sputnik Узбекистан"),
         ("В форуме участвуют 300 компаний, передает корреспондент Trend.", "Trend"),
+        ("Об этом посол рассказал корреспонденту Kazinform.", "Kazinform"),
     ],
 )
 def test_the_outlet_a_text_credits(text, expected):

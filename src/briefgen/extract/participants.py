@@ -10,13 +10,23 @@ only otherwise ("визита председателя КНР Ху Цзиньт�
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import data, nlp
 from ..model import Participant, Span
 from . import discourse
 
 MIN_MENTIONS = 2
 _WITH = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s+\Z")
+_WITH_AFTER = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s")
+_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
+REACH = 40  # characters before a mention in which its meeting noun is looked for
+
+
+@functools.cache
+def _held(language: str) -> frozenset[str]:
+    return frozenset(data.load("events").get("held_by", {}).get(language, []))
 
 
 def find(ctx) -> list[Participant]:
@@ -26,11 +36,27 @@ def find(ctx) -> list[Participant]:
     acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject}
     out = []
     for p in ctx.people:
-        acts = p in acting or any(_alongside(ctx.doc.text, p, m.start) for m in p.mentions)
+        acts = p in acting or any(
+            _alongside(ctx.doc.text, p, m.start) or _holds(ctx, p, m) for m in p.mentions
+        )
         known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
         if p.name in speakers or (acts and known):
             out.append(Participant(p.name, p.role, tuple(Span(s.start, s.end, s.text) for s in p.mentions)))
     return out
+
+
+def _holds(ctx, person, mention) -> bool:
+    """A mention in the genitive after a meeting noun, someone else named after "с": a side of the talks
+    ("переговоры Владимира Путина с Премьер-министром …"), not a visit told of ("визит председателя …")."""
+    if person.cases.get(mention.start) != "gent":
+        return False
+    role = person.intros.get(mention.start)
+    before = _LAST_WORD.search(ctx.doc.text, max(0, (role.start if role else mention.start) - REACH), role.start if role else mention.start)
+    if not before or nlp.lemma(before.group(1)) not in _held(ctx.source.language):
+        return False
+    i = ctx.doc.sentence_index(mention.start)
+    end = ctx.doc.sentences[i].end if i is not None else mention.end
+    return bool(_WITH_AFTER.search(ctx.doc.text, mention.end, end))
 
 
 def _alongside(text: str, person, start: int) -> bool:

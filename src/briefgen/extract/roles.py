@@ -63,7 +63,7 @@ def roles(doc: Document, language: str) -> list[Role]:
     while i < len(words):
         tok = words[i]
         if _LATIN.match(tok.text):
-            role = _plain_phrase(doc.text, words, i, plain)
+            role = _plain_phrase(doc.text, words, i, plain, _OF | _posts(language))
             if role:
                 out.append(role)
                 i = next(k for k in range(i, len(words)) if words[k].end >= role.end) + 1
@@ -140,9 +140,12 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int], langua
     )
 
 
-def _plain_phrase(text: str, words: list[Token], i: int, heads: dict[str, tuple[tuple[str, ...], ...]]) -> Role | None:
-    """A title in a language without inflection ("Kazakh Prime Minister", "Secretary of State") that starts
-    at words[i]: capitalised words before the head, the head, then "of" and capitalised words."""
+def _plain_phrase(
+    text: str, words: list[Token], i: int, heads: dict[str, tuple[tuple[str, ...], ...]], links: frozenset[str]
+) -> Role | None:
+    """A title in a language without inflection ("Kazakh Prime Minister", "Ambassador of Germany to
+    Kazakhstan") that starts at words[i]: capitalised words before the head, the head, then "of" or
+    where the role is held ("to") with capitalised words, as often as they come."""
     first = words[i].text.lower()
     k = next((i + len(h) for h in heads.get(first, ()) if _words_are(words, i, h, text)), None)
     if k is None:
@@ -151,12 +154,14 @@ def _plain_phrase(text: str, words: list[Token], i: int, heads: dict[str, tuple[
     while begin > i - 2 and begin > 0 and _capitalised(words[begin - 1].text) and phrases.adjacent(text, words[begin - 1], words[begin]):
         begin -= 1
     end = k
-    if end + 1 < len(words) and words[end].text.lower() in _OF and _capitalised(words[end + 1].text):
-        last = end + 1
+    while end + 1 < len(words) and words[end].text.lower() in links and _capitalised(words[end + 1].text):
+        last = end + 1  # "of Foreign Affairs", "of Germany to Kazakhstan"
         while last < len(words) and _capitalised(words[last].text) and phrases.adjacent(text, words[last - 1], words[last]):
             last += 1
         n = last - end - 1  # capitalised words after "of": a first name and surname close a longer run
         end += 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
+        if n > PLAIN_NAME_WORDS:
+            break
     start, stop = words[begin].start, words[end - 1].end
     lemmas = tuple(w.text.lower() for w in words[begin:end])
     return Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),

@@ -38,17 +38,25 @@ def _agrees(noun: Token, value: float, plural: bool) -> bool:
 
 
 def stated_before(toks: Sequence[Token], amount: Amount, first: int, w: Words) -> Found | None:
-    """A count whose noun comes before it: a bare number (nothing counted after it) right after a verb of
-    change, in a clause about the number of something ("количество предприятий превысило 300")."""
+    """A count whose noun comes before it: a number nothing counted follows, in a clause about the number
+    of something with a verb of change ("количество предприятий превысило 300", "довести число проектов
+    до 50"); never a year or a date."""
     end = amount.end
-    if end < len(toks) and toks[end].kind != "sign" or first == 0 or not w.cues.change.ends_at(toks, first):
+    if w.not_counted.match(toks, end) or _year(toks, amount):
         return None
+    measure = change = False
     k = first - 1
     while k >= 0 and toks[k].key not in _CLAUSE_ENDS:
-        if w.counted_measures.match(toks, k):
-            return Found("count", None, end, None)
+        measure = measure or bool(w.counted_measures.match(toks, k))
+        change = change or bool(w.cues.change.match(toks, k))
         k -= 1
-    return None
+    return Found("count", None, end, None) if measure and change else None
+
+
+def _year(toks: Sequence[Token], amount: Amount) -> bool:
+    """A bare number that reads as a year ("в 2024")."""
+    tok = toks[amount.first]
+    return amount.end == amount.first + 1 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
 
 
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\n", ","})
