@@ -1,7 +1,7 @@
-"""Turn the time phrases of a commitment's words into its deadline ("к 2030 году", "через пять лет").
+"""Turn the time phrases of a commitment's words into its deadline ("к 2035 году", "через пять лет").
 
 A deadline is a preposition, then modifiers, adjectives and numbers, then a unit of time;
-or a preposition and a year ("в месячный срок", "к 2030 году"); or a month with its day and year ("до 1 марта
+or a preposition and a year ("в месячный срок", "к 2035 году"); or a month with its day and year ("до 1 марта
 2026 года", "в мае"). A bare unit counts only after a preposition that takes one ("через год", not the rate "в год").
 Past or present time ("в прошлом году", "в настоящее время") is not a deadline.
 The words are language data (`deadlines` in data/commitments.yaml).

@@ -1,10 +1,10 @@
 """Turn mentions of people, titles and pronouns into referents, reading the text in order.
 
 The text outside quotations is read once, left to right. A person named in the
-nominative ("Касым-Жомарт Токаев отметил") becomes the topic; a pronoun ("он")
-stands for the topic; a title ("Глава государства", "Президент Узбекистана")
-stands for a person the text introduced with that title ("президенту Шавкату
-Мирзиёеву" for "Президент Узбекистана"), else for the topic when the topic may
+nominative ("Олег Смирнов отметил") becomes the topic; a pronoun ("он")
+stands for the topic; a title ("Глава государства", "Президент Сербии")
+stands for a person the text introduced with that title ("президенту Милану
+Петровичу" for "Президент Сербии"), else for the topic when the topic may
 hold it, and so gives that person a more precise role.
 """
 from __future__ import annotations

@@ -1,13 +1,13 @@
-"""Turn what the text says about its event into a name: "Второе заседание Высшего межгосударственного совета Казахстана и Узбекистана".
+"""Turn what the text says about its event into a name: "Третье заседание Межправительственного совета Сербии и Хорватии".
 
 The event is the meeting noun (`data/events.yaml`) the text uses most (first
 use winning ties; the next one when it gives only a bare noun), with the adjectives and genitive words the text gives it
-("Питерского экономического форума" → "Питерский экономический форум") and a
+("Уральского промышленного форума" → "Уральский промышленный форум") and a
 destination ("визит … в Москву"). A bare noun is completed from the rest of the
-text: an ordinal used with it anywhere ("на втором заседании"), the body the
-text names most ("Высшего межгосударственного совета") and, for a meeting
+text: an ordinal used with it anywhere ("на третьем заседании"), the body the
+text names most ("Межправительственного совета") and, for a meeting
 between sides, the two places the role phrases name most ("Президент
-Казахстана", "президентом Узбекистана"), in alphabetical order.
+Сербии", "президентом Хорватии"), in alphabetical order.
 """
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def _to_genitive(name: str, bodies: frozenset[str]) -> str:
 
 
 def _parties(locs, roles: list[Role]) -> str | None:
-    """The two places the participants' roles name most ("Президент Казахстана"), in the genitive."""
+    """The two places the participants' roles name most ("Президент Сербии"), in the genitive."""
     counts = Counter(
         nlp.lemma(e.text) for e in locs if " " not in e.text and any(r.start <= e.start < r.end for r in roles)
     )

@@ -119,7 +119,7 @@ def _shared(toks: Sequence[Token], amount: Amount, w: Words) -> tuple[Amount, Fo
 
 
 def _merge_restated(drafts: list[_Draft], toks: Sequence[Token]) -> list[_Draft]:
-    """One figure for a fact stated twice in a row: "полутора миллиардов долларов (1,7 млрд долл.)"."""
+    """One figure for a fact stated twice in a row: "полутора миллионов тонн (1,6 млн т)"."""
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
@@ -142,7 +142,7 @@ def _sentence(doc, toks: Sequence[Token], starts: list[int], d: _Draft) -> tuple
 
 
 def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -> _Draft | None:
-    """The count a sum is the worth of: "78 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
+    """The count a sum is the worth of: "45 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
     if prev is None or prev.found.kind != "count":
         return None
     link = w.cues.portfolio_link.match(toks, prev.end)

@@ -2,8 +2,8 @@
 
 The title is the first line when it reads as a headline (short, no full stop,
 more text below), else the event's name (`events`). The publisher is the outlet
-the text credits ("сообщает Zakon.kz", "цитирует «Росбалт»", "в интервью
-Русской службе «Голоса Америки»"); a date in the text counts only when it is
+the text credits ("сообщает Kabar.kg", "цитирует «Фонтанка»", "в интервью
+Русской службе Би-би-си"); a date in the text counts only when it is
 a full date with its year.
 """
 from __future__ import annotations
@@ -64,11 +64,11 @@ def headline(doc) -> str | None:
 
 
 def publisher(text: str, language: str) -> str | None:
-    """The outlet a text credits ("сообщает Zakon.kz" → "Zakon.kz"), or None.
+    """The outlet a text credits ("сообщает Kabar.kg" → "Kabar.kg"), or None.
 
     A news agency's dateline ("МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -") names it
     first; then a credit cue; then the outlet a person gave an interview to ("в интервью
-    Русской службе «Голоса Америки»", "в интервью РИА Новости").
+    журналу «Огонёк»", "в интервью РИА Новости").
     """
     m = DATELINE.search(text)
     if m:

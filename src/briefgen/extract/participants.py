@@ -1,12 +1,13 @@
 """Turn people into Participants: those who speak or act in the event, not everyone mentioned.
 
 A participant is quoted, or is the subject of something the text reports
-(named in the nominative, or "по словам X", outside quotations: "Касым-Жомарт
-Токаев предложил …"), or takes part alongside the subject ("провел переговоры
-с Президентом Узбекистана Шавкатом Мирзиёевым"); and is known well enough to be
-more than a passing name (a role, a full name, or named twice). Someone named
-only otherwise ("визита председателя КНР Ху Цзиньтао", "письмо президенту
-Турции") or only inside quotations is mentioned, not taking part.
+(named in the nominative, or "по словам X", outside quotations: "Олег Смирнов
+предложил …"), or takes part alongside the subject ("провел переговоры с
+Президентом Сербии Миланом Петровичем") or as a side of the talks ("разговор
+Ивана Козлова с …"); and is known well enough to be more than a passing name
+(a role, a full name, or named twice). Someone named only otherwise ("визита
+министра Ивана Козлова", "письмо президенту Хорватии") or only inside
+quotations is mentioned, not taking part.
 """
 from __future__ import annotations
 

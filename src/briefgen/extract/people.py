@@ -1,11 +1,11 @@
 """Turn natasha's PER mentions into people: one Person per individual, named in the nominative.
 
-"Шавкату Мирзиёеву", "Шавкат Миромонович" and "Мирзиёев" are one person: each
+"Ивану Козлову", "Иван Петрович" and "Козлов" are one person: each
 mention is read into first name, surname and grammatical case (the first name
 and patronymic decide the case, so a female surname stays female), mentions
 with a surname are grouped by it, and a first name with a patronymic joins the
 person of that first name. A role phrase just before a name ("министр торговли
-Китая Чэнь Дэмин") is that person's role, and its case is the mention's case.
+Чили Педро Сото") is that person's role, and its case is the mention's case.
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ class Person:
 
     @property
     def role(self) -> str | None:
-        """The role as the text states it, in the nominative ("Президент Казахстана")."""
+        """The role as the text states it, in the nominative ("Президент Сербии")."""
         return self.title.name if self.title else None
 
 
@@ -72,7 +72,7 @@ class NameReading:
     gender: str | None
     case: str | None  # None when the words do not say (foreign, indeclinable)
     rank: tuple[int, int, int, int]  # how good a name it is: has surname, first name, words, nominative
-    role: Role | None  # the role that introduces this mention ("президенту Шавкату Мирзиёеву")
+    role: Role | None  # the role that introduces this mention ("президенту Ивану Козлову")
     surnames: frozenset[str]  # folded nominatives the written surname (or lone word) may stand for
 
 
@@ -124,7 +124,7 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     kinds = [_kind(w) for w in words]
     patr = [k == "Patr" for k in kinds]
     if len(words) == 1 or not {"Name", "Patr"} & set(kinds):
-        gender = None  # a word alone does not say: "Мхитаряна", "Медведева"
+        gender = None  # a word alone does not say: "Мхитаряна", "Соколова"
     first = surname = raw = None
     if patr[-1] and len(words) >= 3:
         surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
@@ -155,9 +155,9 @@ def _fold(word: str | None) -> str | None:
 
 
 def _name_spans(doc, roles: list[Role]) -> list[Span]:
-    """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)"),
+    """natasha's PER spans, without a parenthesised original spelling ("Томас Вебер (Thomas …)"),
     and the names it misses: initials with a surname ("С.Шойгу"), a first name with a
-    surname ("Касым-Жомарт Токаев" opening a text), a transcript turn's name ("Шойгу: …")
+    surname ("Мухаммад-Али Рахимов" opening a text), a transcript turn's name ("Шойгу: …")
     and capitalised Latin words after a title ("Prime Minister Olzhas Bektenov")."""
     out = []
     opening = {s.start for s in doc.sentences}
@@ -248,7 +248,7 @@ def _settle_case(p: Person, r: NameReading) -> None:
 
 
 def _add_missed_surnames(doc, people: list[Person]) -> None:
-    """A surname the NER missed somewhere ("господина Эрдогана") is still that person's mention."""
+    """A surname the NER missed somewhere ("господина Новака") is still that person's mention."""
     covered = [(e.start, e.end) for e in doc.entities] + [(m.start, m.end) for p in people for m in p.mentions]
     stems = tuple({k[:MIN_SURNAME] for p in people for k in p.keys})
     for m in _TOKEN.finditer(doc.text, doc.body_start):
@@ -325,7 +325,7 @@ def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], t
     The name weight counts readings of the kind its position calls for (`position`:
     Name, Surn) when there are any; the noun weight is the vote of those and of the
     readings that are no name, which settles ties ("Жомарту" is more likely a
-    masculine dative; "Токаева" in a surname's place is no woman's first name).
+    masculine dative; "Асанова" in a surname's place is no woman's first name).
     """
     readings = [p for p in nlp.parses(word.split("-")[-1]) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]

@@ -1,7 +1,7 @@
 """Turn a head word and its neighbours into a noun phrase: the adjectives before it, the genitive words after it.
 
-Shared by roles ("народный депутат Украины") and event names ("Питерского
-экономического форума" → "Питерский экономический форум").
+Shared by roles ("народный депутат Молдовы") and event names ("Уральского
+промышленного форума" → "Уральский промышленный форум").
 """
 from __future__ import annotations
 

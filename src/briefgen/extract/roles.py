@@ -1,8 +1,8 @@
-"""Turn titles in the text into Roles: "премьер-министр Турции" before a name, "глава государства" for one.
+"""Turn titles in the text into Roles: "премьер-министр Чили" before a name, "глава государства" for one.
 
 A role phrase is a head word from `data/roles.yaml` with the adjectives before it
-and the genitive words after it ("народный депутат Украины", "министр иностранных
-дел Японии"). Two roles can name one person when they share a head or an office
+and the genitive words after it ("народный депутат Молдовы", "министр иностранных
+дел Перу"). Two roles can name one person when they share a head or an office
 group ("глава государства" ~ "президент") and are not of different places.
 """
 from __future__ import annotations
@@ -34,10 +34,10 @@ class Role:
     start: int
     end: int
     text: str
-    name: str  # nominative, capitalised: "Премьер-министр Турции"
+    name: str  # nominative, capitalised: "Премьер-министр Чили"
     head: str  # lemma of the head word
     lemmas: tuple[str, ...]
-    place: str | None  # key of the capitalised word it is "of": "Узбекистана" → "узбе"
+    place: str | None  # key of the capitalised word it is "of": "Хорватии" → "хорв"
     cases: frozenset[str]  # the grammatical cases the head word can be in
     plural: bool
 

@@ -29,7 +29,7 @@ MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша стра
 ATTRIBUTION_WORDS = 6  # the verb of saying comes within the first words of an attribution
 MAX_ATTRIBUTION_WORDS = 25
 MAX_LABEL_WORDS = 4
-MAX_NAME_WORDS = 6  # «Международный центр промышленной кооперации "Центральная Азия"»
+MAX_NAME_WORDS = 6  # «Международный технопарк "Новый Шёлковый путь"»
 NAME_CUE_WINDOW = 3  # words before a quotation that may announce a name
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -51,9 +51,9 @@ class Speech:
 
     parts: tuple[Span, ...]
     kind: str  # quote | dash | turn | question (an interviewer's, in a dialogue)
-    attribution: Span | None = None  # "сказал Реджеп Эрдоган": after the quote or inside it
+    attribution: Span | None = None  # "сказал Олег Смирнов": after the quote or inside it
     lead: Span | None = None  # the sentence before a quotation it governs: "Кан … назвав его"
-    label: Span | None = None  # a transcript turn's speaker: "Мустафа Джемилев"
+    label: Span | None = None  # a transcript turn's speaker: "Анна Петрова"
 
     @property
     def start(self) -> int:
@@ -86,7 +86,7 @@ def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
     """Outermost quoted stretches as (start, end) of the inner text, marks excluded.
 
     Straight quotes open before a word and close after one; a straight quote that
-    closes a nested name and the quotation at once (…"Центральная Азия"") closes both.
+    closes a nested name and the quotation at once (…"Новый Шёлковый путь"") closes both.
     A paragraph that opens a quotation and does not close it is quoted to its end
     (a quotation over several paragraphs closes only in the last).
     """
@@ -126,7 +126,7 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     inner = make_span(text, start, end)
     if not inner.text:
         return None
-    inner_stop = inner.text.endswith(_INNER_STOPS)  # '"…by 2030," Bektenov said': the comma inside the marks
+    inner_stop = inner.text.endswith(_INNER_STOPS)  # '"…by 2035," Kapoor said': the comma inside the marks
     if inner_stop:
         inner = make_span(text, inner.start, inner.end - 1)
     parts, inside = _split(text, inner.start, inner.end, language)
@@ -186,7 +186,7 @@ def _turns(doc: Document) -> list[Speech]:
 
 
 def _label_like(label: str) -> bool:
-    """A speaker's label: a few words, no clause punctuation, no verb ("Голос Америки", "В.Путин")."""
+    """A speaker's label: a few words, no clause punctuation, no verb ("Ведущий", "В.Петров")."""
     words = _WORD.findall(label)
     return (
         0 < len(words) <= MAX_LABEL_WORDS
@@ -333,7 +333,7 @@ def _names_next(lead: str, language: str) -> bool:
 
 
 def _name_like(quoted: str) -> bool:
-    """A short capitalised stretch with no verb and no clause punctuation reads as a name: «Голоса Америки»."""
+    """A short capitalised stretch with no verb and no clause punctuation reads as a name: «Делового Петербурга»."""
     words = _WORD.findall(quoted)
     if not quoted[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(rf"[,;:.!?{_DASH}](\s|$)", quoted):
         return False

@@ -15,7 +15,7 @@ from .words import Word
 
 NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
 _QUOTES = "«»„“”\"'"
-MAX_COORDINATED_GAP = 4  # words a coordinated name may stand after "и" ("и премьер-министр Турции Реджеп Эрдоган")
+MAX_COORDINATED_GAP = 4  # words a coordinated name may stand after "и" ("и премьер-министр Чили Педро Сото")
 
 
 def subject(
@@ -73,7 +73,7 @@ def _vocabulary(lang: str) -> dict[str, frozenset[str]]:
     return {
         "time": frozenset(d["deadlines"].get(lang, {}).get("units", ())),
         "and": frozenset(coordinators),
-        "joiner": coordinators[0],  # how coordinated names are written together: "Украина и Турция"
+        "joiner": coordinators[0],  # how coordinated names are written together: "Чили и Перу"
     }
 
 
@@ -84,7 +84,7 @@ def _genitive(word: Word) -> bool:
 
 def _free(words: list[Word], k: int) -> bool:
     """True when words[k] can be nominative and stands outside a prepositional phrase, and, when it can
-    also be genitive ("на базе Сколково", "по данным Reuters"), is not the dependent of a noun in another case."""
+    also be genitive ("на базе Иннополиса", "по данным Reuters"), is not the dependent of a noun in another case."""
     genitive = True  # a word without morphology (a Latin name) may be anything
     if words[k].tag is not None:
         cases = {c for _, t in words[k].readings for c in ("nomn", "gent") if c in t}
@@ -102,7 +102,7 @@ def _free(words: list[Word], k: int) -> bool:
 
 def _names(ctx, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
     """The first person, organisation or place (of `kinds`) named as a subject in `words` and those
-    coordinated with it ("Украина и Турция", "президент … Янукович и премьер-министр … Эрдоган"), joined with "и"."""
+    coordinated with it ("Чили и Перу", "президент … Петрович и премьер-министр … Сото"), joined with "и"."""
     and_ = _vocabulary(ctx.source.language)["and"]
     found: list[str] = []
     k, limit = 0, len(words)

@@ -1,4 +1,4 @@
-"""Turn a counted noun phrase after an amount into a count ("78 совместных проектов", "13-ю филиалами")."""
+"""Turn a counted noun phrase after an amount into a count ("45 совместных проектов", "13-ю филиалами")."""
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -1,4 +1,4 @@
-"""Turn digits, number words and scale words into a value ("1,7 млрд", "полутора миллиардов", "от 3 до 5 тыс.")."""
+"""Turn digits, number words and scale words into a value ("2,4 млрд", "полутора миллиардов", "от 3 до 5 тыс.")."""
 from __future__ import annotations
 
 import re

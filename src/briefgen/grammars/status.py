@@ -54,7 +54,7 @@ def _clause_end(toks: Sequence[Token], end: int, hi: int) -> int:
 
 
 def _year(toks: Sequence[Token], around: list[int], first: int, before: Lexicon, after: Lexicon) -> int | None:
-    """The year nearest the figure written as a cue: "к 2030 году", "за 2018 год", "by 2030"."""
+    """The year nearest the figure written as a cue: "к 2035 году", "за 2018 год", "by 2035"."""
     found = []
     for k in around:
         got = before.match(toks, k)
