@@ -1,12 +1,12 @@
 """Turn a document's sentences into analysed words: offsets, lemmas and grammar, once per text.
 
-Each distinct word form is parsed by pymorphy3 once per process (cached), and
-each sentence is split into words once per text (kept on the extraction
-context), so every extractor that reads lemmas shares the same work.
+Each distinct word form is parsed by pymorphy3 once per process (the one cache
+of readings, `nlp.parses`), and each sentence is split into words once per text
+(kept on the extraction context), so every extractor that reads lemmas shares
+the same work.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -70,7 +70,6 @@ def words_of(text: str, offset: int = 0) -> list[Word]:
     return [Word(offset + m.start(), offset + m.end(), m.group(), readings(m.group())) for m in _TOKEN.finditer(text)]
 
 
-@functools.cache
 def readings(token: str) -> tuple[tuple[str, Any], ...]:
     """The likely (lemma, tag) readings of a word form: every case and number of its most likely lemma and
     part of speech ("стороны": genitive singular, nominative plural …), and other readings that are not
@@ -80,7 +79,7 @@ def readings(token: str) -> tuple[tuple[str, Any], ...]:
     word = token.lower()
     if _LATIN.match(word):
         return tuple((form, None) for form in english_forms(word))
-    parses = nlp.morph().parse(word)
+    parses = nlp.parses(word)
     top = parses[0]
     keep = [p for p in parses if (p.normal_form, p.tag.POS) == (top.normal_form, top.tag.POS) or p.score >= MIN_SCORE]
     return tuple((p.normal_form.replace("ё", "е"), p.tag) for p in keep)

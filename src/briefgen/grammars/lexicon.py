@@ -10,18 +10,12 @@ from .. import nlp
 from .tokens import Token, fold, tokenize
 
 
-@functools.lru_cache(maxsize=65536)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's analyses of a word, most likely first (cached: the same words recur)."""
-    return tuple(nlp.morph().parse(word))
-
-
 @functools.cache
 def _forms(word: str) -> frozenset[str]:
     """Every inflected form of a dictionary lemma (folded); just the word when it is no lemma."""
     key = fold(word)
     out = {key}
-    for p in parses(word):
+    for p in nlp.parses(word):
         if p.is_known and fold(p.normal_form) == key:
             out.update(fold(f.word) for f in p.lexeme)
     return frozenset(out)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import parses
+from ..nlp import parses
 from .tokens import Token
 from .words import Words
 

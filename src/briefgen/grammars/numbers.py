@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import parses
+from ..nlp import parses
 from .tokens import Token
 from .words import Words
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import Lexicon, parses
+from ..nlp import parses
+from .lexicon import Lexicon
 from .tokens import Token
 from .words import Cues
 
