@@ -5,7 +5,6 @@ import pytest
 
 from briefgen import data
 from briefgen.extract import extract_brief
-from briefgen.document import is_heading
 from briefgen.model import Source
 
 
@@ -69,20 +68,6 @@ def test_one_sentence_about_an_area_makes_it(text, area):
 )
 def test_a_keyword_inside_a_title_or_name_is_a_passing_mention(text, area):
     assert area not in areas(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "heading"),
-    [
-        ("Искусственный интеллект", True),
-        ("Добыча и переработка редкоземельных металлов", True),
-        ("Стороны обсудили вопросы торговли.", False),
-        ("По мнению президента, перспективным видится взаимодействие в области добычи и переработки металлов", False),
-        ("— Начнем с главного", False),
-    ],
-)
-def test_heading_is_a_short_line_without_final_punctuation(text, heading):
-    assert is_heading(text) is heading
 
 
 @pytest.fixture
