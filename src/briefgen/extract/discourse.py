@@ -17,11 +17,11 @@ from .. import data, nlp
 from .people import Person
 from .speech import according_to
 from .roles import Role, compatible, more_specific
+from .words import word_before
 
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
 _SPACES = re.compile(r"[ \t]*")
-_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +131,8 @@ def _after(cue: re.Pattern[str], text: str, offset: int) -> bool:
 
 def _interviewer_at(text: str, offset: int, language: str) -> bool:
     """Whether the word just before `offset` is a verb naming an interviewer ("Беседовала")."""
-    m = _LAST_WORD.search(text, max(0, offset - CUE_REACH), offset)
-    return bool(m) and nlp.lemma(m.group(1)) in _interviewers(language)
+    word = word_before(text, offset)
+    return word is not None and nlp.lemma(word) in _interviewers(language)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

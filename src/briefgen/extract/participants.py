@@ -17,12 +17,11 @@ import re
 from .. import data, nlp
 from ..model import Participant, Span
 from . import discourse
+from .words import word_before
 
 MIN_MENTIONS = 2
 _WITH = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s+\Z")
 _WITH_AFTER = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s")
-_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
-REACH = 40  # characters before a mention in which its meeting noun is looked for
 
 
 @functools.cache
@@ -52,8 +51,8 @@ def _holds(ctx, person, mention) -> bool:
     if person.cases.get(mention.start) != "gent":
         return False
     role = person.intros.get(mention.start)
-    before = _LAST_WORD.search(ctx.doc.text, max(0, (role.start if role else mention.start) - REACH), role.start if role else mention.start)
-    if not before or nlp.lemma(before.group(1)) not in _held(ctx.source.language):
+    before = word_before(ctx.doc.text, role.start if role else mention.start)
+    if before is None or nlp.lemma(before) not in _held(ctx.source.language):
         return False
     i = ctx.doc.sentence_index(mention.start)
     end = ctx.doc.sentences[i].end if i is not None else mention.end

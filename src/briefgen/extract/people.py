@@ -16,6 +16,7 @@ from .. import data, nlp
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
+from .words import word_before
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -27,8 +28,6 @@ _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
 _LATIN_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w-])")
-_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
-_REACH = 30  # characters before a mention in which its preposition is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
 _NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
@@ -276,9 +275,9 @@ def _cases_from_prepositions(text: str, people: list[Person], language: str) -> 
             if p.cases.get(m.start) not in (None, "nomn"):
                 continue
             role = p.intros.get(m.start)
-            before = _LAST_WORD.search(text, max(0, (role.start if role else m.start) - _REACH), role.start if role else m.start)
-            if before and before.group(1).lower() in table:
-                p.cases[m.start] = table[before.group(1).lower()]
+            before = word_before(text, role.start if role else m.start)
+            if before in table:
+                p.cases[m.start] = table[before]
 
 
 def _common_word(text: str) -> bool:

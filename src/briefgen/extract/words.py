@@ -14,6 +14,8 @@ from typing import Any
 from .. import nlp
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
+_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
+WORD_REACH = 40  # characters before an offset in which the word just before it is looked for
 _LATIN = re.compile(r"[a-z]")
 MIN_SCORE = 0.1  # another lemma or part of speech rated below this is too unlikely to count
 MAX_GAP = 2  # words a phrase's "..." may stand for
@@ -133,3 +135,9 @@ def phrases_at(words: list[Word], i: int, index: dict) -> list[tuple[int, Any, s
             if j is not None:
                 out.append((j, value, lemma, GAP in parts))
     return out
+
+
+def word_before(text: str, offset: int) -> str | None:
+    """The word that ends just before `offset`, spaces between ("с" before "Президентом"), lower-cased."""
+    m = _LAST_WORD.search(text, max(0, offset - WORD_REACH), offset)
+    return m.group(1).lower() if m else None
