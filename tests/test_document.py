@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.document import analyse, is_heading
+from briefgen.document import analyse, headline, is_heading
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,15 @@ def test_an_entity_never_runs_from_one_line_into_the_next():
     doc = analyse("Президент Сербии провел переговоры с Президентом Хорватии Иваном Новаком\n\nСегодня стороны обсудили торговлю.")
     assert all("\n" not in e.text for e in doc.entities)
     assert any(e.text.startswith("Иван") for e in doc.entities if e.type == "PER")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Сербия и Хорватия подписали соглашение\n\nСтороны обсудили торговлю.", "Сербия и Хорватия подписали соглашение"),
+        ("Стороны обсудили торговлю и туризм.\n\nПодписан ряд документов.", None),  # a sentence, not a headline
+        ("Сербия и Хорватия подписали соглашение", None),  # nothing below it
+    ],
+)
+def test_the_first_line_is_a_headline_when_short_and_without_a_full_stop(text, expected):
+    assert headline(analyse(text)) == expected

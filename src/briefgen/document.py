@@ -15,6 +15,8 @@ from .spans import index_of, make_span, paragraphs
 
 
 MAX_HEADING_WORDS = 8
+MAX_HEADLINE_WORDS = 14
+_WORDS = re.compile(r"\w+")
 # A news agency's dateline opening a paragraph: a place in capitals, a date, then the agency:
 # "МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -", "АШХАБАД. 22 октября. ИНТЕРФАКС -",
 # "КАЗАНЬ, 12 апр — РИА Новости.". The groups hold the agency's name.
@@ -31,6 +33,16 @@ def is_heading(text: str) -> bool:
     """A section heading: a short line without final punctuation."""
     words = text.split()
     return 0 < len(words) <= MAX_HEADING_WORDS and text[-1] not in _FINAL and text[0].isalnum()
+
+
+def headline(doc: Document) -> str | None:
+    """The first line, when it reads as a headline: short, no full stop, and more text after it."""
+    if len(doc.paragraphs) < 2:
+        return None
+    first = doc.paragraphs[0].text
+    if first.endswith((".", ":", ";", ",")) or len(_WORDS.findall(first)) > MAX_HEADLINE_WORDS:
+        return None
+    return first
 
 
 @dataclass(frozen=True, slots=True)

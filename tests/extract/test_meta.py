@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.document import analyse
 from briefgen.extract import extract_brief, meta
 from briefgen.source import source_from_text
 
@@ -55,18 +54,6 @@ def test_english_data_sources_are_no_outlet():
 def test_the_date_marker_wins_over_a_date_in_the_text():
     brief = extract_brief(source_from_text("date 2025-01-10\nСоглашение подписано 15 марта 2024 года."))
     assert brief.source.date == "2025-01-10"
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Казахстан и Узбекистан подписали соглашение\n\nСтороны обсудили торговлю.", "Казахстан и Узбекистан подписали соглашение"),
-        ("Стороны обсудили торговлю и инвестиции.\n\nПодписан ряд документов.", None),  # a sentence, not a headline
-        ("Казахстан и Узбекистан подписали соглашение", None),  # nothing below it
-    ],
-)
-def test_the_first_line_is_the_title_when_it_reads_as_a_headline(text, expected):
-    assert meta.headline(analyse(text)) == expected
 
 
 def test_without_a_headline_the_title_is_the_event():

@@ -124,3 +124,17 @@ def test_latin_names_after_a_title_are_people_and_their_surnames_mentions():
     assert english_people(text) == [
         ("Anil Kapoor", "Indian Prime Minister", 2), ("Pedro Soto", "Chilean Foreign Minister", 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past verb right after a name says its case and gender: one person, named as its subject writes it
+        ("Президент принял министра Японии Хироси Мураю. Хироси Мурая сообщил о планах.", [("Хироси Мурая", 2)]),
+        ("Министр встретился с Никола Петровичем. Никола Петрович поблагодарил его.", [("Никола Петрович", 2)]),
+        # not the verb of a noun the name depends on
+        ("Визит Ивана Козлова начался. Иван Козлов прибыл.", [("Иван Козлов", 2)]),
+    ],
+)
+def test_a_verb_after_a_name_says_it_is_the_nominative_subject(text, expected):
+    assert [(n, k) for n, _, k in persons(text)] == expected

@@ -75,6 +75,9 @@ def test_a_role_naming_the_place_is_more_specific():
          ["Secretary of State", "Minister of Foreign Affairs"]),
         ("The Minister thanked the hosts.", ["Minister"]),  # "The" is no part of it
         ("He met his Chilean counterpart Pedro Soto.", ["Chilean counterpart"]),
+        ("Minister for Trade Ana Ruiz met Chairman of the Council of Ministers of Peru Luis Vega.",
+         ["Minister for Trade", "Chairman of the Council of Ministers of Peru"]),
+        ("Talks with Peru\n\nMinister Ana Ruiz arrived.", ["Minister"]),  # not from the line above
     ],
 )
 def test_titles_in_a_language_without_inflection(text, expected):

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from .. import data
 from ..model import Commitment, Span
-from . import agenda, meta
+from .. import document
+from . import agenda
 from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
 from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
 from .deadlines import Deadlines
@@ -122,7 +123,7 @@ def find(ctx) -> list[Commitment]:
     if not voc.cues:
         return []  # a language the data does not cover
     regions = [(q.start, q.end) for q in ctx.quotes]
-    headline = ctx.doc.paragraphs[0] if meta.headline(ctx.doc) else None
+    headline = ctx.doc.paragraphs[0] if document.headline(ctx.doc) else None
     items: list[Item] = []
     for si, words in enumerate(sentence_words(ctx)):
         if headline and ctx.doc.sentences[si].start < headline.end:

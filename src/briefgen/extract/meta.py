@@ -14,14 +14,12 @@ import re
 from dataclasses import replace
 
 from .. import data
-from ..document import DATELINE
+from ..document import DATELINE, headline
 from ..model import Source
 
-MAX_HEADLINE_WORDS = 14
 OUTLET_REACH = 60  # characters after an interview cue in which the outlet is named
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
-_WORD = re.compile(r"\w+")
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
 _CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
@@ -51,16 +49,6 @@ def titled(ctx) -> Source:
         title=headline(ctx.doc) or ctx.event,
         place=ctx.occasion.place if ctx.occasion else None,
     )
-
-
-def headline(doc) -> str | None:
-    """The first line, when it reads as a headline: short, no full stop, and more text after it."""
-    if len(doc.paragraphs) < 2:
-        return None
-    first = doc.paragraphs[0].text
-    if first.endswith((".", ":", ";", ",")) or len(_WORD.findall(first)) > MAX_HEADLINE_WORDS:
-        return None
-    return first
 
 
 def publisher(text: str, language: str) -> str | None:

@@ -30,7 +30,10 @@ _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)
 _LATIN_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w-])")
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
 _NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
-MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
+MIN_SURNAME = 3
+SAID = 2  # rank of a mention a verb agrees with: the surest nominative
+STEM_ENDING = 2  # letters a case ending may change at the end of a surname ("Иваю" ~ "Ивая")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")  # a shorter capitalised token is not taken for a surname the NER missed
 
 
 @dataclass(slots=True, eq=False)
@@ -78,7 +81,11 @@ class NameReading:
 def find(ctx) -> list[Person]:
     """Group the document's person mentions into people, in order of first mention."""
     spans = _name_spans(ctx.doc, ctx.roles)
-    readings = [read_name(s, roles_.role_ending_at(ctx.roles, s.start, ctx.doc.text)) for s in spans]
+    text = ctx.doc.text
+    readings = []
+    for s in spans:
+        role = roles_.role_ending_at(ctx.roles, s.start, text)
+        readings.append(read_name(s, role, _verb_gender(text, s, role)))
     people: list[Person] = []
     members: list[tuple[Person, NameReading]] = []
     for r in sorted((r for r in readings if r), key=lambda r: r.surname is None):
@@ -102,12 +109,14 @@ def find(ctx) -> list[Person]:
     return people
 
 
-def read_name(span: Span, role: Role | None = None) -> NameReading | None:
+def read_name(span: Span, role: Role | None = None, said: str | None = None) -> NameReading | None:
     """Read one name mention: nominative form, first name, surname, gender and case.
 
     A role just before the name introduces it when the two agree in case
-    ("президенту Шавкату", not "представитель Обамы"); it then fixes the case when
-    the name itself cannot (foreign, indeclinable names).
+    ("президенту Ивану", not "представитель Обамы"); it then fixes the case when
+    the name itself cannot (foreign, indeclinable names). A past-tense verb right
+    after the name (`said`: its gender) makes it the nominative subject of that
+    gender ("Такэси Ивая сообщил", "Айгерим Сейтказина отметила").
     """
     pieces = [m for m in _PIECE.finditer(span.text)]
     words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group())]
@@ -117,12 +126,18 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     possible = _possible_cases(words)
     if role and (role.plural or possible is not None and not possible & role.cases):
         role = None
-    case, gender = _case_and_gender(words, role.cases if role else None)
+    agreeing = _possible_cases(words, said) if said and role else None
+    if agreeing is not None and "nomn" not in agreeing:
+        said = None  # after a title, words that cannot be the verb's subject: "Представитель Козлова отказался"
+    if said:
+        case, gender = "nomn", said
+    else:
+        case, gender = _case_and_gender(words, role.cases if role else None)
     nominative = {w: _to_nominative(w, case, gender) for w in words}
     name = _PIECE.sub(lambda m: nominative.get(m.group(), m.group()), span.text)
     kinds = [_kind(w) for w in words]
     patr = [k == "Patr" for k in kinds]
-    if len(words) == 1 or not {"Name", "Patr"} & set(kinds):
+    if not said and (len(words) == 1 or not {"Name", "Patr"} & set(kinds)):
         gender = None  # a word alone does not say: "Мхитаряна", "Соколова"
     first = surname = raw = None
     if patr[-1] and len(words) >= 3:
@@ -135,7 +150,8 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     else:
         first = nominative[words[0]]
     full = len(words) >= 2 and not patr[-1] or len(words) >= 3
-    rank = (surname is not None, full, len(words), all(_looks_nominative(w) for w in nominative.values()))
+    looks = SAID if said else int(all(_looks_nominative(w) for w in nominative.values()))
+    rank = (surname is not None, full, len(words), looks)
     lone = words[0] if len(words) == 1 and not initials else None
     candidates = {fold(surname)} | _nominatives(raw) if surname and raw else _nominatives(lone) if lone else set()
     return NameReading(
@@ -199,15 +215,52 @@ def _no_name_word(word: str) -> bool:
 
 
 def _same(p: Person, r: NameReading) -> bool:
-    if r.gender and p.gender and r.gender != p.gender:
-        return False
+    if r.gender and p.gender and r.gender != p.gender and not _same_first_name(r, p):
+        return False  # a guess from the name ("Никола" reads feminine) yields to the same full first name
     if r.surname is not None:
         if not r.surnames & p.keys:
-            return False
+            return _one_stem(r, p)
         return not (r.first and p.first) or _first_names_agree(r.first, p.first)
     if r.surnames & p.keys:
         return True  # a lone word that reads as a first name but is this person's surname: "Гарсия"
     return p.first is not None and _first_names_agree(r.first or "", p.first)
+
+
+def _same_first_name(r: NameReading, p: Person) -> bool:
+    """The same full first name (not an initial), in any case form."""
+    return bool(r.first and p.first) and not (r.first + p.first).count(".") and _first_names_agree(r.first, p.first)
+
+
+def _one_stem(r: NameReading, p: Person) -> bool:
+    """The same full first name and a surname that differs only in its ending: a case form of a foreign
+    surname pymorphy cannot decline ("Такэси Иваю" ~ "Такэси Ивая")."""
+    if not _same_first_name(r, p):
+        return False
+    return any(_common_prefix(r.raw_surname or "", k) >= max(len(r.raw_surname or ""), len(k)) - STEM_ENDING
+               and _common_prefix(r.raw_surname or "", k) >= MIN_SURNAME for k in p.forms)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _verb_gender(text: str, span: Span, role: Role | None) -> str | None:
+    """The gender of a singular past-tense verb right after a name ("… сообщил": masc) that is its subject,
+    else None: not after a title in another case or a noun the name may depend on ("Визит Ивана Козлова
+    начался")."""
+    before = word_before(text, role.start if role else span.start)
+    if role is not None and not role.nominative or role is None and before and nlp.parses(before)[0].tag.POS == "NOUN":
+        return None
+    m = _NEXT_WORD.match(text, span.end)
+    if not m:
+        return None
+    tag = nlp.parses(m.group(1))[0].tag
+    if tag.POS != "VERB" or "past" not in tag or "sing" not in tag:
+        return None
+    return next((g for g in ("masc", "femn") if g in tag), None)
 
 
 def _first_names_agree(a: str, b: str) -> bool:
@@ -224,7 +277,7 @@ def _add(p: Person, r: NameReading) -> None:
         p.keys |= r.surnames
     if r.first and (not p.first or p.first.endswith(".")):
         p.first = r.first
-    p.gender = p.gender or r.gender
+    p.gender = r.gender if r.rank[3] == SAID else p.gender or r.gender  # a verb's agreement says it surest
     if r.rank > p._rank:
         p.name, p._rank = r.name, r.rank
         if r.surname:

@@ -21,7 +21,8 @@ MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель м�
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 _LATIN = re.compile(r"[A-Za-z]")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
-_OF = frozenset({"of"})
+_OF = frozenset({"of", "for"})
+_ARTICLES = frozenset({"the"})
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "and", "of", "in", "on", "at", "by", "with"})
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
 _ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
@@ -154,12 +155,15 @@ def _plain_phrase(
     while begin > i - 2 and begin > 0 and _capitalised(words[begin - 1].text) and phrases.adjacent(text, words[begin - 1], words[begin]):
         begin -= 1
     end = k
-    while end + 1 < len(words) and words[end].text.lower() in links and _capitalised(words[end + 1].text):
-        last = end + 1  # "of Foreign Affairs", "of Germany to Kazakhstan"
+    while end + 1 < len(words) and words[end].text.lower() in links:
+        link = end + 1 if words[end + 1].text.lower() in _ARTICLES else end  # "of the Cabinet of Ministers"
+        if link + 1 >= len(words) or not _capitalised(words[link + 1].text):
+            break
+        last = link + 1  # "of Foreign Affairs", "of Germany to Kazakhstan", "for Europe"
         while last < len(words) and _capitalised(words[last].text) and phrases.adjacent(text, words[last - 1], words[last]):
             last += 1
-        n = last - end - 1  # capitalised words after "of": a first name and surname close a longer run
-        end += 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
+        n = last - link - 1  # capitalised words after "of": a first name and surname close a longer run
+        end = link + 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
         if n > PLAIN_NAME_WORDS:
             break
     start, stop = words[begin].start, words[end - 1].end

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import data, nlp
-from ..document import Document, is_heading
+from ..document import Document, headline, is_heading
 from ..model import Span
 from ..spans import make_span
 from . import phrases
@@ -162,6 +162,10 @@ def _turns(doc: Document) -> list[Speech]:
         if m and _label_like(m.group(1)):
             found.append((m, i))
     counts = Counter(m.group(1) for m, _ in found)
+    if found and found[0][1] == 0 and headline(doc):
+        label = found[0][0].group(1)
+        if counts[label] == 1 and not INITIALLED.fullmatch(label):
+            found = found[1:]  # a headline "Петров: завод откроется в срок" tells, it does not quote
     kept = []
     for m, i in found:
         label = Span(m.start(1), m.end(1), m.group(1))
