@@ -18,10 +18,10 @@ MAX_HEADING_WORDS = 8
 MAX_HEADLINE_WORDS = 14
 _WORDS = re.compile(r"\w+")
 # A news agency's dateline opening a paragraph: a place in capitals, a date, then the agency:
-# "МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -", "АШХАБАД. 22 октября. ИНТЕРФАКС -",
+# "МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -", "ANKARA (AP) —", "АШХАБАД. 22 октября. ИНТЕРФАКС -",
 # "КАЗАНЬ, 12 апр — РИА Новости.". The groups hold the agency's name.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?"
+    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*(?:[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?|[ \t]+(?=\())"
     r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]"
     r"|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
 )

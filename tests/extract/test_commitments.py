@@ -242,6 +242,17 @@ def test_commitment_reported_then_quoted_in_the_same_words_is_one_item():
     assert found[0].text.startswith("Министр предложил")
 
 
+def test_a_second_cue_verb_joined_by_and_is_a_second_item_with_the_same_actor():
+    found = find("Министр Иван Петров предложил создать фонд и пригласил инвесторов к участию.")
+    assert [(c.kind, c.actor, c.text) for c in found] == [
+        ("proposal", "Иван Петров", "Министр Иван Петров предложил создать фонд"),
+        ("invitation", "Иван Петров", "пригласил инвесторов к участию"),
+    ]
+    # not inside what was agreed, nor an infinitive
+    assert len(find("Мы договорились, что эксперты соберутся в июле и согласуют перечень товаров.")) == 1
+    assert len(find("Он предложил изучить все аспекты и внести предложения.")) == 1
+
+
 def test_a_headline_restating_a_commitment_is_no_item_of_its_own():
     text = "Стороны договорились открыть авиарейс\n\nМинистры встретились в Баку. Стороны договорились открыть авиарейс."
     assert [c.text for c in find(text)] == ["Стороны договорились открыть авиарейс"]

@@ -23,6 +23,7 @@ from briefgen.source import source_from_text
         ("БИШКЕК. 7 мая. КАБАР - Стороны обсудили торговлю.", "КАБАР"),
         ("КАЗАНЬ, 12 апр — РИА Новости. Стороны обсудили торговлю.", "РИА Новости"),
         ("ANKARA, May 5 (Anadolu) - The sides discussed trade.", "Anadolu"),
+        ("BAKU (AP) — The sides discussed trade.", "AP"),
         ("США. Власти страны сообщили о новых пошлинах - и только.", None),  # a capitalised word is no dateline
         # an outlet named right after the interview cue, and the one a correspondent works for
         ("Об этом посол рассказал в интервью Sputnik Узбекистан.", "Sputnik Узбекистан"),

@@ -54,6 +54,7 @@ class Vocabulary:
     abstract_endings: tuple[str, ...]
     abstract_nouns: frozenset[str]
     openers: dict[str, str]
+    coordinators: frozenset[str]
     deadlines: Deadlines
 
 
@@ -85,6 +86,7 @@ def vocabulary(lang: str) -> Vocabulary:
         abstract_endings=tuple(get("abstract_endings")),
         abstract_nouns=frozenset(get("abstract_nouns")),
         openers={w: kind for kind, ws in get("clauses").items() for w in ws},
+        coordinators=frozenset(w for w in get("coordinators") if w.isalpha()),
         deadlines=Deadlines(get("deadlines")),
     )
 
@@ -129,7 +131,8 @@ def find(ctx) -> list[Commitment]:
         if headline and ctx.doc.sentences[si].start < headline.end:
             continue  # a headline restates what the text tells below
         if words and not _excluded(words, voc):
-            items += _items(si, split(words, voc.openers, regions), voc)
+            clauses = [part for c in split(words, voc.openers, regions) for part in _at_coordinated_cues(c, voc)]
+            items += _items(si, clauses, voc)
     taxonomy = agenda.keywords(ctx.source.language)
     out: list[Commitment] = []
     for item in _distinct(ctx, items, voc):
@@ -173,6 +176,22 @@ def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
         current = Item(si, trigger, c, reporter, [c])
         items.append(current)
     return items
+
+
+def _at_coordinated_cues(clause: Clause, voc: Vocabulary) -> list[Clause]:
+    """A clause cut where "и"/"and" joins a second finite cue to a verb before it ("поблагодарил … и
+    пригласил …", "would set up … and invited …"): two commitments, not one."""
+    words = clause.words
+    if clause.kind == COMPLEMENT:
+        return [clause]  # "что эксперты соберутся и согласуют …": one thing said
+    for k in range(1, len(words) - 1):
+        if words[k].lemma not in voc.coordinators or not Clause(clause.kind, words[:k]).has_predicate(voc.auxiliaries):
+            continue
+        nxt = words[k + 1]
+        finite = nxt.tag is None or nxt.has("VERB", "past")
+        if finite and any(not gapped for _, _, _, gapped in phrases_at(words, k + 1, voc.cues)):
+            return [Clause(clause.kind, words[:k]), *_at_coordinated_cues(Clause(COORDINATE, words[k + 1 :]), voc)]
+    return [clause]
 
 
 def _frame(clause: Clause, voc: Vocabulary) -> str | None:
@@ -397,7 +416,10 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
     speaker = quote.speaker if quote is not None else None
     if item.trigger.lemma in voc.imperative:
         return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
-    kind, who = subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc), item.cue)
+    before = item.clause.words[: item.trigger.index]
+    if item.clause.kind == COORDINATE and not any(w.is_word for w in before):
+        before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
+    kind, who = subject(ctx, before, speaker, _passive(item, voc), item.cue)
     if kind == NOUN and item.trigger.kind == "instruction" and item.trigger.lemma in voc.needs_infinitive:
         kind, who = None, None  # "внимание следует уделить": the noun is what is acted on
     if kind in (NAMED, PERSON, NOUN) and who:

@@ -43,6 +43,8 @@ _NEXT = re.compile(r"[.!?…]?[ \t]+")
 _DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
 _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
 _VERBAL = ("VERB", "INFN", "GRND")
+_NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[A-ZА-ЯЁ])")  # "Бахты — Чугучак"
+_REMARK = re.compile(r"[ \t]*\([^)\n]*\)")  # "(как переведено)" after a speaker's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +133,14 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
         inner = make_span(text, inner.start, inner.end - 1)
     parts, inside = _split(text, inner.start, inner.end, language)
     after = _attribution_after(text, end + 1, language, bare=inner_stop)
+    lead = _lead(doc, start - 1)
+    if after and not inside and _name_like(inner.text) and _mid_sentence(lead, language):
+        return None  # "… перехода «Бахты — Чугучак», сообщил министр": the attribution is the sentence's
     if inside or after:
         return Speech(parts, "quote", attribution=inside or after)
     words = len(_WORD.findall(inner.text))
     para = doc.paragraphs[doc.paragraph_index(start)]
     alone = not _WORD.search(text[para.start : start - 1] + text[end + 1 : para.end])
-    lead = _lead(doc, start - 1)
     if alone:
         return Speech(parts, "quote") if words >= MIN_GOVERNED_WORDS else None
     if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
@@ -168,7 +172,8 @@ def _turns(doc: Document) -> list[Speech]:
             found = found[1:]  # a headline "Петров: завод откроется в срок" tells, it does not quote
     kept = []
     for m, i in found:
-        label = Span(m.start(1), m.end(1), m.group(1))
+        name = _REMARK.sub("", m.group(1)).rstrip()
+        label = Span(m.start(1), m.start(1) + len(name), name)
         person = INITIALLED.fullmatch(label.text) or any(
             e.type == "PER" and label.start <= e.start < label.end for e in doc.entities
         )
@@ -190,12 +195,14 @@ def _turns(doc: Document) -> list[Speech]:
 
 
 def _label_like(label: str) -> bool:
-    """A speaker's label: a few words, no clause punctuation, no verb ("Ведущий", "В.Петров")."""
-    words = _WORD.findall(label)
+    """A speaker's label: a few words, no clause punctuation, no verb ("Ведущий", "В.Петров"); a remark
+    in brackets ("(как переведено)") is no part of it, and a capitalised word after the first is a name,
+    whatever else it may read as ("Тхонглун Сисулит")."""
+    words = _WORD.findall(_REMARK.sub("", label))
     return (
         0 < len(words) <= MAX_LABEL_WORDS
         and not re.search(r"[!?,;«»\"]", label)
-        and not any(nlp.parses(w)[0].tag.POS in _VERBAL for w in words)
+        and not any(nlp.parses(w)[0].tag.POS in _VERBAL for n, w in enumerate(words) if n == 0 or w.islower())
     )
 
 
@@ -337,11 +344,18 @@ def _names_next(lead: str, language: str) -> bool:
 
 
 def _name_like(quoted: str) -> bool:
-    """A short capitalised stretch with no verb and no clause punctuation reads as a name: «Делового Петербурга»."""
+    """A short capitalised stretch with no verb and no clause punctuation reads as a name: «Делового
+    Петербурга», «Север — Юг» (a dash between capitalised parts)."""
     words = _WORD.findall(quoted)
-    if not quoted[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(rf"[,;:.!?{_DASH}](\s|$)", quoted):
+    plain = _NAME_DASH.sub(" ", quoted)
+    if not quoted[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(rf"[,;:.!?{_DASH}](\s|$)", plain):
         return False
     return not any(nlp.parses(w)[0].tag.POS in _VERBAL + ("PRTS",) for w in words)
+
+
+def _mid_sentence(lead: Span | None, language: str) -> bool:
+    """Whether a quoted stretch stands inside a sentence that does not introduce speech with it."""
+    return lead is not None and bool(_WORD.search(lead.text)) and not lead.text.endswith(":") and not governs(lead.text, language)
 
 
 def _unquoted(text: str) -> str:

@@ -98,7 +98,9 @@ def _match(parts: tuple[_Part, ...], toks: Sequence[Token], i: int) -> int | Non
 
 
 def _abbreviation_dot(toks: Sequence[Token], k: int, inner: bool) -> bool:
-    """A dot glued to an abbreviation inside a phrase, or not also ending the sentence ("млн. долларов", "долл.)")."""
+    """A dot glued to an abbreviation inside a phrase, or not also ending the sentence ("млн. долларов", "долл.)");
+    before a word in capitals it is the abbreviation's too ("тыс. TEU")."""
     after = toks[k + 1] if k + 1 < len(toks) else None
-    ends = after is None or after.text[:1].isupper() or after.text == "\n"
+    capitals = after is not None and after.kind == "word" and len(after.text) > 1 and after.text.isupper()
+    ends = after is None or after.text[:1].isupper() and not capitals or after.text == "\n"
     return toks[k].glued and (inner or not ends)
