@@ -50,6 +50,7 @@ def test_a_heading_is_evidence_enough():
         ("Президент предложил создать совместное предприятие по выпуску сельхозтехники.", "agriculture"),
         ("Гость пригласил коллег на форум регионов двух стран.", "regional"),
         ("Делегации обсудили сотрудничество в рамках ООН.", "multilateral"),
+        ("Доля расчетов в рублях и юанях выросла.", "finance"),
         ("The ministers discussed direct flights between the two capitals.", "transport"),
     ],
 )

@@ -93,6 +93,7 @@ ENGLISH = [
     ("The road is 500 km long.", "500 km", 500, "km"),
     ("Over 4,000 Kenyan nurses work abroad.", "Over 4,000 Kenyan nurses", 4000, None),  # a nationality before the noun
     ("They will build a 2-gigawatt solar plant.", "2-gigawatt", 2, "GW"),  # a unit glued by a hyphen
+    ("Trade exceeded 90 billion U.S. dollars.", "90 billion U.S. dollars", 90e9, "USD"),
 ]
 
 

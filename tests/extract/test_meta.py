@@ -29,6 +29,7 @@ from briefgen.source import source_from_text
         ("Об этом посол рассказал в интервью Sputnik Узбекистан.", "Sputnik Узбекистан"),
         ("В форуме участвуют 300 компаний, передает корреспондент Trend.", "Trend"),
         ("Об этом посол рассказал корреспонденту Kazinform.", "Kazinform"),
+        ("Президент принял делегацию, сообщает пресс-служба Акорды.", "Акорды"),
     ],
 )
 def test_the_outlet_a_text_credits(text, expected):

@@ -138,3 +138,9 @@ def test_latin_names_after_a_title_are_people_and_their_surnames_mentions():
 )
 def test_a_verb_after_a_name_says_it_is_the_nominative_subject(text, expected):
     assert [(n, k) for n, _, k in persons(text)] == expected
+
+
+def test_a_name_written_again_and_a_family_name_first_are_the_persons_mentions():
+    text = "Chinese Premier Wang Tao met Vice President Ana Ruiz. Wang said trade grew. Ana Ruiz said so too."
+    found = {n: k for n, _, k in english_people(text)}
+    assert found == {"Wang Tao": 2, "Ana Ruiz": 2}

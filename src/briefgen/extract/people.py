@@ -300,10 +300,30 @@ def _settle_case(p: Person, r: NameReading) -> None:
 
 
 def _add_missed_surnames(doc, people: list[Person]) -> None:
-    """A surname the NER missed somewhere ("господина Новака") is still that person's mention."""
+    """A surname the NER missed somewhere ("господина Новака") is still that person's mention; so is the
+    person's name as the text wrote it before, and the first word of a two-word name that is no known
+    first name (the family name of "Xi Jinping", "Си Цзиньпин")."""
     covered = [(e.start, e.end) for e in doc.entities] + [(m.start, m.end) for p in people for m in p.mentions]
+    for p in people:
+        for written in {m.text for m in p.mentions if " " in m.text}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", doc.text[doc.body_start :]):
+                start = doc.body_start + m.start()
+                if not any(s <= start < e for s, e in covered):
+                    p.mentions.append(Span(start, start + len(written), written))
+                    p.cases[start] = None
+                    covered.append((start, start + len(written)))
+    family = {}
+    for p in people:
+        words = p.name.split()
+        if len(words) == 2 and not _kind_first(words[0]):
+            family.setdefault(words[0], []).append(p)
     stems = tuple({k[:MIN_SURNAME] for p in people for k in p.keys})
     for m in _TOKEN.finditer(doc.text, doc.body_start):
+        owners = family.get(m.group(), [])
+        if len(owners) == 1 and not any(s <= m.start() < e for s, e in covered):
+            owners[0].mentions.append(Span(m.start(), m.end(), m.group()))
+            owners[0].cases[m.start()] = None  # "Xi said"
+            continue
         word = m.group()
         if len(word) < MIN_SURNAME or not word[0].isupper() or not fold(word).startswith(stems):
             continue
