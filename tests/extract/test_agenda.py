@@ -51,6 +51,7 @@ def test_a_heading_is_evidence_enough():
         ("Гость пригласил коллег на форум регионов двух стран.", "regional"),
         ("Делегации обсудили сотрудничество в рамках ООН.", "multilateral"),
         ("Доля расчетов в рублях и юанях выросла.", "finance"),
+        ("Стороны обсудили сотрудничество в сфере СМИ.", "culture"),
         ("The ministers discussed direct flights between the two capitals.", "transport"),
     ],
 )
@@ -65,6 +66,8 @@ def test_one_sentence_about_an_area_makes_it(text, area):
         ("Делегацию встретили в аэропорту. Промышленный банк прислал своего представителя.", "industry"),
         ("Делегация остановилась в гостинице «Торговый двор».", "trade"),
         ("Зарплата на новых заводах будет выше среднего уровня по региону.", "regional"),
+        ("По сообщению местных СМИ, делегация прибыла вечером.", "culture"),  # media cited as a source
+        ("Министр сообщил журналистам об итогах визита.", "culture"),
     ],
 )
 def test_a_keyword_inside_a_title_or_name_is_a_passing_mention(text, area):
