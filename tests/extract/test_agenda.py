@@ -52,6 +52,7 @@ def test_a_heading_is_evidence_enough():
         ("Делегации обсудили сотрудничество в рамках ООН.", "multilateral"),
         ("Доля расчетов в рублях и юанях выросла.", "finance"),
         ("Стороны обсудили сотрудничество в сфере СМИ.", "culture"),
+        ("Консул предложил программу обмена для студентов-медиков.", "education"),  # a compound's first part
         ("The ministers discussed direct flights between the two capitals.", "transport"),
     ],
 )

@@ -78,6 +78,7 @@ def test_a_role_naming_the_place_is_more_specific():
         ("Minister for Trade Ana Ruiz met Chairman of the Council of Ministers of Peru Luis Vega.",
          ["Minister for Trade", "Chairman of the Council of Ministers of Peru"]),
         ("Talks with Peru\n\nMinister Ana Ruiz arrived.", ["Minister"]),  # not from the line above
+        ("UNDP Resident Representative Ana Ruiz spoke.", ["UNDP Resident Representative"]),
     ],
 )
 def test_titles_in_a_language_without_inflection(text, expected):

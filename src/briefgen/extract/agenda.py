@@ -83,10 +83,10 @@ def best_area(words: Sequence[Word], taxonomy: dict) -> str | None:
 
 def _keys(word: Word) -> set[str]:
     """The lemmas a keyword may match: the word's lemma (every form, for a word without morphology), and for
-    a compound ("водно-энергетический") its last part's."""
+    a compound its parts' ("водно-энергетический", "студентов-медиков")."""
     keys = {word.lemma} if word.tag is not None else set(word.lemmas)
     if "-" in word.text:
-        keys.add(nlp.lemma(word.text.rsplit("-", 1)[1].lower()))
+        keys |= {nlp.lemma(part.lower()) for part in word.text.split("-") if part}
     return keys
 
 
