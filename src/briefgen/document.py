@@ -64,6 +64,16 @@ class Entity:
     type: str
 
 
+def _one_line(text: str, e: Entity) -> Entity:
+    """An entity within one line: the NER may run a headline's name into the next paragraph
+    ("Эмомали Рахмоном\n\nСегодня"); the longest line of it is the name."""
+    lines = [m for m in _LINE.finditer(text, e.start, e.end)]
+    if len(lines) < 2:
+        return e
+    best = max(lines, key=lambda m: len(m.group().strip()))
+    return Entity(best.start(), best.end(), best.group(), e.type)
+
+
 @dataclass(slots=True)
 class Document:
     """A segmented, tagged source text; offsets are into `text`."""
@@ -75,6 +85,9 @@ class Document:
     tokens: list[Token]
     entities: list[Entity]
     _sentence_paragraph: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.entities = [_one_line(self.text, e) for e in self.entities]
 
     def sentence_index(self, offset: int) -> int | None:
         """The index of the sentence containing `offset`."""
@@ -119,15 +132,5 @@ def analyse(text: str) -> Document:
     doc.segment(nlp.segmenter())
     doc.tag_ner(nlp.ner_tagger())
     tokens = [Token(t.start, t.stop, t.text) for t in doc.tokens]
-    entities = [_one_line(text, s.start, s.stop, s.type) for s in doc.spans if s.start >= body_start]
+    entities = [Entity(s.start, s.stop, s.text, s.type) for s in doc.spans if s.start >= body_start]
     return Document(text, body_start, paras, sentences, tokens, entities, owner)
-
-
-def _one_line(text: str, start: int, end: int, type: str) -> Entity:
-    """An entity within one line: the NER may run a headline's name into the next paragraph
-    ("Эмомали Рахмоном\n\nСегодня"); the longest line of it is the name."""
-    lines = [m for m in _LINE.finditer(text, start, end)]
-    if len(lines) > 1:
-        best = max(lines, key=lambda m: len(m.group().strip()))
-        start, end = best.start(), best.end()
-    return Entity(start, end, text[start:end], type)
