@@ -12,12 +12,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "heldout"
+
 
 def sets(eval_dir: Path, seeds_dir: Path) -> list[tuple[str, Path, list[Path]]]:
     """(name, gold dir, text dirs) for each evaluation set."""
     return [
         ("seed + news (gold)", eval_dir / "gold", [seeds_dir, eval_dir / "texts"]),
         ("nerel-dev (figures)", eval_dir / "nerel-dev" / "gold", [eval_dir / "nerel-dev" / "texts"]),
+        ("held-out (tests/heldout)", HELDOUT / "gold", [HELDOUT / "texts"]),
     ]
 
 

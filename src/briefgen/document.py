@@ -5,12 +5,44 @@ the same Document, so the work is done once per text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import nlp
 from .model import Span
 from .source import date_marker
 from .spans import index_of, make_span, paragraphs
+
+
+MAX_HEADING_WORDS = 8
+MAX_HEADLINE_WORDS = 14
+_WORDS = re.compile(r"\w+")
+# A news agency's dateline opening a paragraph: a place in capitals, a date, then the agency:
+# "МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -", "ANKARA (AP) —", "АШХАБАД. 22 октября. ИНТЕРФАКС -",
+# "КАЗАНЬ, 12 апр — РИА Новости.". The groups hold the agency's name.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*(?:[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?|[ \t]+(?=\())"
+    r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]"
+    r"|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
+)
+_LINE = re.compile(r"[^\n]+")
+_FINAL = ".!?…:;\"»“”"
+
+
+def is_heading(text: str) -> bool:
+    """A section heading: a short line without final punctuation."""
+    words = text.split()
+    return 0 < len(words) <= MAX_HEADING_WORDS and text[-1] not in _FINAL and text[0].isalnum()
+
+
+def headline(doc: Document) -> str | None:
+    """The first line, when it reads as a headline: short, no full stop, and more text after it."""
+    if len(doc.paragraphs) < 2:
+        return None
+    first = doc.paragraphs[0].text
+    if first.endswith((".", ":", ";", ",")) or len(_WORDS.findall(first)) > MAX_HEADLINE_WORDS:
+        return None
+    return first
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +64,16 @@ class Entity:
     type: str
 
 
+def _one_line(text: str, e: Entity) -> Entity:
+    """An entity within one line: the NER may run a headline's name into the next paragraph
+    ("Эмомали Рахмоном\n\nСегодня"); the longest line of it is the name."""
+    lines = [m for m in _LINE.finditer(text, e.start, e.end)]
+    if len(lines) < 2:
+        return e
+    best = max(lines, key=lambda m: len(m.group().strip()))
+    return Entity(best.start(), best.end(), best.group(), e.type)
+
+
 @dataclass(slots=True)
 class Document:
     """A segmented, tagged source text; offsets are into `text`."""
@@ -43,6 +85,9 @@ class Document:
     tokens: list[Token]
     entities: list[Entity]
     _sentence_paragraph: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.entities = [_one_line(self.text, e) for e in self.entities]
 
     def sentence_index(self, offset: int) -> int | None:
         """The index of the sentence containing `offset`."""
@@ -75,9 +120,11 @@ def analyse(text: str) -> Document:
     sentences: list[Span] = []
     owner: list[int] = []
     for pi, para in enumerate(paras):
+        dateline = DATELINE.match(text, para.start, para.end)
+        begin = dateline.end() if dateline else para.start  # a dateline is no part of the first sentence
         for s in sentenize(para.text):
-            span = make_span(text, para.start + s.start, para.start + s.stop)
-            if span.text:
+            span = make_span(text, max(begin, para.start + s.start), para.start + s.stop)
+            if span.text and span.start < span.end:
                 sentences.append(span)
                 owner.append(pi)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import pytest
 
 from briefgen.document import analyse
-from briefgen.extract import Context, commitments, people
+from briefgen.extract import Context, commitments, people, roles
 from briefgen.model import Quote, Source
 
 
 def find(text: str, quoted: dict[str, str] | None = None):
     """The commitments of `text`; `quoted` maps a quotation's inner text to its speaker."""
     ctx = Context(source=Source(text=text), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
     ctx.people = people.find(ctx)
     for inner, speaker in (quoted or {}).items():
         start = text.index(inner)
@@ -46,6 +47,13 @@ def find(text: str, quoted: dict[str, str] | None = None):
         ("Была достигнута договоренность о возобновлении рейсов.", "agreement"),
         ("Правительству поручено подготовить план мероприятий.", "instruction"),
         ("Японская сторона готова рассмотреть новые проекты.", "intention"),
+        # an invitation named by its noun, passed on, confirmed or accepted
+        ("Посол передал министру приглашение посетить выставку в Казани.", "invitation"),
+        ("Премьер принял приглашение посетить экономический форум.", "intention"),
+        # a polite wish to do it is doing it: "хотел бы пригласить"
+        ("Хотел бы пригласить вас посетить нашу страну с визитом.", "invitation"),
+        ("Была подчеркнута важность проведения консультаций до конца года.", "proposal"),
+        ("Стороны рассчитывают завершить переговоры к осени.", "intention"),
     ],
 )
 def test_each_kind_of_commitment(text, kind):
@@ -75,6 +83,11 @@ def test_action_is_what_will_be_done(text, action):
         ("Через пять лет завод перейдет на выпуск электромобилей.", "Через пять лет"),
         ("Делегация должна прибыть в столицу на этой неделе.", "на этой неделе"),
         ("Министр предложил создать рабочую группу.", None),
+        # a month, with its day and year when the text gives them
+        ("Комиссия поручила ведомствам до 1 марта 2026 года подготовить программу.", "до 1 марта 2026 года"),
+        ("Министр пригласил коллег на выставку, которая пройдет в мае.", "в мае"),
+        ("Мы предлагаем подготовить дорожную карту до конца лета.", "до конца лета"),
+        ("Стороны договорились продлить соглашение, подписанное в ноябре прошлого года.", None),
     ],
 )
 def test_deadline_of_each_form(text, deadline):
@@ -126,6 +139,8 @@ def test_future_without_a_cue_is_an_intention(text):
         "Перелет начнется утром и завершится к обеду.",
         "Уверен, наше сотрудничество будет и дальше развиваться.",
         "Сотрудничество двух стран будет развиваться и дальше.",
+        "Наш народ никогда не забудет вашу поддержку.",  # a denial, not a plan
+        "Министр отметил, что проект, возможно, будет завершен весной.",
     ],
 )
 def test_no_commitment_in_past_evaluation_wish_greeting_or_estimate(text):
@@ -153,6 +168,9 @@ def test_two_commitments_in_one_sentence_are_two_clause_anchored_items():
         # a relative clause that describes the commitment's object stays with it
         ("Концерн планирует построить завод, который будет выпускать автобусы.",
          "Концерн планирует построить завод, который будет выпускать автобусы"),
+        # what the agreement says goes on after "а"
+        ("Мы договорились, что соглашение будет подписано до конца года, а применяться начнет с весны.",
+         "Мы договорились, что соглашение будет подписано до конца года, а применяться начнет с весны"),
         # a closing bracket opened inside the clause is kept
         ("Важно выполнить программу (принята в марте т.г.).", "Важно выполнить программу (принята в марте т.г.)"),
     ],
@@ -185,11 +203,60 @@ def test_actor(text, quoted, actor):
     assert [c.actor for c in find(text, quoted)] == [actor]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "actor"),
+    [
+        # a subject noun keeps its adjectives
+        ("Туркменская сторона предложила увеличить число рейсов.", {}, "Туркменская сторона"),
+        # a subject noun inside a quote is the actor, not the speaker
+        ("Иван Петров выступил. «Авиакомпания планирует открыть рейс осенью», – сказал он.",
+         {"Авиакомпания планирует открыть рейс осенью": "Иван Петров"}, "Авиакомпания"),
+        # a fronted object is no subject: "мы" is, and so is the speaker
+        ("Иван Петров выступил. «Этот вопрос мы решим до конца года», – сказал он.",
+         {"Этот вопрос мы решим до конца года": "Иван Петров"}, "Иван Петров"),
+        ("Иван Петров выступил. «Внимание следует уделить экспорту зерна», – сказал он.",
+         {"Внимание следует уделить экспорту зерна": "Иван Петров"}, "Иван Петров"),
+        # a past-tense verb's gender rules out a subject of the other gender
+        ("Министр Анна Смирнова выступила. Она сообщила, что в мае пройдет форум, и пригласила коллег принять в нем участие.",
+         {}, "Анна Смирнова"),
+        # a title with an organisation before the name
+        ("Вице-президент компании Blue Ocean Systems Томас Вебер пообещал открыть офис в Алматы.", {}, "Томас Вебер"),
+    ],
+)
+def test_actor_subject_rules(text, quoted, actor):
+    assert [c.actor for c in find(text, quoted)][-1] == actor
+
+
+def test_english_title_as_subject_is_the_person_who_holds_it():
+    text = "Secretary of State Jane Doe met Foreign Minister Omar Haddad. The Secretary invited Jordan to join the summit."
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
+    ctx.people = people.find(ctx)
+    assert [c.actor for c in commitments.find(ctx)] == ["Jane Doe"]
+
+
 def test_commitment_reported_then_quoted_in_the_same_words_is_one_item():
     text = "Министр предложил создать совместный фонд развития. «Предлагаем создать совместный фонд развития», – сказал он."
     found = find(text, {"Предлагаем создать совместный фонд развития": "Иван Петров"})
     assert len(found) == 1
     assert found[0].text.startswith("Министр предложил")
+
+
+def test_a_second_cue_verb_joined_by_and_is_a_second_item_with_the_same_actor():
+    found = find("Министр Иван Петров предложил создать фонд и пригласил инвесторов к участию.")
+    assert [(c.kind, c.actor, c.text) for c in found] == [
+        ("proposal", "Иван Петров", "Министр Иван Петров предложил создать фонд"),
+        ("invitation", "Иван Петров", "пригласил инвесторов к участию"),
+    ]
+    # not inside what was agreed, nor an infinitive
+    assert len(find("Мы договорились, что эксперты соберутся в июле и согласуют перечень товаров.")) == 1
+    assert len(find("Он предложил изучить все аспекты и внести предложения.")) == 1
+
+
+def test_a_headline_restating_a_commitment_is_no_item_of_its_own():
+    text = "Стороны договорились открыть авиарейс\n\nМинистры встретились в Баку. Стороны договорились открыть авиарейс."
+    assert [c.text for c in find(text)] == ["Стороны договорились открыть авиарейс"]
+    assert find(text)[0].start > text.index("\n")
 
 
 def test_reported_and_quoted_commitments_that_differ_are_two_items():
@@ -221,6 +288,19 @@ def test_english_cues_futures_and_deadlines():
     ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
     found = commitments.find(ctx)
     assert [(c.kind, c.deadline) for c in found] == [("agreement", "by the end of 2026"), ("intention", "next year")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ishiba said Japan would provide loans for the new port.",
+        "He said Tokyo would host the summit next year.",
+        "We are ready to offer investors the best conditions.",
+    ],
+)
+def test_english_reported_future_and_readiness_are_intentions(text):
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    assert [c.kind for c in commitments.find(ctx)] == ["intention"]
 
 
 def test_a_language_without_vocabulary_yields_nothing():

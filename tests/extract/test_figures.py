@@ -91,6 +91,9 @@ ENGLISH = [
     ("The portfolio has 78 joint projects.", "78 joint projects", 78, None),
     ("Trade will reach $10.5 billion by 2030.", "$10.5 billion", 10.5e9, "USD"),
     ("The road is 500 km long.", "500 km", 500, "km"),
+    ("Over 4,000 Kenyan nurses work abroad.", "Over 4,000 Kenyan nurses", 4000, None),  # a nationality before the noun
+    ("They will build a 2-gigawatt solar plant.", "2-gigawatt", 2, "GW"),  # a unit glued by a hyphen
+    ("Trade exceeded 90 billion U.S. dollars.", "90 billion U.S. dollars", 90e9, "USD"),
 ]
 
 
@@ -185,6 +188,7 @@ QUANTITIES = [
     ("Мощность станции 1,2 ГВт.", "1,2 ГВт", 1.2, "ГВт", None),
     ("Засеяно 5 тыс. га пшеницы.", "5 тыс. га", 5000, "га", "пшеницы"),
     ("Поезд идет со скоростью 140 км/ч.", "140 км/ч", 140, "км/ч", None),
+    ("Перевозки составили 376 тыс. TEU.", "376 тыс. TEU", 376e3, "TEU", None),  # a unit in capitals after "тыс."
 ]
 
 
@@ -272,6 +276,7 @@ NOT_FIGURES = [
     "Встреча началась в 15:30.",
     "Цены выросли в 2,5 раза.",
     "Лидеры двух стран встретились.",
+    "Правительства двух государств подписали протокол.",
     "Две страны спорят о границе.",
     "Нарушение по статье 19.7 КоАП.",
     "Изменили пункт 26 статьи 2 закона.",
@@ -293,7 +298,48 @@ NOT_FIGURES = [
     "Несколько тысяч человек вышли на митинг.",
     "В 1995 и 2002 годах его освобождали.",
     "Голосование пройдет 20 и 21 марта.",
+    "АСТАНА, 14 мар — РИА Новости. Министры встретились.",  # a dateline's abbreviated month
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Количество совместных предприятий превысило 450.", "450", 450),
+        ("Число туристов из Индии достигло почти 1,2 млн.", "почти 1,2 млн", 1.2e6),
+        ("The number of visitors reached 3,400.", "3,400", 3400),
+        ("Стороны решили довести число рейсов до 14 к концу года.", "до 14", 14),
+    ],
+)
+def test_a_bare_number_the_clause_says_is_the_number_of_something_is_a_count(text, span, value):
+    f = only(text, "en" if text.isascii() else "ru")
+    assert (f.kind, f.text, f.value) == ("count", span, value)
+
+
+def test_a_scaled_number_takes_the_currency_the_paragraph_gave_just_before():
+    text = "Экспорт превысил 2,5 млрд евро. Мы рассчитываем выйти на 4 миллиарда."
+    assert [(f.text, f.value, f.unit) for f in figures_of(text)] == [("2,5 млрд евро", 2.5e9, "EUR"), ("4 миллиарда", 4e9, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экспорт превысил 2,5 млрд евро.\nНаселение превысило 20 млн.",  # another paragraph
+        "Экспорт превысил 2,5 млрд евро. В стране 5 регионов и 40 районов.",  # no scale word
+    ],
+)
+def test_a_number_far_from_a_sum_or_without_scale_takes_no_currency(text):
+    assert [f.unit for f in figures_of(text) if f.kind == "money"] == ["EUR"]
+
+
+@pytest.mark.parametrize("text", ["Количество заявок выросло в 2024 году.", "Компания заработала 300, а не 400."])
+def test_a_bare_number_without_a_number_of_something_is_no_count(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize("text", ["The two leaders met in Rome.", "The two governments said on Monday."])
+def test_two_of_the_parties_restate_them_in_english_too(text):
+    assert figures_of(text, "en") == []
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

@@ -28,6 +28,9 @@ def participants(text: str) -> list[tuple[str, str | None]]:
         # the one the subject met is taking part
         ("Президент Сербии Милан Петрович провел переговоры с президентом Хорватии Иваном Новаком.",
          [("Милан Петрович", "Президент Сербии"), ("Иван Новак", "Президент Хорватии")]),
+        # the one whose talks with someone the text reports is taking part too
+        ("Состоялся телефонный разговор Олега Смирнова с президентом Хорватии Иваном Новаком.",
+         [("Олег Смирнов", None), ("Иван Новак", "Президент Хорватии")]),
     ],
 )
 def test_participants_one_entry_each(text, expected):
@@ -45,6 +48,14 @@ def test_participants_one_entry_each(text, expected):
 )
 def test_mentioned_only_people_are_not_participants(text, expected):
     assert participants(text) == expected
+
+
+def test_english_titles_with_where_they_are_held_introduce_the_people_who_take_part():
+    text = "Minister of Foreign Affairs of Chile Pedro Soto received Ambassador of Peru to Chile Ana Torres."
+    brief = extract_brief(source_from_text(text))
+    assert [(p.name, p.role) for p in brief.participants] == [
+        ("Pedro Soto", "Minister of Foreign Affairs of Chile"), ("Ana Torres", "Ambassador of Peru to Chile")
+    ]
 
 
 def test_the_seed_participants_are_the_two_presidents_in_the_nominative(seed_brief):

@@ -5,7 +5,7 @@ import pytest
 
 from briefgen.document import analyse
 from briefgen.extract import people, roles
-from briefgen.model import Span
+from briefgen.model import Source, Span
 from briefgen.source import source_from_text
 
 
@@ -39,6 +39,8 @@ def persons(text: str) -> list[tuple[str, str | None, int]]:
         ("Ольгой Голодец", "Ольга Голодец"),  # and does not decline
         ("Альберто Фухимори", "Альберто Фухимори"),  # indeclinable
         ("В.Путин", "В.Путин"),
+        ("Айгерим Сейтказина", "Айгерим Сейтказина"),  # an indeclinable female first name keeps the surname female
+        ("Динарой Абдуллаевой", "Динара Абдуллаева"),
     ],
 )
 def test_a_name_in_the_nominative(mention, nominative):
@@ -76,6 +78,11 @@ def test_one_person_however_the_text_names_them(text, expected):
         ("Премьер-министр Турции Реджеп Тайип Эрдоган прибыл в Киев.", "Премьер-министр Турции"),
         ("Эрдоган встретился с народным депутатом Украины Мустафой Джемилевым.", "Народный депутат Украины"),
         ("Доклад сделал министр иностранных дел Японии Сейдзи Маэхара.", "Министр иностранных дел Японии"),
+        # genitive words joined by "и" are one title
+        ("Выступил министр экономики и финансов Монголии Бат Эрдэнэ.", "Министр экономики и финансов Монголии"),
+        # an organisation's name between the title and the name
+        ("Выступил генеральный директор ПАО «Северсталь» Андрей Волков.", "Генеральный директор ПАО «Северсталь»"),
+        ("Слово взял вице-президент компании Blue Ocean Systems Томас Вебер.", "Вице-президент компании Blue Ocean Systems"),
     ],
 )
 def test_the_role_that_introduces_a_person(text, role):
@@ -95,3 +102,45 @@ def test_a_first_name_and_surname_the_ner_misses_are_still_a_person():
 def test_a_transcript_label_the_ner_misses_is_still_a_person():
     names = [n for n, _, _ in persons("С.Шойгу: Работа идет по графику.\n\nС.Шойгу: Все готово.")]
     assert names == ["С.Шойгу"]
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name():
+    assert [n for n, _, _ in persons("Беседовала Анна Петрова.")] == ["Анна Петрова"]
+    # inside a sentence, a capitalised word that reads as a function word is a name's part
+    assert [n for n, _, _ in persons("Путин провел переговоры с генеральным секретарем То Ламом.")][-1] == "То Лам"
+
+
+def english_people(text: str) -> list[tuple[str, str | None, int]]:
+    class Ctx:
+        source = Source(text=text, language="en")
+        doc = analyse(text)
+
+    Ctx.roles = roles.find(Ctx)
+    return [(p.name, p.role, len(p.mentions)) for p in people.find(Ctx)]
+
+
+def test_latin_names_after_a_title_are_people_and_their_surnames_mentions():
+    text = "Indian Prime Minister Anil Kapoor met Chilean Foreign Minister Pedro Soto. Kapoor said trade grew."
+    assert english_people(text) == [
+        ("Anil Kapoor", "Indian Prime Minister", 2), ("Pedro Soto", "Chilean Foreign Minister", 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past verb right after a name says its case and gender: one person, named as its subject writes it
+        ("Президент принял министра Японии Хироси Мураю. Хироси Мурая сообщил о планах.", [("Хироси Мурая", 2)]),
+        ("Министр встретился с Никола Петровичем. Никола Петрович поблагодарил его.", [("Никола Петрович", 2)]),
+        # not the verb of a noun the name depends on
+        ("Визит Ивана Козлова начался. Иван Козлов прибыл.", [("Иван Козлов", 2)]),
+    ],
+)
+def test_a_verb_after_a_name_says_it_is_the_nominative_subject(text, expected):
+    assert [(n, k) for n, _, k in persons(text)] == expected
+
+
+def test_a_name_written_again_and_a_family_name_first_are_the_persons_mentions():
+    text = "Chinese Premier Wang Tao met Vice President Ana Ruiz. Wang said trade grew. Ana Ruiz said so too."
+    found = {n: k for n, _, k in english_people(text)}
+    assert found == {"Wang Tao": 2, "Ana Ruiz": 2}

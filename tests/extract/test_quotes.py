@@ -97,6 +97,28 @@ def test_a_dash_dialogue_answers_are_the_interviewees_and_questions_nobodys():
     ]
 
 
+def test_the_interviewer_named_before_a_dialogue_is_not_its_speaker():
+    text = (
+        "Министр энергетики Олег Смирнов рассказал о планах министерства. Беседовала Анна Петрова.\n\n"
+        "— Когда запустят станцию?\n\n"
+        "— Станцию запустят осенью."
+    )
+    assert quotes(text)[-1] == ("Станцию запустят осенью.", "Олег Смирнов", "context")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Indian Prime Minister Anil Kapoor arrived in Rome. "Our trade will double by 2030," Kapoor said.',
+         [("Our trade will double by 2030", "Anil Kapoor", "explicit")]),
+        ('Indian Prime Minister Anil Kapoor arrived in Rome. "Our trade will double," he told reporters.',
+         [("Our trade will double", "Anil Kapoor", "pronoun")]),
+    ],
+)
+def test_english_quotations_with_the_comma_inside_the_marks(text, expected):
+    assert quotes(text) == expected
+
+
 def test_transcript_turns_are_the_named_persons():
     text = (
         "Олег Смирнов провел совещание с Иваном Козловым.\n\n"

@@ -29,6 +29,17 @@ def role(text: str) -> roles.Role:
         ("Выступил посол Казахстана в России Даурен Абаев.",
          [("посол Казахстана в России", "Посол Казахстана в России", True)]),
         ("Глава государства в Послании народу выступил.", [("Глава государства", "Глава государства", True)]),
+        ("Прибыл вице-министр энергетики и водных ресурсов.",
+         [("вице-министр энергетики и водных ресурсов", "Вице-министр энергетики и водных ресурсов", True)]),
+        # a title inside a title is part of it
+        ("Прибыл заместитель министра финансов Чили.",
+         [("заместитель министра финансов Чили", "Заместитель министра финансов Чили", True)]),
+        # a state's formal name takes the country's name in any case
+        ("Выступил министр иностранных дел Республики Корея.",
+         [("министр иностранных дел Республики Корея", "Министр иностранных дел Республики Корея", True)]),
+        # a second title after "и" is a second role
+        ("Встретились президент Египта и премьер-министр Индии.",
+         [("президент Египта", "Президент Египта", True), ("премьер-министр Индии", "Премьер-министр Индии", True)]),
     ],
 )
 def test_role_phrases_and_their_nominative(text, expected):
@@ -54,3 +65,26 @@ def test_a_role_naming_the_place_is_more_specific():
     plain, placed = role("Президент выступил."), role("Президент Казахстана выступил.")
     assert roles.more_specific(placed, plain) and not roles.more_specific(plain, placed)
     assert roles.more_specific(plain, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Indian Prime Minister Anil Kapoor arrived.", ["Indian Prime Minister"]),
+        ("Secretary of State Jane Doe met Minister of Foreign Affairs Omar Haddad.",
+         ["Secretary of State", "Minister of Foreign Affairs"]),
+        ("The Minister thanked the hosts.", ["Minister"]),  # "The" is no part of it
+        ("He met his Chilean counterpart Pedro Soto.", ["Chilean counterpart"]),
+        ("Minister for Trade Ana Ruiz met Chairman of the Council of Ministers of Peru Luis Vega.",
+         ["Minister for Trade", "Chairman of the Council of Ministers of Peru"]),
+        ("Talks with Peru\n\nMinister Ana Ruiz arrived.", ["Minister"]),  # not from the line above
+        ("UNDP Resident Representative Ana Ruiz spoke.", ["UNDP Resident Representative"]),
+    ],
+)
+def test_titles_in_a_language_without_inflection(text, expected):
+    assert [r.text for r in roles.roles(analyse(text), "en")] == expected
+
+
+def test_a_title_that_says_all_another_says_and_more_is_more_specific():
+    short, long = (roles.roles(analyse(t), "en")[0] for t in ("Secretary Doe spoke.", "Secretary of State Jane Doe spoke."))
+    assert roles.more_specific(long, short) and not roles.more_specific(short, long)

@@ -29,9 +29,13 @@ class Clause:
         """The clause's words without punctuation."""
         return [w for w in self.words if w.is_word]
 
-    def has_predicate(self) -> bool:
-        """True when some word is a finite verb or a predicative form ("намерен", "надо")."""
-        return any(w.tag is not None and (w.tag.POS in _PREDICATES or "Prdx" in w.tag) for w in self.words)
+    def has_predicate(self, auxiliaries: frozenset[str] = frozenset()) -> bool:
+        """True when some word is a finite verb or a predicative form ("намерен", "надо"), or, where there is
+        no morphology, one of `auxiliaries` ("would")."""
+        return any(
+            w.tag is not None and (w.tag.POS in _PREDICATES or "Prdx" in w.tag) or w.tag is None and w.lemmas & auxiliaries
+            for w in self.words
+        )
 
 
 def split(words: list[Word], openers: dict[str, str], regions: list[tuple[int, int]] = ()) -> list[Clause]:

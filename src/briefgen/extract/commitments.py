@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from .. import data
 from ..model import Commitment, Span
+from .. import document
 from . import agenda
-from .clauses import COMPLEMENT, CONDITION, RELATIVE, Clause, split
+from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
 from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
 from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
@@ -45,12 +46,15 @@ class Vocabulary:
     reporting: frozenset[str]
     opinions: frozenset[str]
     hedges: frozenset[str]
+    polite: frozenset[str]
+    negations: frozenset[str]
     impersonal: frozenset[str]
     past_markers: frozenset[str]
     creation: frozenset[str]
     abstract_endings: tuple[str, ...]
     abstract_nouns: frozenset[str]
     openers: dict[str, str]
+    coordinators: frozenset[str]
     deadlines: Deadlines
 
 
@@ -74,12 +78,15 @@ def vocabulary(lang: str) -> Vocabulary:
         reporting=frozenset(get("reporting")),
         opinions=frozenset(get("opinions")),
         hedges=frozenset(get("hedges")),
+        polite=frozenset(get("polite")),
+        negations=frozenset(get("negations")),
         impersonal=frozenset(get("impersonal")),
         past_markers=frozenset(get("past_markers")),
         creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
         abstract_endings=tuple(get("abstract_endings")),
         abstract_nouns=frozenset(get("abstract_nouns")),
         openers={w: kind for kind, ws in get("clauses").items() for w in ws},
+        coordinators=frozenset(w for w in get("coordinators") if w.isalpha()),
         deadlines=Deadlines(get("deadlines")),
     )
 
@@ -118,10 +125,14 @@ def find(ctx) -> list[Commitment]:
     if not voc.cues:
         return []  # a language the data does not cover
     regions = [(q.start, q.end) for q in ctx.quotes]
+    headline = ctx.doc.paragraphs[0] if document.headline(ctx.doc) else None
     items: list[Item] = []
     for si, words in enumerate(sentence_words(ctx)):
+        if headline and ctx.doc.sentences[si].start < headline.end:
+            continue  # a headline restates what the text tells below
         if words and not _excluded(words, voc):
-            items += _items(si, split(words, voc.openers, regions), voc)
+            clauses = [part for c in split(words, voc.openers, regions) for part in _at_coordinated_cues(c, voc)]
+            items += _items(si, clauses, voc)
     taxonomy = agenda.keywords(ctx.source.language)
     out: list[Commitment] = []
     for item in _distinct(ctx, items, voc):
@@ -151,6 +162,10 @@ def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
         trigger = None
         if c.kind != CONDITION and "hedge" not in (own, inherited):
             trigger = _trigger(c, voc)
+        if current is not None and c.kind == COORDINATE and current.clauses[-1] is clauses[ci - 1] \
+                and clauses[ci - 1].kind == COMPLEMENT and (trigger is None or trigger.plain):
+            current.clauses.append(c)  # "договорились, что соглашение будет подписано, а применяться начнет …"
+            continue
         if trigger and (trigger.plain and "opinion" in (own, inherited) or trigger.past and _told_as_past(c, voc)):
             trigger = None
         if trigger is None:
@@ -163,10 +178,26 @@ def _items(si: int, clauses: list[Clause], voc: Vocabulary) -> list[Item]:
     return items
 
 
+def _at_coordinated_cues(clause: Clause, voc: Vocabulary) -> list[Clause]:
+    """A clause cut where "и"/"and" joins a second finite cue to a verb before it ("поблагодарил … и
+    пригласил …", "would set up … and invited …"): two commitments, not one."""
+    words = clause.words
+    if clause.kind == COMPLEMENT:
+        return [clause]  # "что эксперты соберутся и согласуют …": one thing said
+    for k in range(1, len(words) - 1):
+        if words[k].lemma not in voc.coordinators or not Clause(clause.kind, words[:k]).has_predicate(voc.auxiliaries):
+            continue
+        nxt = words[k + 1]
+        finite = nxt.tag is None or nxt.has("VERB", "past")
+        if finite and any(not gapped for _, _, _, gapped in phrases_at(words, k + 1, voc.cues)):
+            return [Clause(clause.kind, words[:k]), *_at_coordinated_cues(Clause(COORDINATE, words[k + 1 :]), voc)]
+    return [clause]
+
+
 def _frame(clause: Clause, voc: Vocabulary) -> str | None:
     """'hedge' for an estimate ("считается"), 'opinion' for a view ("полагаю"), else None."""
     lemmas = {lemma for w in clause.words for lemma in w.lemmas}
-    if lemmas & voc.hedges:
+    if lemmas & voc.hedges and not lemmas & voc.polite:
         return "hedge"
     return "opinion" if lemmas & voc.opinions else None
 
@@ -207,6 +238,8 @@ def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc
     tag = words[i].reading({lemma})[1]
     if tag is None:  # a language without morphology: the cue word itself decides
         return True
+    if tag.POS == "INFN" and any(w.lemmas & voc.polite for w in words[:i]):
+        return True  # "хотел бы пригласить": a polite way of inviting
     if tag.POS in ("INFN", "GRND"):
         return False  # "предложил создать": the finite verb is the cue
     if tag.POS == "PRTF":
@@ -256,6 +289,8 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
         return None
     if not w.has("VERB", "perf", "futr", "indc") or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
         return None
+    if i and words[i - 1].lemma in voc.negations:
+        return None  # "никогда не забудет": a denial, not a plan
     if any(t is not None and "pres" in t for _, t in w.readings):
         return None  # a verb of both aspects ("реализуются") reads as present too
     if _abstract_subject(words, i, voc):
@@ -381,9 +416,14 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
     speaker = quote.speaker if quote is not None else None
     if item.trigger.lemma in voc.imperative:
         return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
-    kind, who = subject(ctx, item.clause.words[: item.trigger.index], speaker, _passive(item, voc))
-    if kind in (NAMED, PERSON) and who:
-        return who
+    before = item.clause.words[: item.trigger.index]
+    if item.clause.kind == COORDINATE and not any(w.is_word for w in before):
+        before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
+    kind, who = subject(ctx, before, speaker, _passive(item, voc), item.cue)
+    if kind == NOUN and item.trigger.kind == "instruction" and item.trigger.lemma in voc.needs_infinitive:
+        kind, who = None, None  # "внимание следует уделить": the noun is what is acted on
+    if kind in (NAMED, PERSON, NOUN) and who:
+        return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
     if speaker:
         return speaker
     if item.reporter is not None:
@@ -392,8 +432,6 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
         kind_r, who_r = subject(ctx, reporting, speaker, False)
         if kind_r in (NAMED, PERSON) and who_r:
             return who_r
-    if kind == NOUN:
-        return who
     return None if kind == FIRST else _impersonal_actor(ctx, item, earlier)
 
 

@@ -1,8 +1,9 @@
-"""Turn the time phrases of a commitment's words into its deadline ("к 2030 году", "через пять лет").
+"""Turn the time phrases of a commitment's words into its deadline ("к 2035 году", "через пять лет").
 
 A deadline is a preposition, then modifiers, adjectives and numbers, then a unit of time;
-or a preposition and a year ("в месячный срок", "к 2030 году"). A bare unit counts only after a preposition that
-takes one ("через год", not the rate "в год"). Past or present time ("в прошлом году", "в настоящее время") is not a deadline.
+or a preposition and a year ("в месячный срок", "к 2035 году"); or a month with its day and year ("до 1 марта
+2026 года", "в мае"). A bare unit counts only after a preposition that takes one ("через год", not the rate "в год").
+Past or present time ("в прошлом году", "в настоящее время") is not a deadline.
 The words are language data (`deadlines` in data/commitments.yaml).
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Deadlines:
         self.units = set(vocab.get("units", ()))
         self.past = set(vocab.get("past", ()))
         self.alone = set(vocab.get("alone", ()))
+        self.months = set(vocab.get("months", ()))
 
     def find(self, words: list[Word], text: str, since: int | None = None) -> str | None:
         """Every deadline in `words` (punctuation included), joined by "; ", or None. `text` is the text the
@@ -49,7 +51,7 @@ class Deadlines:
             j = match_phrase(words, i, parts)
             if j is not None:
                 end = self._rest(words, j)
-                if end is not None and (end > j + 1 or " ".join(parts) in self.alone):
+                if end is not None and (end > j + 1 or " ".join(parts) in self.alone or words[j].lemma in self.months):
                     return end
         return None
 
@@ -59,6 +61,9 @@ class Deadlines:
             w = words[k]
             if w.lemma in self.past:
                 return None
+            if w.lemma in self.months:
+                past = k + 1 < len(words) and bool(words[k + 1].lemmas & self.past)  # "в ноябре прошлого года"
+                return None if past else self._year_after(words, k + 1)
             if w.lemma in self.units:
                 return k + 1
             if _YEAR.match(w.text):
@@ -66,6 +71,15 @@ class Deadlines:
             elif not (w.lemma in self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
                 break
         return year
+
+
+    def _year_after(self, words: list[Word], k: int) -> int:
+        """The index after a month's year ("марта 2026 года"), or `k` when no year follows."""
+        if k < len(words) and _YEAR.match(words[k].text):
+            k += 1
+            if k < len(words) and words[k].lemma in self.units:
+                k += 1
+        return k
 
 
 def _is_number(word: Word) -> bool:

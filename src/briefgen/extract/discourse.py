@@ -1,10 +1,10 @@
 """Turn mentions of people, titles and pronouns into referents, reading the text in order.
 
 The text outside quotations is read once, left to right. A person named in the
-nominative ("Касым-Жомарт Токаев отметил") becomes the topic; a pronoun ("он")
-stands for the topic; a title ("Глава государства", "Президент Узбекистана")
-stands for a person the text introduced with that title ("президенту Шавкату
-Мирзиёеву" for "Президент Узбекистана"), else for the topic when the topic may
+nominative ("Олег Смирнов отметил") becomes the topic; a pronoun ("он")
+stands for the topic; a title ("Глава государства", "Президент Сербии")
+stands for a person the text introduced with that title ("президенту Милану
+Петровичу" for "Президент Сербии"), else for the topic when the topic may
 hold it, and so gives that person a more precise role.
 """
 from __future__ import annotations
@@ -13,10 +13,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import data
+from .. import data, nlp
 from .people import Person
 from .speech import according_to
 from .roles import Role, compatible, more_specific
+from .words import word_before
 
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
@@ -51,6 +52,8 @@ def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
             if role:
                 intros.add(role.start)
             subject = p.nominative_at(m.start) or _after(according, text, begin)
+            if _interviewer_at(text, begin, ctx.source.language):
+                subject = False  # "Беседовала Анна Петрова": she asked; the interview is about someone else
             out.append(Ref(begin, m.end, person=p, subject=subject))
     followed = {m.start: p for p in ctx.people for m in p.mentions}
     for r in ctx.roles:
@@ -126,8 +129,19 @@ def _after(cue: re.Pattern[str], text: str, offset: int) -> bool:
     return bool(cue.search(text, max(0, offset - CUE_REACH), offset))
 
 
+def _interviewer_at(text: str, offset: int, language: str) -> bool:
+    """Whether the word just before `offset` is a verb naming an interviewer ("Беседовала")."""
+    word = word_before(text, offset)
+    return word is not None and nlp.lemma(word) in _interviewers(language)
+
+
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
+
+
+@functools.cache
+def _interviewers(language: str) -> frozenset[str]:
+    return frozenset(data.load("speech").get("interviewer", {}).get(language, []))
 
 
 @functools.cache

@@ -1,13 +1,13 @@
-"""Turn what the text says about its event into a name: "Второе заседание Высшего межгосударственного совета Казахстана и Узбекистана".
+"""Turn what the text says about its event into a name: "Третье заседание Межправительственного совета Сербии и Хорватии".
 
 The event is the meeting noun (`data/events.yaml`) the text uses most (first
 use winning ties; the next one when it gives only a bare noun), with the adjectives and genitive words the text gives it
-("Питерского экономического форума" → "Питерский экономический форум") and a
+("Уральского промышленного форума" → "Уральский промышленный форум") and a
 destination ("визит … в Москву"). A bare noun is completed from the rest of the
-text: an ordinal used with it anywhere ("на втором заседании"), the body the
-text names most ("Высшего межгосударственного совета") and, for a meeting
+text: an ordinal used with it anywhere ("на третьем заседании"), the body the
+text names most ("Межправительственного совета") and, for a meeting
 between sides, the two places the role phrases name most ("Президент
-Казахстана", "президентом Узбекистана"), in alphabetical order.
+Сербии", "президентом Хорватии"), in alphabetical order.
 """
 from __future__ import annotations
 
@@ -36,16 +36,21 @@ class Event:
 
 
 def find(ctx) -> Event | None:
-    """The event the text reports, or None when it names no meeting or only a bare noun."""
-    return event(ctx.doc, ctx.source.language, ctx.roles)
+    """The event the text reports, or None when it names no meeting or only a bare noun. A meeting the
+    sides agree or plan to hold ("договорились провести заседание …") is not the one reported."""
+    return event(ctx.doc, ctx.source.language, ctx.roles, [(c.start, c.end) for c in ctx.commitments])
 
 
-def event(doc: Document, language: str, roles: list[Role]) -> Event | None:
-    """The event named in a document whose role phrases are `roles`."""
+def event(doc: Document, language: str, roles: list[Role], planned: list[tuple[int, int]] = ()) -> Event | None:
+    """The event named in a document whose role phrases are `roles`, leaving out the `planned` stretches."""
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     meetings = _lemmas("meetings", language)
     stems = tuple({m[:STEM] for m in meetings})  # a word that starts otherwise is no meeting: spare its morphology
-    heads = ((i, phrases.head_reading(w.text, meetings)) for i, w in enumerate(words) if w.text.lower().startswith(stems))
+    heads = (
+        (i, phrases.head_reading(w.text, meetings))
+        for i, w in enumerate(words)
+        if w.text.lower().startswith(stems) and not any(s <= w.start < e for s, e in planned)
+    )
     uses = [(i, h) for i, h in heads if h]
     counts = Counter(phrases.lemma(h) for _, h in uses)  # in order of first use
     order = sorted(counts, key=lambda k: -counts[k])
@@ -60,15 +65,17 @@ def event(doc: Document, language: str, roles: list[Role]) -> Event | None:
 def _named(doc: Document, language: str, roles: list[Role], words: list[Token], same, locs) -> Event | None:
     """The event as this meeting noun's uses name it; None when they give a bare noun only."""
     i, head = min(same, key=lambda u: u[1].tag.number == "plur")  # "встреча" reads better than "встречи"
-    begin, end = phrases.bounds(doc.text, words, i, head, MAX_COMPLEMENT, set())
+    names = {e.start for e in doc.entities if e.type == "PER"}  # "визита Нарендры Моди": no name is cut in two
+    begin, end = phrases.bounds(doc.text, words, i, head, MAX_COMPLEMENT, names)
     parts = [phrases.nominative_phrase(words, begin, i, end, head)]
     ordinal = next((words[j - 1] for j, _ in same if j and _ordinal(words[j - 1].text)), None)
     if ordinal and begin == i:
         parts.insert(0, phrases.nominative(ordinal.text, head))
     place = None
-    if end + 2 < len(words) and words[end + 1].text.lower() in _INTO and _is_loc(words[end + 2], locs):
-        parts.append(f"{words[end + 1].text} {words[end + 2].text}")
-        place = _place_name(words[end + 2].text)
+    into = end + 2 < len(words) and phrases.adjacent(doc.text, words[end], words[end + 1])  # not the next line's
+    if into and words[end + 1].text.lower() in _INTO and _is_loc(words[end + 2], locs):
+        parts.append(f"{words[end + 1].text.lower()} {words[end + 2].text}")
+        place = _place_name(words[end + 2], locs)
     elif end == i:
         parts.append(_body(doc, language))
         parts.append(_parties(locs, roles) if phrases.lemma(head) in _lemmas("between", language) else None)
@@ -120,7 +127,7 @@ def _to_genitive(name: str, bodies: frozenset[str]) -> str:
 
 
 def _parties(locs, roles: list[Role]) -> str | None:
-    """The two places the participants' roles name most ("Президент Казахстана"), in the genitive."""
+    """The two places the participants' roles name most ("Президент Сербии"), in the genitive."""
     counts = Counter(
         nlp.lemma(e.text) for e in locs if " " not in e.text and any(r.start <= e.start < r.end for r in roles)
     )
@@ -143,15 +150,15 @@ def _place(doc: Document, words: list[Token], uses: list[int], locs) -> str | No
         inside = [w for w in words if sentence.start <= w.start < sentence.end]
         for a, b in zip(inside, inside[1:]):
             if a.text.lower() in _INTO and _is_loc(b, locs):
-                return _place_name(b.text)
+                return _place_name(b, locs)
     return None
 
 
-def _place_name(word: str) -> str:
-    """A place name in the nominative, spelled with the text's capitals ("Киеве" → "Киев", "США")."""
-    if word.isupper():
-        return word
-    return "-".join(p.capitalize() for p in nlp.lemma(word).split("-"))
+def _place_name(tok: Token, locs) -> str:
+    """A place name in the nominative, spelled with the text's capitals ("Киеве" → "Киев", "США"), all of
+    it when it is a name of several words ("Республику Таджикистан" → "Республика Таджикистан")."""
+    whole = next((e.text for e in locs if e.start == tok.start), tok.text)
+    return " ".join(w if w.isupper() else "-".join(p.capitalize() for p in nlp.lemma(w).split("-")) for w in whole.split())
 
 
 @functools.cache

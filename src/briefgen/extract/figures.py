@@ -19,6 +19,7 @@ from ..model import Figure
 # Tried in this order on what follows an amount; the first that reads it wins.
 _GRAMMARS = (percent.after, money.after, quantity.after, count.after)
 _OPEN, _CLOSE = "(", ")"
+MIN_IMPLIED_SCALE = 1e6  # "5 миллиардов" may take the currency the paragraph named; "5" may not
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +60,10 @@ def find(ctx) -> list[Figure]:
 
 
 def _read_all(toks: Sequence[Token], w: Words) -> list[_Draft]:
-    out, i = [], 0
+    out: list[_Draft] = []
+    i = 0
     while i < len(toks):
-        d = _read_at(toks, i, w)
+        d = _read_at(toks, i, w, out[-1] if out else None)
         if d is None:
             i += 1
             continue
@@ -70,8 +72,8 @@ def _read_all(toks: Sequence[Token], w: Words) -> list[_Draft]:
     return out
 
 
-def _read_at(toks: Sequence[Token], i: int, w: Words) -> _Draft | None:
-    """The figure whose number (or currency sign) starts at token i."""
+def _read_at(toks: Sequence[Token], i: int, w: Words, prev: _Draft | None = None) -> _Draft | None:
+    """The figure whose number (or currency sign) starts at token i; `prev` is the figure before it."""
     sign = money.sign_before(toks, i, w)
     amount = read(toks, sign[1] if sign else i, w, after_sign=bool(sign))
     if amount is None and not sign:
@@ -83,11 +85,23 @@ def _read_at(toks: Sequence[Token], i: int, w: Words) -> _Draft | None:
     found = Found("money", sign[0], amount.end) if sign else _found(toks, amount, w)
     if found is None:
         amount, found = _shared(toks, amount, w)
-    if found is None:
-        return None
     first = i if sign else amount.first
     q = w.qualifiers.ends_at(toks, first)
+    if found is None:
+        found = count.stated_before(toks, amount, q[1] if q else first, w) or _implied_money(toks, amount, prev)
+    if found is None:
+        return None
     return _Draft(q[1] if q else first, found.end, amount, found, q[0] if q else None)
+
+
+def _implied_money(toks: Sequence[Token], amount: Amount, prev: _Draft | None) -> Found | None:
+    """A sum whose currency the paragraph gave just before: a scaled number with nothing after it
+    ("превысил 3,5 миллиарда долларов … можем выйти на 5 миллиардов")."""
+    if prev is None or prev.found.kind != "money" or prev.found.unit is None or amount.scale < MIN_IMPLIED_SCALE:
+        return None
+    if amount.end < len(toks) and toks[amount.end].kind != "sign" or any(t.text == "\n" for t in toks[prev.end : amount.first]):
+        return None
+    return Found("money", prev.found.unit, amount.end)
 
 
 def _found(toks: Sequence[Token], amount: Amount, w: Words) -> Found | None:
@@ -105,7 +119,7 @@ def _shared(toks: Sequence[Token], amount: Amount, w: Words) -> tuple[Amount, Fo
 
 
 def _merge_restated(drafts: list[_Draft], toks: Sequence[Token]) -> list[_Draft]:
-    """One figure for a fact stated twice in a row: "полутора миллиардов долларов (1,7 млрд долл.)"."""
+    """One figure for a fact stated twice in a row: "полутора миллионов тонн (1,6 млн т)"."""
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
@@ -128,7 +142,7 @@ def _sentence(doc, toks: Sequence[Token], starts: list[int], d: _Draft) -> tuple
 
 
 def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -> _Draft | None:
-    """The count a sum is the worth of: "78 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
+    """The count a sum is the worth of: "45 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
     if prev is None or prev.found.kind != "count":
         return None
     link = w.cues.portfolio_link.match(toks, prev.end)

@@ -2,8 +2,8 @@
 
 The title is the first line when it reads as a headline (short, no full stop,
 more text below), else the event's name (`events`). The publisher is the outlet
-the text credits ("сообщает Zakon.kz", "цитирует «Росбалт»", "в интервью
-Русской службе «Голоса Америки»"); a date in the text counts only when it is
+the text credits ("сообщает Kabar.kg", "цитирует «Фонтанка»", "в интервью
+Русской службе Би-би-си"); a date in the text counts only when it is
 a full date with its year.
 """
 from __future__ import annotations
@@ -14,13 +14,12 @@ import re
 from dataclasses import replace
 
 from .. import data
+from ..document import DATELINE, headline
 from ..model import Source
 
-MAX_HEADLINE_WORDS = 14
 OUTLET_REACH = 60  # characters after an interview cue in which the outlet is named
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
-_WORD = re.compile(r"\w+")
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
 _CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
@@ -33,7 +32,7 @@ def find(ctx) -> Source:
     return replace(
         ctx.source,
         language=language,
-        publisher=publisher(text, language),
+        publisher=publisher(text[ctx.doc.body_start :], language),
         date=ctx.source.date or stated_date(text[ctx.doc.body_start :], language),
     )
 
@@ -52,26 +51,24 @@ def titled(ctx) -> Source:
     )
 
 
-def headline(doc) -> str | None:
-    """The first line, when it reads as a headline: short, no full stop, and more text after it."""
-    if len(doc.paragraphs) < 2:
-        return None
-    first = doc.paragraphs[0].text
-    if first.endswith((".", ":", ";", ",")) or len(_WORD.findall(first)) > MAX_HEADLINE_WORDS:
-        return None
-    return first
-
-
 def publisher(text: str, language: str) -> str | None:
-    """The outlet a text credits ("сообщает Zakon.kz" → "Zakon.kz"), or None."""
+    """The outlet a text credits ("сообщает Kabar.kg" → "Kabar.kg"), or None.
+
+    A news agency's dateline ("МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -") names it
+    first; then a credit cue; then the outlet a person gave an interview to ("в интервью
+    журналу «Огонёк»", "в интервью РИА Новости").
+    """
+    m = DATELINE.search(text)
+    if m:
+        return next(g for g in m.groups() if g).strip()
     m = _credit(language).search(text)
     if m:
         return (m.group(1) or m.group(2)).rstrip(".")
     for cue in _interview(language).finditer(text):
         window = text[cue.end() : cue.end() + OUTLET_REACH].split("\n")[0]
-        quoted = re.search(_QUOTED, window)
-        if quoted:
-            return quoted.group(1)
+        named = re.search(_QUOTED, window) or _outlet(language).match(window)
+        if named:
+            return named.group(1).rstrip(".")
     return None
 
 
@@ -106,6 +103,13 @@ def _credit(language: str) -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in table["publisher_cues"].get(language, [])) or r"(?!)"
     nouns = "|".join(re.escape(n) for n in table["outlet_nouns"].get(language, [])) or r"(?!)"
     return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})\w*[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
+
+
+@functools.cache
+def _outlet(language: str) -> re.Pattern[str]:
+    """An outlet named right after an interview cue: an optional outlet noun, then a capitalised name."""
+    nouns = "|".join(re.escape(n) for n in data.load("sources")["outlet_nouns"].get(language, [])) or r"(?!)"
+    return re.compile(rf"[ \t]+(?:(?:{nouns})\w*[ \t]+)?{_CAPITALISED}")
 
 
 @functools.cache

@@ -1,22 +1,32 @@
 """Turn people into Participants: those who speak or act in the event, not everyone mentioned.
 
 A participant is quoted, or is the subject of something the text reports
-(named in the nominative, or "по словам X", outside quotations: "Касым-Жомарт
-Токаев предложил …"), or takes part alongside the subject ("провел переговоры
-с Президентом Узбекистана Шавкатом Мирзиёевым"); and is known well enough to be
-more than a passing name (a role, a full name, or named twice). Someone named
-only otherwise ("визита председателя КНР Ху Цзиньтао", "письмо президенту
-Турции") or only inside quotations is mentioned, not taking part.
+(named in the nominative, or "по словам X", outside quotations: "Олег Смирнов
+предложил …"), or takes part alongside the subject ("провел переговоры с
+Президентом Сербии Миланом Петровичем") or as a side of the talks ("разговор
+Ивана Козлова с …"); and is known well enough to be more than a passing name
+(a role, a full name, or named twice). Someone named only otherwise ("визита
+министра Ивана Козлова", "письмо президенту Хорватии") or only inside
+quotations is mentioned, not taking part.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import data, nlp
 from ..model import Participant, Span
 from . import discourse
+from .words import word_before
 
 MIN_MENTIONS = 2
 _WITH = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s+\Z")
+_WITH_AFTER = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s")
+
+
+@functools.cache
+def _held(language: str) -> frozenset[str]:
+    return frozenset(data.load("events").get("held_by", {}).get(language, []))
 
 
 def find(ctx) -> list[Participant]:
@@ -26,11 +36,27 @@ def find(ctx) -> list[Participant]:
     acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject}
     out = []
     for p in ctx.people:
-        acts = p in acting or any(_alongside(ctx.doc.text, p, m.start) for m in p.mentions)
+        acts = p in acting or any(
+            _alongside(ctx.doc.text, p, m.start) or _holds(ctx, p, m) for m in p.mentions
+        )
         known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
         if p.name in speakers or (acts and known):
             out.append(Participant(p.name, p.role, tuple(Span(s.start, s.end, s.text) for s in p.mentions)))
     return out
+
+
+def _holds(ctx, person, mention) -> bool:
+    """A mention in the genitive after a meeting noun, someone else named after "с": a side of the talks
+    ("переговоры Владимира Путина с Премьер-министром …"), not a visit told of ("визит председателя …")."""
+    if person.cases.get(mention.start) != "gent":
+        return False
+    role = person.intros.get(mention.start)
+    before = word_before(ctx.doc.text, role.start if role else mention.start)
+    if before is None or nlp.lemma(before) not in _held(ctx.source.language):
+        return False
+    i = ctx.doc.sentence_index(mention.start)
+    end = ctx.doc.sentences[i].end if i is not None else mention.end
+    return bool(_WITH_AFTER.search(ctx.doc.text, mention.end, end))
 
 
 def _alongside(text: str, person, start: int) -> bool:

@@ -1,21 +1,22 @@
 """Turn natasha's PER mentions into people: one Person per individual, named in the nominative.
 
-"Шавкату Мирзиёеву", "Шавкат Миромонович" and "Мирзиёев" are one person: each
+"Ивану Козлову", "Иван Петрович" and "Козлов" are one person: each
 mention is read into first name, surname and grammatical case (the first name
 and patronymic decide the case, so a female surname stays female), mentions
 with a surname are grouped by it, and a first name with a patronymic joins the
 person of that first name. A role phrase just before a name ("министр торговли
-Китая Чэнь Дэмин") is that person's role, and its case is the mention's case.
+Чили Педро Сото") is that person's role, and its case is the mention's case.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .. import nlp
+from .. import data, nlp
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
+from .words import word_before
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -26,7 +27,13 @@ _INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})")
 _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
-MIN_SURNAME = 3  # a shorter capitalised token is not taken for a surname the NER missed
+_LATIN_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w-])")
+_LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
+_NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
+MIN_SURNAME = 3
+SAID = 2  # rank of a mention a verb agrees with: the surest nominative
+STEM_ENDING = 2  # letters a case ending may change at the end of a surname ("Иваю" ~ "Ивая")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")  # a shorter capitalised token is not taken for a surname the NER missed
 
 
 @dataclass(slots=True, eq=False)
@@ -51,7 +58,7 @@ class Person:
 
     @property
     def role(self) -> str | None:
-        """The role as the text states it, in the nominative ("Президент Казахстана")."""
+        """The role as the text states it, in the nominative ("Президент Сербии")."""
         return self.title.name if self.title else None
 
 
@@ -67,14 +74,18 @@ class NameReading:
     gender: str | None
     case: str | None  # None when the words do not say (foreign, indeclinable)
     rank: tuple[int, int, int, int]  # how good a name it is: has surname, first name, words, nominative
-    role: Role | None  # the role that introduces this mention ("президенту Шавкату Мирзиёеву")
+    role: Role | None  # the role that introduces this mention ("президенту Ивану Козлову")
     surnames: frozenset[str]  # folded nominatives the written surname (or lone word) may stand for
 
 
 def find(ctx) -> list[Person]:
     """Group the document's person mentions into people, in order of first mention."""
-    spans = _name_spans(ctx.doc)
-    readings = [read_name(s, roles_.role_ending_at(ctx.roles, s.start, ctx.doc.text)) for s in spans]
+    spans = _name_spans(ctx.doc, ctx.roles)
+    text = ctx.doc.text
+    readings = []
+    for s in spans:
+        role = roles_.role_ending_at(ctx.roles, s.start, text)
+        readings.append(read_name(s, role, _verb_gender(text, s, role)))
     people: list[Person] = []
     members: list[tuple[Person, NameReading]] = []
     for r in sorted((r for r in readings if r), key=lambda r: r.surname is None):
@@ -88,6 +99,7 @@ def find(ctx) -> list[Person]:
         _settle_case(person, r)
     people = [p for p in people if not all(_common_word(m.text) for m in p.mentions)]
     _add_missed_surnames(ctx.doc, people)
+    _cases_from_prepositions(ctx.doc.text, people, ctx.source.language)
     for p in people:
         for m in sorted(p.intros):
             if roles_.more_specific(p.intros[m], p.title):
@@ -97,12 +109,14 @@ def find(ctx) -> list[Person]:
     return people
 
 
-def read_name(span: Span, role: Role | None = None) -> NameReading | None:
+def read_name(span: Span, role: Role | None = None, said: str | None = None) -> NameReading | None:
     """Read one name mention: nominative form, first name, surname, gender and case.
 
     A role just before the name introduces it when the two agree in case
-    ("президенту Шавкату", not "представитель Обамы"); it then fixes the case when
-    the name itself cannot (foreign, indeclinable names).
+    ("президенту Ивану", not "представитель Обамы"); it then fixes the case when
+    the name itself cannot (foreign, indeclinable names). A past-tense verb right
+    after the name (`said`: its gender) makes it the nominative subject of that
+    gender ("Такэси Ивая сообщил", "Айгерим Сейтказина отметила").
     """
     pieces = [m for m in _PIECE.finditer(span.text)]
     words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group())]
@@ -112,13 +126,19 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     possible = _possible_cases(words)
     if role and (role.plural or possible is not None and not possible & role.cases):
         role = None
-    case, gender = _case_and_gender(words, role.cases if role else None)
+    agreeing = _possible_cases(words, said) if said and role else None
+    if agreeing is not None and "nomn" not in agreeing:
+        said = None  # after a title, words that cannot be the verb's subject: "Представитель Козлова отказался"
+    if said:
+        case, gender = "nomn", said
+    else:
+        case, gender = _case_and_gender(words, role.cases if role else None)
     nominative = {w: _to_nominative(w, case, gender) for w in words}
     name = _PIECE.sub(lambda m: nominative.get(m.group(), m.group()), span.text)
     kinds = [_kind(w) for w in words]
     patr = [k == "Patr" for k in kinds]
-    if len(words) == 1 or not {"Name", "Patr"} & set(kinds):
-        gender = None  # a word alone does not say: "Мхитаряна", "Медведева"
+    if not said and (len(words) == 1 or not {"Name", "Patr"} & set(kinds)):
+        gender = None  # a word alone does not say: "Мхитаряна", "Соколова"
     first = surname = raw = None
     if patr[-1] and len(words) >= 3:
         surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
@@ -130,7 +150,8 @@ def read_name(span: Span, role: Role | None = None) -> NameReading | None:
     else:
         first = nominative[words[0]]
     full = len(words) >= 2 and not patr[-1] or len(words) >= 3
-    rank = (surname is not None, full, len(words), all(_looks_nominative(w) for w in nominative.values()))
+    looks = SAID if said else int(all(_looks_nominative(w) for w in nominative.values()))
+    rank = (surname is not None, full, len(words), looks)
     lone = words[0] if len(words) == 1 and not initials else None
     candidates = {fold(surname)} | _nominatives(raw) if surname and raw else _nominatives(lone) if lone else set()
     return NameReading(
@@ -148,21 +169,32 @@ def _fold(word: str | None) -> str | None:
     return fold(word) if word else None
 
 
-def _name_spans(doc) -> list[Span]:
-    """natasha's PER spans, without a parenthesised original spelling ("Бернд Пишетсридер (Bernd …)"),
+def _name_spans(doc, roles: list[Role]) -> list[Span]:
+    """natasha's PER spans, without a parenthesised original spelling ("Томас Вебер (Thomas …)"),
     and the names it misses: initials with a surname ("С.Шойгу"), a first name with a
-    surname ("Касым-Жомарт Токаев" opening a text) and a transcript turn's name ("Шойгу: …")."""
+    surname ("Мухаммад-Али Рахимов" opening a text), a transcript turn's name ("Шойгу: …")
+    and capitalised Latin words after a title ("Prime Minister Olzhas Bektenov")."""
     out = []
+    opening = {s.start for s in doc.sentences}
     for e in doc.entities:
         if e.type != "PER":
             continue
         text = e.text.split("(")[0].rstrip(" ,.;:«»\"")
+        start = e.start
+        lead = _LEADING_WORD.match(text) if e.start in opening else None
+        while lead and _no_name_word(lead.group(1)):  # "Беседовала Анастасия Ремизова": a verb opening the sentence
+            text, start = text[lead.end() :], start + lead.end()
+            lead = _LEADING_WORD.match(text)
+        lead = _LEADING_WORD.match(text)
+        if lead and _foreign_word_before_name(text[lead.end() :].split(), lead.group(1)):
+            text, start = text[lead.end() :], start + lead.end()  # "(Олий) Мажлиса Танзила Нарбаева"
         if text:
-            out.append(Span(e.start, e.start + len(text), text))
+            out.append(Span(start, start + len(text), text))
     covered = [(e.start, e.end) for e in doc.entities]
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
+    extra += [m for m in (_LATIN_NAME.match(doc.text, r.end) for r in roles) if m]
     for m in extra:
         if not any(s <= m.start(1) < e for s, e in covered):
             out.append(Span(m.start(1), m.end(1), m.group(1)))
@@ -170,16 +202,65 @@ def _name_spans(doc) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _foreign_word_before_name(rest: list[str], word: str) -> bool:
+    """Whether `word` belongs to the phrase before a name the NER ran into: a word that reads first of all as
+    no name, before a first name and a surname ("Мажлиса Танзила Нарбаева")."""
+    return len(rest) == 2 and _kind_first(rest[0]) == "Name" and not _kind_first(word) and _kind(rest[1]) != "Patr"
+
+
+def _no_name_word(word: str) -> bool:
+    """A word that is no part of a name: a verb, adverb or function word, and no name reading at all."""
+    readings = nlp.parses(word)
+    return readings[0].tag.POS in _NO_NAME_POS and not any(t in p.tag for p in readings for t in _NAME_TAGS)
+
+
 def _same(p: Person, r: NameReading) -> bool:
-    if r.gender and p.gender and r.gender != p.gender:
-        return False
+    if r.gender and p.gender and r.gender != p.gender and not _same_first_name(r, p):
+        return False  # a guess from the name ("Никола" reads feminine) yields to the same full first name
     if r.surname is not None:
         if not r.surnames & p.keys:
-            return False
+            return _one_stem(r, p)
         return not (r.first and p.first) or _first_names_agree(r.first, p.first)
     if r.surnames & p.keys:
         return True  # a lone word that reads as a first name but is this person's surname: "Гарсия"
     return p.first is not None and _first_names_agree(r.first or "", p.first)
+
+
+def _same_first_name(r: NameReading, p: Person) -> bool:
+    """The same full first name (not an initial), in any case form."""
+    return bool(r.first and p.first) and not (r.first + p.first).count(".") and _first_names_agree(r.first, p.first)
+
+
+def _one_stem(r: NameReading, p: Person) -> bool:
+    """The same full first name and a surname that differs only in its ending: a case form of a foreign
+    surname pymorphy cannot decline ("Такэси Иваю" ~ "Такэси Ивая")."""
+    if not _same_first_name(r, p):
+        return False
+    return any(_common_prefix(r.raw_surname or "", k) >= max(len(r.raw_surname or ""), len(k)) - STEM_ENDING
+               and _common_prefix(r.raw_surname or "", k) >= MIN_SURNAME for k in p.forms)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _verb_gender(text: str, span: Span, role: Role | None) -> str | None:
+    """The gender of a singular past-tense verb right after a name ("… сообщил": masc) that is its subject,
+    else None: not after a title in another case or a noun the name may depend on ("Визит Ивана Козлова
+    начался")."""
+    before = word_before(text, role.start if role else span.start)
+    if role is not None and not role.nominative or role is None and before and nlp.parses(before)[0].tag.POS == "NOUN":
+        return None
+    m = _NEXT_WORD.match(text, span.end)
+    if not m:
+        return None
+    tag = nlp.parses(m.group(1))[0].tag
+    if tag.POS != "VERB" or "past" not in tag or "sing" not in tag:
+        return None
+    return next((g for g in ("masc", "femn") if g in tag), None)
 
 
 def _first_names_agree(a: str, b: str) -> bool:
@@ -196,7 +277,7 @@ def _add(p: Person, r: NameReading) -> None:
         p.keys |= r.surnames
     if r.first and (not p.first or p.first.endswith(".")):
         p.first = r.first
-    p.gender = p.gender or r.gender
+    p.gender = r.gender if r.rank[3] == SAID else p.gender or r.gender  # a verb's agreement says it surest
     if r.rank > p._rank:
         p.name, p._rank = r.name, r.rank
         if r.surname:
@@ -219,10 +300,30 @@ def _settle_case(p: Person, r: NameReading) -> None:
 
 
 def _add_missed_surnames(doc, people: list[Person]) -> None:
-    """A surname the NER missed somewhere ("господина Эрдогана") is still that person's mention."""
-    covered = [(e.start, e.end) for e in doc.entities]
+    """A surname the NER missed somewhere ("господина Новака") is still that person's mention; so is the
+    person's name as the text wrote it before, and the first word of a two-word name that is no known
+    first name (the family name of "Xi Jinping", "Си Цзиньпин")."""
+    covered = [(e.start, e.end) for e in doc.entities] + [(m.start, m.end) for p in people for m in p.mentions]
+    for p in people:
+        for written in {m.text for m in p.mentions if " " in m.text}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])", doc.text[doc.body_start :]):
+                start = doc.body_start + m.start()
+                if not any(s <= start < e for s, e in covered):
+                    p.mentions.append(Span(start, start + len(written), written))
+                    p.cases[start] = None
+                    covered.append((start, start + len(written)))
+    family = {}
+    for p in people:
+        words = p.name.split()
+        if len(words) == 2 and not _kind_first(words[0]):
+            family.setdefault(words[0], []).append(p)
     stems = tuple({k[:MIN_SURNAME] for p in people for k in p.keys})
     for m in _TOKEN.finditer(doc.text, doc.body_start):
+        owners = family.get(m.group(), [])
+        if len(owners) == 1 and not any(s <= m.start() < e for s, e in covered):
+            owners[0].mentions.append(Span(m.start(), m.end(), m.group()))
+            owners[0].cases[m.start()] = None  # "Xi said"
+            continue
         word = m.group()
         if len(word) < MIN_SURNAME or not word[0].isupper() or not fold(word).startswith(stems):
             continue
@@ -234,6 +335,22 @@ def _add_missed_surnames(doc, people: list[Person]) -> None:
             p = owners[0]
             p.mentions.append(Span(m.start(), m.end(), word))
             p.cases[m.start()] = _case_and_gender([word])[0]
+
+
+def _cases_from_prepositions(text: str, people: list[Person], language: str) -> None:
+    """In a language without case endings, the preposition before a mention (or its title) stands for
+    the case: "met with Foreign Minister X" is X alongside, "attributable to Spokesperson Y" no subject."""
+    table = data.load("roles").get("cases_after", {}).get(language)
+    if not table:
+        return
+    for p in people:
+        for m in p.mentions:
+            if p.cases.get(m.start) not in (None, "nomn"):
+                continue
+            role = p.intros.get(m.start)
+            before = word_before(text, role.start if role else m.start)
+            if before in table:
+                p.cases[m.start] = table[before]
 
 
 def _common_word(text: str) -> bool:
@@ -280,15 +397,16 @@ def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], t
     The name weight counts readings of the kind its position calls for (`position`:
     Name, Surn) when there are any; the noun weight is the vote of those and of the
     readings that are no name, which settles ties ("Жомарту" is more likely a
-    masculine dative; "Токаева" in a surname's place is no woman's first name).
+    masculine dative; "Асанова" in a surname's place is no woman's first name).
     """
     readings = [p for p in nlp.parses(word.split("-")[-1]) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]
     named = [p for p in named if position and position in p.tag] or named
     out: dict[tuple[str, str], tuple[float, float]] = {}
     for p in readings:
-        if "Fixd" in p.tag or p not in named and any(t in p.tag for t in _NAME_TAGS):
-            continue  # an indeclinable name ("Альберто") says nothing of the case; nor does a name of the wrong kind
+        if "Fixd" in p.tag and position != "Name" or p not in named and any(t in p.tag for t in _NAME_TAGS):
+            continue  # an indeclinable name alone ("Альберто") says nothing of the case; nor does a name of the
+            # wrong kind; an indeclinable first name before a surname still says its gender ("Айгерим")
         for gender in _genders(p):
             key = (p.tag.case, gender)
             name, noun = out.get(key, (0.0, 0.0))

@@ -1,7 +1,7 @@
 """Turn a head word and its neighbours into a noun phrase: the adjectives before it, the genitive words after it.
 
-Shared by roles ("народный депутат Украины") and event names ("Питерского
-экономического форума" → "Питерский экономический форум").
+Shared by roles ("народный депутат Молдовы") and event names ("Уральского
+промышленного форума" → "Уральский промышленный форум").
 """
 from __future__ import annotations
 
@@ -19,22 +19,49 @@ def head_reading(word: str, lemmas: frozenset[str]):
     return next((p for p in readings if p.tag.POS == "NOUN" and lemma(p) in lemmas), None)
 
 
-def bounds(text: str, words: list[Token], i: int, head, limit: int, stop: set[int]) -> tuple[int, int]:
+def bounds(
+    text: str,
+    words: list[Token],
+    i: int,
+    head,
+    limit: int,
+    stop: set[int],
+    joins: Joins | None = None,
+    states: frozenset[str] = frozenset(),
+) -> tuple[int, int]:
     """(first, last) word index of the phrase headed by words[i]: agreeing adjectives, then
-    up to `limit` genitive words, not running into a word that starts at an offset in `stop`."""
+    up to `limit` genitive words, not running into a word that starts at an offset in `stop`.
+
+    With `joins` (conjunctions, heads), a conjunction between two lower-case genitive words
+    joins them ("министр торговли и интеграции"), unless the second heads a phrase of its own
+    ("президента Казахстана и премьер-министра Индии"). After one of `states` ("Республики")
+    the country's own name follows in any case ("Республики Корея").
+    """
     begin = i
     while begin > 0 and _agrees(words[begin - 1], head) and adjacent(text, words[begin - 1], words[begin]):
         begin -= 1
-    end = i
-    while (
-        end + 1 < len(words)
-        and end - i < limit
-        and adjacent(text, words[end], words[end + 1])
-        and words[end + 1].start not in stop
-        and _complement(words[end + 1])
-    ):
+    end, counted = i, 0
+    while end + 1 < len(words) and counted < limit and adjacent(text, words[end], words[end + 1]):
+        nxt = words[end + 1]
+        if joins and nxt.text.lower() in joins[0] and end > i and end + 2 < len(words):
+            after = words[end + 2]
+            if after.text.islower() and adjacent(text, nxt, after) and _complement(after) and not _heads(after, joins[1]):
+                end += 2
+                counted += 1
+                continue
+        named = nxt.text[:1].isupper() and lemma(nlp.parses(words[end].text)[0]) in states
+        if nxt.start in stop or not (named or _complement(nxt)):
+            break
         end += 1
+        counted += 1
     return begin, end
+
+
+Joins = tuple[frozenset[str], frozenset[str]]  # (conjunctions, head lemmas) for `bounds`
+
+
+def _heads(tok: Token, lemmas: frozenset[str]) -> bool:
+    return any(lemma(p) in lemmas for p in nlp.parses(tok.text) if p.tag.POS == "NOUN")
 
 
 def nominative_phrase(words: list[Token], begin: int, i: int, end: int, head) -> str:
@@ -56,8 +83,8 @@ def nominative(word: str, head) -> str:
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:
-    """Whether only spaces lie between two words."""
-    return not text[a.end : b.start].strip()
+    """Whether only spaces lie between two words (a line break parts a headline from the text below)."""
+    return not text[a.end : b.start].strip(" \t\u00a0")
 
 
 def lemma(parse) -> str:

@@ -2,7 +2,7 @@
 
 The speaker of a unit of speech is, in this order: the person a transcript turn
 is labelled with ("turn"); the first person, title or pronoun in the nominative
-in its attribution ("— заявил Касым-Жомарт Токаев": explicit, "— сказал глава
+in its attribution ("— заявил Олег Смирнов": explicit, "— сказал глава
 государства": title, "— отметил он": pronoun), or in the sentence that leads
 into it ("Кан … назвав его «…»"); an organisation when one is named there
 instead ("уточняет газета «Труд»"); else the person the text was about just

@@ -1,23 +1,31 @@
-"""Turn titles in the text into Roles: "премьер-министр Турции" before a name, "глава государства" for one.
+"""Turn titles in the text into Roles: "премьер-министр Чили" before a name, "глава государства" for one.
 
 A role phrase is a head word from `data/roles.yaml` with the adjectives before it
-and the genitive words after it ("народный депутат Украины", "министр иностранных
-дел Японии"). Two roles can name one person when they share a head or an office
+and the genitive words after it ("народный депутат Молдовы", "министр иностранных
+дел Перу"). Two roles can name one person when they share a head or an office
 group ("глава государства" ~ "президент") and are not of different places.
 """
 from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .. import data, nlp
 from ..document import Document, Token
 from . import phrases
 
 STEM = 4  # "президенту", "премьер-министром": case endings come later
-MAX_COMPLEMENT = 4  # genitive words after the head: "министр иностранных дел Японии"
+MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель министра иностранных дел Республики Корея"
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
+_LATIN = re.compile(r"[A-Za-z]")
+PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
+_OF = frozenset({"of", "for"})
+_ARTICLES = frozenset({"the"})
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "and", "of", "in", "on", "at", "by", "with"})
+# Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
+_ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +35,10 @@ class Role:
     start: int
     end: int
     text: str
-    name: str  # nominative, capitalised: "Премьер-министр Турции"
+    name: str  # nominative, capitalised: "Премьер-министр Чили"
     head: str  # lemma of the head word
     lemmas: tuple[str, ...]
-    place: str | None  # key of the capitalised word it is "of": "Узбекистана" → "узбе"
+    place: str | None  # key of the capitalised word it is "of": "Хорватии" → "хорв"
     cases: frozenset[str]  # the grammatical cases the head word can be in
     plural: bool
 
@@ -51,21 +59,37 @@ def roles(doc: Document, language: str) -> list[Role]:
     words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
     out = []
     stems = _stems(language)
-    for i, tok in enumerate(words):
-        if not tok.text.lower().startswith(stems):
-            continue  # most words are no role: spare their morphology
-        head = phrases.head_reading(tok.text, heads)
-        if head is not None:
-            out.append(_phrase(doc.text, words, i, head, names, language))
+    plain = _plain_heads(language)
+    i = 0
+    while i < len(words):
+        tok = words[i]
+        if _LATIN.match(tok.text):
+            role = _plain_phrase(doc.text, words, i, plain, _OF | _posts(language))
+            if role:
+                out.append(role)
+                i = next(k for k in range(i, len(words)) if words[k].end >= role.end) + 1
+                continue
+        elif tok.text.lower().startswith(stems) and not (out and tok.start < out[-1].end):
+            # most words are no role: spare their morphology; a head inside a title is part of it
+            # ("заместитель министра иностранных дел")
+            head = phrases.head_reading(tok.text, heads)
+            if head is not None:
+                out.append(_phrase(doc.text, words, i, head, names, language))
+        i += 1
     return out
 
 
 def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
-    """The role phrase that ends just before `offset` (only spaces between), if any."""
+    """The role phrase that ends just before `offset`, if any: only spaces between, or an organisation's
+    name ("генеральный директор ПАО «Газпром» …", "вице-президент корпорации China Energy …")."""
     i = bisect.bisect_right([r.end for r in found], offset) - 1
-    if i >= 0 and not text[found[i].end : offset].strip():
-        return found[i]
-    return None
+    if i < 0 or not _ORG_GAP.fullmatch(text, found[i].end, offset):
+        return None
+    role, org = found[i], text[found[i].end : offset].strip()
+    if not org:
+        return role
+    end = role.end + text[role.end : offset].rindex(org[-1]) + 1
+    return replace(role, end=end, text=text[role.start : end], name=f"{role.name} {org}")
 
 
 def compatible(a: Role | None, b: Role) -> bool:
@@ -78,8 +102,12 @@ def compatible(a: Role | None, b: Role) -> bool:
 
 
 def more_specific(new: Role, old: Role | None) -> bool:
-    """Whether `new` says more about a person than `old` (it names the place old lacks)."""
-    return old is None or (compatible(old, new) and bool(new.place) and not old.place)
+    """Whether `new` says more about a person than `old`: it names the place old lacks, or says all old
+    says and more ("Secretary" → "Secretary of State")."""
+    if old is None:
+        return True
+    wider = new.place == old.place and set(old.lemmas) < set(new.lemmas)
+    return compatible(old, new) and (bool(new.place) and not old.place or wider)
 
 
 def office(role: Role) -> int | None:
@@ -92,7 +120,9 @@ def office(role: Role) -> int | None:
 
 def _phrase(text: str, words: list[Token], i: int, head, names: set[int], language: str) -> Role:
     cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
-    begin, end = phrases.bounds(text, words, i, head, MAX_COMPLEMENT, names)
+    begin, end = phrases.bounds(
+        text, words, i, head, MAX_COMPLEMENT, names, (_joins(language), _heads(language)), _states(language)
+    )
     if _posted(text, words, end, names, language):
         end += 2  # "посол Казахстана в России Даурен Абаев", "представитель России при ООН …"
     place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
@@ -109,6 +139,49 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int], langua
         cases,
         head.tag.number == "plur",
     )
+
+
+def _plain_phrase(
+    text: str, words: list[Token], i: int, heads: dict[str, tuple[tuple[str, ...], ...]], links: frozenset[str]
+) -> Role | None:
+    """A title in a language without inflection ("Kazakh Prime Minister", "Ambassador of Germany to
+    Kazakhstan") that starts at words[i]: capitalised words before the head, the head, then "of" or
+    where the role is held ("to") with capitalised words, as often as they come."""
+    first = words[i].text.lower()
+    k = next((i + len(h) for h in heads.get(first, ()) if _words_are(words, i, h, text)), None)
+    if k is None:
+        return None
+    begin = i
+    while begin > i - 2 and begin > 0 and _capitalised(words[begin - 1].text) and phrases.adjacent(text, words[begin - 1], words[begin]):
+        begin -= 1
+    end = k
+    while end + 1 < len(words) and words[end].text.lower() in links:
+        link = end + 1 if words[end + 1].text.lower() in _ARTICLES else end  # "of the Cabinet of Ministers"
+        if link + 1 >= len(words) or not _capitalised(words[link + 1].text):
+            break
+        last = link + 1  # "of Foreign Affairs", "of Germany to Kazakhstan", "for Europe"
+        while last < len(words) and _capitalised(words[last].text) and phrases.adjacent(text, words[last - 1], words[last]):
+            last += 1
+        n = last - link - 1  # capitalised words after "of": a first name and surname close a longer run
+        end = link + 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
+        if n > PLAIN_NAME_WORDS:
+            break
+    start, stop = words[begin].start, words[end - 1].end
+    lemmas = tuple(w.text.lower() for w in words[begin:end])
+    return Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),
+                lemmas, None, frozenset({"nomn"}), False)
+
+
+def _words_are(words: list[Token], i: int, head: tuple[str, ...], text: str) -> bool:
+    """Whether `head`'s words stand at words[i:], one after another."""
+    return i + len(head) <= len(words) and all(
+        words[i + j].text.lower() == h and (j == 0 or phrases.adjacent(text, words[i + j - 1], words[i + j]))
+        for j, h in enumerate(head)
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
 
 
 def _posted(text: str, words: list[Token], end: int, names: set[int], language: str) -> bool:
@@ -138,9 +211,29 @@ def _heads(language: str) -> frozenset[str]:
 
 
 @functools.cache
+def _plain_heads(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles of several words ("prime minister") by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for h in _heads(language):
+        words = tuple(h.split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@functools.cache
 def _stems(language: str) -> tuple[str, ...]:
     """The first letters of every role noun: a word that starts otherwise is no role."""
     return tuple({h[:STEM] for h in _heads(language)})
+
+
+@functools.cache
+def _states(language: str) -> frozenset[str]:
+    return frozenset(data.load("roles")["states"].get(language, []))
+
+
+@functools.cache
+def _joins(language: str) -> frozenset[str]:
+    return frozenset(data.load("roles")["joins"].get(language, []))
 
 
 @functools.cache

@@ -17,18 +17,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import data, nlp
-from ..document import Document
+from ..document import Document, headline, is_heading
 from ..model import Span
 from ..spans import make_span
 from . import phrases
 from .people import INITIALLED
+from .words import english_forms
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
 MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша страна открыта для всех».
 ATTRIBUTION_WORDS = 6  # the verb of saying comes within the first words of an attribution
 MAX_ATTRIBUTION_WORDS = 25
 MAX_LABEL_WORDS = 4
-MAX_NAME_WORDS = 6  # «Международный центр промышленной кооперации "Центральная Азия"»
+MAX_NAME_WORDS = 6  # «Международный технопарк "Новый Шёлковый путь"»
 NAME_CUE_WINDOW = 3  # words before a quotation that may announce a name
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -36,10 +37,14 @@ _DASH = "—–-"
 _INNER = re.compile(rf"([,!?…])[ \t]+[{_DASH}][ \t]+")
 _RESUME = re.compile(rf"[.,:][ \t]+[{_DASH}][ \t]+")
 _AFTER = re.compile(rf"[ \t]*[,.!?…]?[ \t]*[{_DASH}][ \t]*|[ \t]*,[ \t]*")
+_BARE = re.compile(r"[ \t]+")
+_INNER_STOPS = (",",)
 _NEXT = re.compile(r"[.!?…]?[ \t]+")
 _DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
 _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
 _VERBAL = ("VERB", "INFN", "GRND")
+_NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[A-ZА-ЯЁ])")  # "Бахты — Чугучак"
+_REMARK = re.compile(r"[ \t]*\([^)\n]*\)")  # "(как переведено)" after a speaker's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +53,9 @@ class Speech:
 
     parts: tuple[Span, ...]
     kind: str  # quote | dash | turn | question (an interviewer's, in a dialogue)
-    attribution: Span | None = None  # "сказал Реджеп Эрдоган": after the quote or inside it
+    attribution: Span | None = None  # "сказал Олег Смирнов": after the quote or inside it
     lead: Span | None = None  # the sentence before a quotation it governs: "Кан … назвав его"
-    label: Span | None = None  # a transcript turn's speaker: "Мустафа Джемилев"
+    label: Span | None = None  # a transcript turn's speaker: "Анна Петрова"
 
     @property
     def start(self) -> int:
@@ -63,6 +68,8 @@ def find(doc: Document, language: str) -> list[Speech]:
     out: list[Speech] = []
     taken: list[tuple[int, int]] = []
     for unit in _turns(doc) + _dash_paragraphs(doc, language):
+        if any(s <= unit.start < e for s, e in taken):
+            continue  # a dash paragraph inside a turn of several paragraphs
         out.append(unit)
         taken.append((unit.parts[0].start, unit.parts[-1].end))
     stretches = quoted_stretches(text, doc.body_start)
@@ -81,7 +88,7 @@ def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
     """Outermost quoted stretches as (start, end) of the inner text, marks excluded.
 
     Straight quotes open before a word and close after one; a straight quote that
-    closes a nested name and the quotation at once (…"Центральная Азия"") closes both.
+    closes a nested name and the quotation at once (…"Новый Шёлковый путь"") closes both.
     A paragraph that opens a quotation and does not close it is quoted to its end
     (a quotation over several paragraphs closes only in the last).
     """
@@ -121,14 +128,19 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     inner = make_span(text, start, end)
     if not inner.text:
         return None
+    inner_stop = inner.text.endswith(_INNER_STOPS)  # '"…by 2035," Kapoor said': the comma inside the marks
+    if inner_stop:
+        inner = make_span(text, inner.start, inner.end - 1)
     parts, inside = _split(text, inner.start, inner.end, language)
-    after = _attribution_after(text, end + 1, language)
+    after = _attribution_after(text, end + 1, language, bare=inner_stop)
+    lead = _lead(doc, start - 1)
+    if after and not inside and _name_like(inner.text) and _mid_sentence(lead, language):
+        return None  # "… перехода «Бахты — Чугучак», сообщил министр": the attribution is the sentence's
     if inside or after:
         return Speech(parts, "quote", attribution=inside or after)
     words = len(_WORD.findall(inner.text))
     para = doc.paragraphs[doc.paragraph_index(start)]
     alone = not _WORD.search(text[para.start : start - 1] + text[end + 1 : para.end])
-    lead = _lead(doc, start - 1)
     if alone:
         return Speech(parts, "quote") if words >= MIN_GOVERNED_WORDS else None
     if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
@@ -141,32 +153,56 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
 
 
 def _turns(doc: Document) -> list[Speech]:
-    """Transcript turns "Name: …": the label names a person or opens two turns or more."""
+    """Transcript turns "Name: …": the label names a person or opens two turns or more.
+
+    A turn goes on over the paragraphs up to the next turn or section heading (a
+    speech of several paragraphs). After the last turn it goes on only in a
+    transcript whose turns do so elsewhere: else what follows is the report's own text.
+    """
+    paras = doc.paragraphs
     found = []
-    for para in doc.paragraphs:
+    for i, para in enumerate(paras):
         m = _TURN.match(doc.text, para.start, para.end)
         if m and _label_like(m.group(1)):
-            found.append((m, para))
+            found.append((m, i))
     counts = Counter(m.group(1) for m, _ in found)
-    out = []
-    for m, para in found:
-        label = Span(m.start(1), m.end(1), m.group(1))
+    if found and found[0][1] == 0 and headline(doc):
+        label = found[0][0].group(1)
+        if counts[label] == 1 and not INITIALLED.fullmatch(label):
+            found = found[1:]  # a headline "Петров: завод откроется в срок" tells, it does not quote
+    kept = []
+    for m, i in found:
+        name = _REMARK.sub("", m.group(1)).rstrip()
+        label = Span(m.start(1), m.start(1) + len(name), name)
         person = INITIALLED.fullmatch(label.text) or any(
             e.type == "PER" and label.start <= e.start < label.end for e in doc.entities
         )
         if person or counts[m.group(1)] >= 2:
-            body = make_span(doc.text, m.end(), para.end)
-            out.append(Speech((body,), "turn", label=label))
-    return out
+            kept.append((m, i, label))
+    ends = []
+    for k, (_, i, _) in enumerate(kept):
+        stop = kept[k + 1][1] if k + 1 < len(kept) else len(paras)
+        last = i
+        while last + 1 < stop and not is_heading(paras[last + 1].text):
+            last += 1
+        ends.append(last)
+    if kept and not any(end > i for (_, i, _), end in zip(kept[:-1], ends[:-1])):
+        ends[-1] = kept[-1][1]
+    return [
+        Speech((make_span(doc.text, m.end(), paras[end].end),), "turn", label=label)
+        for (m, _, label), end in zip(kept, ends)
+    ]
 
 
 def _label_like(label: str) -> bool:
-    """A speaker's label: a few words, no clause punctuation, no verb ("Голос Америки", "В.Путин")."""
-    words = _WORD.findall(label)
+    """A speaker's label: a few words, no clause punctuation, no verb ("Ведущий", "В.Петров"); a remark
+    in brackets ("(как переведено)") is no part of it, and a capitalised word after the first is a name,
+    whatever else it may read as ("Тхонглун Сисулит")."""
+    words = _WORD.findall(_REMARK.sub("", label))
     return (
         0 < len(words) <= MAX_LABEL_WORDS
         and not re.search(r"[!?,;«»\"]", label)
-        and not any(nlp.parses(w)[0].tag.POS in _VERBAL for w in words)
+        and not any(nlp.parses(w)[0].tag.POS in _VERBAL for n, w in enumerate(words) if n == 0 or w.islower())
     )
 
 
@@ -223,14 +259,15 @@ def _split(text: str, start: int, end: int, language: str) -> tuple[tuple[Span, 
     return tuple(p for p in parts if p.text), first
 
 
-def _attribution_after(text: str, at: int, language: str) -> Span | None:
-    """The clause right after a closing quotation mark that says who spoke: "», — сказал он."."""
-    m = _AFTER.match(text, at)
+def _attribution_after(text: str, at: int, language: str, bare: bool = False) -> Span | None:
+    """The clause right after a closing quotation mark that says who spoke: "», — сказал он.";
+    when the quotation's own comma closes it (`bare`), after a space: '," he said.'."""
+    m = (_BARE if bare else _AFTER).match(text, at)
     if not m or m.end() == at:
         return None
     end = _clause_end(text, m.end())
     clause = make_span(text, m.end(), end)
-    limit = ATTRIBUTION_WORDS if any(c in m.group() for c in _DASH) else 2
+    limit = ATTRIBUTION_WORDS if bare or any(c in m.group() for c in _DASH) else 2
     return clause if clause.text and _is_attribution(clause.text, language, limit) else None
 
 
@@ -260,8 +297,10 @@ def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) 
 
 
 def _says(word: str, language: str) -> bool:
-    """A verb of saying in a finite form."""
+    """A verb of saying in a finite form (any form of it in a language without morphology: "said")."""
     best = nlp.parses(word)[0]
+    if "LATN" in best.tag:
+        return any(form in _verbs(language) for form in english_forms(word.lower()))
     return best.tag.POS == "VERB" and phrases.lemma(best) in _verbs(language)
 
 
@@ -305,11 +344,18 @@ def _names_next(lead: str, language: str) -> bool:
 
 
 def _name_like(quoted: str) -> bool:
-    """A short capitalised stretch with no verb and no clause punctuation reads as a name: «Голоса Америки»."""
+    """A short capitalised stretch with no verb and no clause punctuation reads as a name: «Делового
+    Петербурга», «Север — Юг» (a dash between capitalised parts)."""
     words = _WORD.findall(quoted)
-    if not quoted[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(rf"[,;:.!?{_DASH}](\s|$)", quoted):
+    plain = _NAME_DASH.sub(" ", quoted)
+    if not quoted[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(rf"[,;:.!?{_DASH}](\s|$)", plain):
         return False
     return not any(nlp.parses(w)[0].tag.POS in _VERBAL + ("PRTS",) for w in words)
+
+
+def _mid_sentence(lead: Span | None, language: str) -> bool:
+    """Whether a quoted stretch stands inside a sentence that does not introduce speech with it."""
+    return lead is not None and bool(_WORD.search(lead.text)) and not lead.text.endswith(":") and not governs(lead.text, language)
 
 
 def _unquoted(text: str) -> str:

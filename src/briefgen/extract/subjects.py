@@ -10,24 +10,38 @@ import functools
 from collections import Counter
 
 from .. import data
+from .roles import compatible
 from .words import Word
 
 NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
 _QUOTES = "«»„“”\"'"
-MAX_COORDINATED_GAP = 4  # words a coordinated name may stand after "и" ("и премьер-министр Турции Реджеп Эрдоган")
+MAX_COORDINATED_GAP = 4  # words a coordinated name may stand after "и" ("и премьер-министр Чили Педро Сото")
 
 
-def subject(ctx, words: list[Word], speaker: str | None, passive: bool) -> tuple[str | None, str | None]:
+def subject(
+    ctx, words: list[Word], speaker: str | None, passive: bool, verb: Word | None = None
+) -> tuple[str | None, str | None]:
     """The subject in `words` as (kind, who): NAMED people or organisations; a PERSON a pronoun or a title
     ("глава государства") stands for, the one named last before it other than the quote's own speaker;
     FIRST person ("мы"), whom only a quote can name; a NOUN ("руководство страны", "лидеры двух стран")
-    unless the clause is passive; or (None, None). Words of time ("в конце 2016 года") are never subjects."""
+    unless the clause is passive; or (None, None). Words of time ("в конце 2016 года") are never subjects;
+    nor is a word whose gender a past-tense `verb` denies ("Форум пройдет, и [она] пригласила").
+    A first-person pronoun anywhere makes the clause first person ("Протокол мы подписали")."""
     vocab = _vocabulary(ctx.source.language)
+    if any(w.has("NPRO", "1per", "nomn") for w in words):
+        return FIRST, None
+    titles = {r.start: r for r in ctx.roles}
+    gender = _gender(verb)
     for k, w in enumerate(words):
         if not w.is_word or not _free(words, k):
             continue
-        if _person_at(ctx, w) or _entity(ctx, w):
+        if gender and not _may_be(ctx, w, gender):
+            continue
+        if _person_at(ctx, w) or _entity(ctx, w) or _introduced_at(ctx, w):
             return NAMED, _names(ctx, words[k:])
+        title = titles.get(w.start)
+        if title is not None and w.tag is None and not title.plural:  # a title where there is no morphology
+            return PERSON, titled_person(ctx, title, speaker) or last_person(ctx, w.start, speaker)
         tag = next((t for _, t in w.readings if t is not None and "nomn" in t), None)
         if tag is None or w.lemma in vocab["time"]:
             continue
@@ -35,24 +49,31 @@ def subject(ctx, words: list[Word], speaker: str | None, passive: bool) -> tuple
             return FIRST, None
         if tag.POS == "NPRO" and "3per" in tag or tag.POS == "NOUN" and "anim" in tag and "sing" in tag:
             named = _names(ctx, words[k + 1 :], kinds=("PER",))
-            return (NAMED, named) if named else (PERSON, last_person(ctx, w.start, speaker))
+            if named:
+                return NAMED, named
+            by_title = titled_person(ctx, title, speaker) if title is not None else None
+            return PERSON, by_title or last_person(ctx, w.start, speaker)
         if tag.POS == "NOUN":
             named = _names(ctx, words[k + 1 : k + 4], kinds=("ORG",))  # "корпорация Marubeni"
             if named or passive:
                 return (NAMED, named) if named else (None, None)
-            end = k + 1
+            begin, end = k, k + 1
+            while begin > 0 and words[begin - 1].has("ADJF", "nomn") and not words[begin - 1].has("Apro"):
+                begin -= 1  # "Туркменская сторона", not "который"
             while end < len(words) and end - k <= 3 and _genitive(words[end]):
                 end += 1
-            return NOUN, ctx.doc.text[w.start : words[end - 1].end]
+            return NOUN, ctx.doc.text[words[begin].start : words[end - 1].end]
     return None, None
 
 
 @functools.cache
 def _vocabulary(lang: str) -> dict[str, frozenset[str]]:
     d = data.load("commitments")
+    coordinators = d["coordinators"].get(lang) or ["и"]
     return {
         "time": frozenset(d["deadlines"].get(lang, {}).get("units", ())),
-        "and": frozenset(d["coordinators"].get(lang, ())),
+        "and": frozenset(coordinators),
+        "joiner": coordinators[0],  # how coordinated names are written together: "Чили и Перу"
     }
 
 
@@ -63,7 +84,7 @@ def _genitive(word: Word) -> bool:
 
 def _free(words: list[Word], k: int) -> bool:
     """True when words[k] can be nominative and stands outside a prepositional phrase, and, when it can
-    also be genitive ("на базе Сколково", "по данным Reuters"), is not the dependent of a noun in another case."""
+    also be genitive ("на базе Иннополиса", "по данным Reuters"), is not the dependent of a noun in another case."""
     genitive = True  # a word without morphology (a Latin name) may be anything
     if words[k].tag is not None:
         cases = {c for _, t in words[k].readings for c in ("nomn", "gent") if c in t}
@@ -81,7 +102,7 @@ def _free(words: list[Word], k: int) -> bool:
 
 def _names(ctx, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
     """The first person, organisation or place (of `kinds`) named as a subject in `words` and those
-    coordinated with it ("Украина и Турция", "президент … Янукович и премьер-министр … Эрдоган"), joined with "и"."""
+    coordinated with it ("Чили и Перу", "президент … Петрович и премьер-министр … Сото"), joined with "и"."""
     and_ = _vocabulary(ctx.source.language)["and"]
     found: list[str] = []
     k, limit = 0, len(words)
@@ -97,7 +118,7 @@ def _names(ctx, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
         if k >= len(words) or words[k].lemma not in and_:
             break
         k, limit = k + 1, k + 1 + MAX_COORDINATED_GAP
-    return " и ".join(found) or None
+    return f" {_vocabulary(ctx.source.language)['joiner']} ".join(found) or None
 
 
 def _name_at(ctx, words: list[Word], k: int, kinds) -> tuple[str, int] | None:
@@ -108,8 +129,52 @@ def _name_at(ctx, words: list[Word], k: int, kinds) -> tuple[str, int] | None:
     person = _person_at(ctx, w) if "PER" in kinds else None
     if person is not None:
         return person.name, next(m.end for m in person.mentions if m.start <= w.start < m.end)
+    person = _introduced_at(ctx, w) if "PER" in kinds else None
+    if person is not None:  # a title with its name: up to the name's end
+        at = next(m for m, r in person.intros.items() if r.start == w.start)
+        return person.name, next(m.end for m in person.mentions if m.start == at)
     e = _entity(ctx, w)
     return (e.text, e.end) if e is not None and e.type in kinds else None
+
+
+def _gender(verb: Word | None) -> str | None:
+    """The gender a singular past-tense verb says its subject has ("пригласила": femn), else None."""
+    tag = verb.tag if verb is not None else None
+    if tag is None or tag.POS != "VERB" or "past" not in tag or "sing" not in tag:
+        return None
+    return next((g for g in ("masc", "femn", "neut") if g in tag), None)
+
+
+def _may_be(ctx, word: Word, gender: str) -> bool:
+    """Whether the subject that starts at `word` may be of `gender`: a person of unknown or that gender, a
+    noun with a reading of it (a title of either gender: "глава", "министр" for a woman)."""
+    person = _person_at(ctx, word) or _introduced_at(ctx, word)
+    if person is not None:
+        return person.gender in (None, gender)
+    if word.tag is None:
+        return True
+    nouns = [t for _, t in word.readings if t is not None and t.POS == "NOUN" and "nomn" in t]
+    if not nouns or any("anim" in t for t in nouns):
+        return True  # not a noun, or a person's title
+    return any(gender in t or "ms-f" in t or "plur" in t for t in nouns)
+
+
+def _introduced_at(ctx, word: Word):
+    """The person whose introducing title starts at `word` ("Вице-президент корпорации China Energy Ли Вэй")."""
+    return next((p for p in ctx.people if any(r.start == word.start for r in p.intros.values())), None)
+
+
+def titled_person(ctx, title, exclude: str | None = None) -> str | None:
+    """The person last named before `title` whose own title it may stand for ("The Secretary", "глава
+    государства"), other than `exclude`."""
+    best, at = None, -1
+    for person in ctx.people:
+        if person.name == exclude or person.title is None or not compatible(person.title, title):
+            continue
+        for m in person.mentions:
+            if at < m.start < title.start:
+                best, at = person.name, m.start
+    return best
 
 
 def _person_at(ctx, word: Word):
@@ -117,7 +182,10 @@ def _person_at(ctx, word: Word):
 
 
 def _entity(ctx, word: Word):
-    """The organisation or place whose name starts at `word`, or None."""
+    """The organisation or place whose name starts at `word`, or None; an adjective alone the NER took for
+    a place ("Туркменская сторона") is none."""
+    if word.has("ADJF") and all(e.end <= word.end for e in ctx.doc.entities if e.start == word.start):
+        return None
     return next((e for e in ctx.doc.entities if e.start == word.start and e.type in ("ORG", "LOC")), None)
 
 

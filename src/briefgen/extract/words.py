@@ -1,12 +1,12 @@
 """Turn a document's sentences into analysed words: offsets, lemmas and grammar, once per text.
 
-Each distinct word form is parsed by pymorphy3 once per process (cached), and
-each sentence is split into words once per text (kept on the extraction
-context), so every extractor that reads lemmas shares the same work.
+Each distinct word form is parsed by pymorphy3 once per process (the one cache
+of readings, `nlp.parses`), and each sentence is split into words once per text
+(kept on the extraction context), so every extractor that reads lemmas shares
+the same work.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +14,8 @@ from typing import Any
 from .. import nlp
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
+_LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
+WORD_REACH = 40  # characters before an offset in which the word just before it is looked for
 _LATIN = re.compile(r"[a-z]")
 MIN_SCORE = 0.1  # another lemma or part of speech rated below this is too unlikely to count
 MAX_GAP = 2  # words a phrase's "..." may stand for
@@ -70,7 +72,6 @@ def words_of(text: str, offset: int = 0) -> list[Word]:
     return [Word(offset + m.start(), offset + m.end(), m.group(), readings(m.group())) for m in _TOKEN.finditer(text)]
 
 
-@functools.cache
 def readings(token: str) -> tuple[tuple[str, Any], ...]:
     """The likely (lemma, tag) readings of a word form: every case and number of its most likely lemma and
     part of speech ("стороны": genitive singular, nominative plural …), and other readings that are not
@@ -79,14 +80,14 @@ def readings(token: str) -> tuple[tuple[str, Any], ...]:
         return ()
     word = token.lower()
     if _LATIN.match(word):
-        return tuple((form, None) for form in _english_forms(word))
-    parses = nlp.morph().parse(word)
+        return tuple((form, None) for form in english_forms(word))
+    parses = nlp.parses(word)
     top = parses[0]
     keep = [p for p in parses if (p.normal_form, p.tag.POS) == (top.normal_form, top.tag.POS) or p.score >= MIN_SCORE]
     return tuple((p.normal_form.replace("ё", "е"), p.tag) for p in keep)
 
 
-def _english_forms(word: str) -> list[str]:
+def english_forms(word: str) -> list[str]:
     """The word and the stems its regular endings allow ("proposed" → "propose"), for English cues."""
     out = [word]
     for ending, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("d", "")):
@@ -134,3 +135,9 @@ def phrases_at(words: list[Word], i: int, index: dict) -> list[tuple[int, Any, s
             if j is not None:
                 out.append((j, value, lemma, GAP in parts))
     return out
+
+
+def word_before(text: str, offset: int) -> str | None:
+    """The word that ends just before `offset`, spaces between ("с" before "Президентом"), lower-cased."""
+    m = _LAST_WORD.search(text, max(0, offset - WORD_REACH), offset)
+    return m.group(1).lower() if m else None

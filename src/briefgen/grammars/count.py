@@ -1,4 +1,4 @@
-"""Turn a counted noun phrase after an amount into a count ("78 совместных проектов", "13-ю филиалами")."""
+"""Turn a counted noun phrase after an amount into a count ("45 совместных проектов", "13-ю филиалами")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -35,3 +35,28 @@ def _agrees(noun: Token, value: float, plural: bool) -> bool:
     return any(
         ones or p.tag.number == "plur" or (not plural and p.tag.case in ("gent", "gen2")) for p in noun_parses(noun)
     )
+
+
+def stated_before(toks: Sequence[Token], amount: Amount, first: int, w: Words) -> Found | None:
+    """A count whose noun comes before it: a number nothing counted follows, in a clause about the number
+    of something with a verb of change ("количество предприятий превысило 300", "довести число проектов
+    до 50"); never a year or a date."""
+    end = amount.end
+    if w.not_counted.match(toks, end) or _year(toks, amount):
+        return None
+    measure = change = False
+    k = first - 1
+    while k >= 0 and toks[k].key not in _CLAUSE_ENDS:
+        measure = measure or bool(w.counted_measures.match(toks, k))
+        change = change or bool(w.cues.change.match(toks, k))
+        k -= 1
+    return Found("count", None, end, None) if measure and change else None
+
+
+def _year(toks: Sequence[Token], amount: Amount) -> bool:
+    """A bare number that reads as a year ("в 2024")."""
+    tok = toks[amount.first]
+    return amount.end == amount.first + 1 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
+
+
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\n", ","})

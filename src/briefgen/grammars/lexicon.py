@@ -10,18 +10,12 @@ from .. import nlp
 from .tokens import Token, fold, tokenize
 
 
-@functools.lru_cache(maxsize=65536)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's analyses of a word, most likely first (cached: the same words recur)."""
-    return tuple(nlp.morph().parse(word))
-
-
 @functools.cache
 def _forms(word: str) -> frozenset[str]:
     """Every inflected form of a dictionary lemma (folded); just the word when it is no lemma."""
     key = fold(word)
     out = {key}
-    for p in parses(word):
+    for p in nlp.parses(word):
         if p.is_known and fold(p.normal_form) == key:
             out.update(fold(f.word) for f in p.lexeme)
     return frozenset(out)
@@ -104,7 +98,9 @@ def _match(parts: tuple[_Part, ...], toks: Sequence[Token], i: int) -> int | Non
 
 
 def _abbreviation_dot(toks: Sequence[Token], k: int, inner: bool) -> bool:
-    """A dot glued to an abbreviation inside a phrase, or not also ending the sentence ("млн. долларов", "долл.)")."""
+    """A dot glued to an abbreviation inside a phrase, or not also ending the sentence ("млн. долларов", "долл.)");
+    before a word in capitals it is the abbreviation's too ("тыс. TEU")."""
     after = toks[k + 1] if k + 1 < len(toks) else None
-    ends = after is None or after.text[:1].isupper() or after.text == "\n"
+    capitals = after is not None and after.kind == "word" and len(after.text) > 1 and after.text.isupper()
+    ends = after is None or after.text[:1].isupper() and not capitals or after.text == "\n"
     return toks[k].glued and (inner or not ends)

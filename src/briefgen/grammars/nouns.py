@@ -3,21 +3,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import parses
+from ..nlp import parses
 from .tokens import Token
 from .words import Words
 
 _ADJECTIVES = {"ADJF", "PRTF"}
 _HEADS = {"NOUN", "ADJF", "PRTF"}
 _MAX_MODIFIERS = 4
+_MAX_PLAIN_MODIFIERS = 2  # "24 new commercial agreements"
 
 
 def noun_at(toks: Sequence[Token], j: int, w: Words) -> int | None:
     """The index of the head of a lower-case noun phrase starting at token j (its modifiers skipped)."""
     if not w.inflected:
-        if _plural(toks, j, w):
-            return j
-        return j + 1 if j < len(toks) and _lower_word(toks[j]) and _plural(toks, j + 1, w) else None
+        k = j
+        while k < len(toks) and k - j < _MAX_PLAIN_MODIFIERS and not _plural(toks, k, w) and _plain_modifier(toks[k], w):
+            k += 1
+        return k if _plural(toks, k, w) else None
     k = j
     while k < len(toks) and k - j < _MAX_MODIFIERS and _modifier(toks, k):
         k += 1
@@ -55,6 +57,12 @@ def _plural(toks: Sequence[Token], k: int, w: Words) -> bool:
     if k >= len(toks) or not _lower_word(toks[k]) or toks[k].key in w.not_plural:
         return False
     return toks[k].key in w.plural_nouns or toks[k].key.endswith(w.plural_endings)
+
+
+def _plain_modifier(tok: Token, w: Words) -> bool:
+    """A word before the counted noun, where there is no morphology: a lower-case word ("joint"), or a
+    capitalised one with an adjective's ending ("Mongolian")."""
+    return _lower_word(tok) or tok.kind == "word" and tok.text[:1].isupper() and tok.key.endswith(w.modifier_endings)
 
 
 def _modifier(toks: Sequence[Token], k: int) -> bool:

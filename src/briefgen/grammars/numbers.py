@@ -1,11 +1,11 @@
-"""Turn digits, number words and scale words into a value ("1,7 млрд", "полутора миллиардов", "от 3 до 5 тыс.")."""
+"""Turn digits, number words and scale words into a value ("2,4 млрд", "полутора миллиардов", "от 3 до 5 тыс.")."""
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import parses
+from ..nlp import parses
 from .tokens import Token
 from .words import Words
 

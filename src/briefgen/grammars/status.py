@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import Lexicon, parses
+from ..nlp import parses
+from .lexicon import Lexicon
 from .tokens import Token
 from .words import Cues
 
@@ -54,7 +55,7 @@ def _clause_end(toks: Sequence[Token], end: int, hi: int) -> int:
 
 
 def _year(toks: Sequence[Token], around: list[int], first: int, before: Lexicon, after: Lexicon) -> int | None:
-    """The year nearest the figure written as a cue: "к 2030 году", "за 2018 год", "by 2030"."""
+    """The year nearest the figure written as a cue: "к 2035 году", "за 2018 год", "by 2035"."""
     found = []
     for k in around:
         got = before.match(toks, k)

@@ -48,8 +48,10 @@ class Words:
     plural_endings: tuple[str, ...]
     plural_nouns: frozenset[str]
     not_plural: frozenset[str]
+    modifier_endings: tuple[str, ...]
     decimal_marks: str
     measures: Lexicon
+    counted_measures: Lexicon
     cues: Cues
 
 
@@ -86,8 +88,10 @@ def words(language: str) -> Words:
         plural_endings=tuple(plurals.get("endings", [])),
         plural_nouns=frozenset(plurals.get("nouns", [])),
         not_plural=frozenset(plurals.get("not", [])),
+        modifier_endings=tuple(plurals.get("modifier_endings", [])),
         decimal_marks=table["decimal_marks"][lang],
         measures=lst("measures"),
+        counted_measures=lst("counted_measures"),
         cues=Cues(
             year_before=Lexicon.of_list(status["target_year"][lang]["before"], False),
             year_after=Lexicon.of_list(status["target_year"][lang]["after"], inf),
