@@ -101,9 +101,9 @@ class Document:
         """The paragraph index a sentence belongs to."""
         return self._sentence_paragraph[i]
 
-    def tokens_in(self, start: int, end: int) -> list[Token]:
-        """The tokens lying within [start, end)."""
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
+    def words(self) -> list[Token]:
+        """The tokens of the body (after any date marker) that are words, not numbers or punctuation."""
+        return [t for t in self.tokens if t.text[:1].isalpha() and t.start >= self.body_start]
 
     def entities_in(self, start: int, end: int, type: str | None = None) -> list[Entity]:
         """The entities lying within [start, end), optionally of one type."""
@@ -112,7 +112,6 @@ class Document:
 
 def analyse(text: str) -> Document:
     """Segment and tag a text. Sentences never cross a line break, so headings stay apart."""
-    from natasha import Doc
     from razdel import sentenize
 
     _, body_start = date_marker(text)
@@ -128,8 +127,6 @@ def analyse(text: str) -> Document:
                 sentences.append(span)
                 owner.append(pi)
 
-    doc = Doc(text)
-    doc.segment(nlp.segmenter())
-    tokens = [Token(t.start, t.stop, t.text) for t in doc.tokens]
+    tokens = [Token(t.start, t.stop, t.text) for t in nlp.segmenter().tokenize(text)]
     entities = [Entity(s, e, text[s:e], t) for s, e, t in nlp.entities(text) if s >= body_start]
     return Document(text, body_start, paras, sentences, tokens, entities, owner)

@@ -43,7 +43,7 @@ def find(ctx) -> Event | None:
 
 def event(doc: Document, language: str, roles: list[Role], planned: list[tuple[int, int]] = ()) -> Event | None:
     """The event named in a document whose role phrases are `roles`, leaving out the `planned` stretches."""
-    words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
+    words = doc.words()
     meetings = _lemmas("meetings", language)
     stems = tuple({m[:STEM] for m in meetings})  # a word that starts otherwise is no meeting: spare its morphology
     heads = (

@@ -56,7 +56,7 @@ def roles(doc: Document, language: str) -> list[Role]:
     """Every singular or plural role phrase in the text, in order."""
     heads = _heads(language)
     names = {e.start for e in doc.entities if e.type == "PER"}
-    words = [t for t in doc.tokens if t.text[:1].isalpha() and t.start >= doc.body_start]
+    words = doc.words()
     out = []
     stems = _stems(language)
     plain = _plain_heads(language)
