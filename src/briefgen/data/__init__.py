@@ -25,3 +25,9 @@ def load(name: str) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
     with path.open(encoding="utf-8") as f:
         return yaml.load(f, Loader=loader)
+
+
+@functools.cache
+def word_set(name: str, key: str, language: str) -> frozenset[str]:
+    """The `key` list of `data/<name>.yaml` in one language (empty when the file has none for it)."""
+    return frozenset((load(name).get(key) or {}).get(language) or ())

@@ -139,9 +139,8 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-@functools.cache
 def _interviewers(language: str) -> frozenset[str]:
-    return frozenset(data.load("speech").get("interviewer", {}).get(language, []))
+    return data.word_set("speech", "interviewer", language)
 
 
 @functools.cache

@@ -11,7 +11,6 @@ between sides, the two places the role phrases name most ("Президент
 """
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -161,6 +160,5 @@ def _place_name(tok: Token, locs) -> str:
     return " ".join(w if w.isupper() else "-".join(p.capitalize() for p in nlp.lemma(w).split("-")) for w in whole.split())
 
 
-@functools.cache
 def _lemmas(key: str, language: str) -> frozenset[str]:
-    return frozenset(data.load("events")[key].get(language, []))
+    return data.word_set("events", key, language)

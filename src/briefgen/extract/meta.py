@@ -99,20 +99,21 @@ def _month(word: str, months: list[str]) -> str:
 @functools.cache
 def _credit(language: str) -> re.Pattern[str]:
     """A credit cue, an optional outlet noun, then the outlet's name, quoted or capitalised."""
-    table = data.load("sources")
-    cues = "|".join(re.escape(c) for c in table["publisher_cues"].get(language, [])) or r"(?!)"
-    nouns = "|".join(re.escape(n) for n in table["outlet_nouns"].get(language, [])) or r"(?!)"
+    cues, nouns = _any_of("publisher_cues", language), _any_of("outlet_nouns", language)
     return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})\w*[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
 
 
 @functools.cache
 def _outlet(language: str) -> re.Pattern[str]:
     """An outlet named right after an interview cue: an optional outlet noun, then a capitalised name."""
-    nouns = "|".join(re.escape(n) for n in data.load("sources")["outlet_nouns"].get(language, [])) or r"(?!)"
-    return re.compile(rf"[ \t]+(?:(?:{nouns})\w*[ \t]+)?{_CAPITALISED}")
+    return re.compile(rf"[ \t]+(?:(?:{_any_of('outlet_nouns', language)})\w*[ \t]+)?{_CAPITALISED}")
 
 
 @functools.cache
 def _interview(language: str) -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in data.load("sources")["interview_cues"].get(language, [])) or r"(?!)"
-    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_any_of('interview_cues', language)})(?!\w)", re.IGNORECASE)
+
+
+def _any_of(key: str, language: str) -> str:
+    """A regex alternation of the `key` phrases of sources.yaml, in the file's order (never matches when empty)."""
+    return "|".join(re.escape(c) for c in data.load("sources")[key].get(language, [])) or r"(?!)"

@@ -11,7 +11,6 @@ quotations is mentioned, not taking part.
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from .. import data, nlp
@@ -24,9 +23,8 @@ _WITH = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s+\Z")
 _WITH_AFTER = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s")
 
 
-@functools.cache
 def _held(language: str) -> frozenset[str]:
-    return frozenset(data.load("events").get("held_by", {}).get(language, []))
+    return data.word_set("events", "held_by", language)
 
 
 def find(ctx) -> list[Participant]:

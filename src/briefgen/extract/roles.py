@@ -205,9 +205,8 @@ def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
     return all(any(x == y for y in it) for x in entry)
 
 
-@functools.cache
 def _heads(language: str) -> frozenset[str]:
-    return frozenset(data.load("roles")["heads"].get(language, []))
+    return data.word_set("roles", "heads", language)
 
 
 @functools.cache
@@ -226,19 +225,16 @@ def _stems(language: str) -> tuple[str, ...]:
     return tuple({h[:STEM] for h in _heads(language)})
 
 
-@functools.cache
 def _states(language: str) -> frozenset[str]:
-    return frozenset(data.load("roles")["states"].get(language, []))
+    return data.word_set("roles", "states", language)
 
 
-@functools.cache
 def _joins(language: str) -> frozenset[str]:
-    return frozenset(data.load("roles")["joins"].get(language, []))
+    return data.word_set("roles", "joins", language)
 
 
-@functools.cache
 def _posts(language: str) -> frozenset[str]:
-    return frozenset(data.load("roles")["posted_at"].get(language, []))
+    return data.word_set("roles", "posted_at", language)
 
 
 @functools.cache

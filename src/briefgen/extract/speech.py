@@ -365,11 +365,9 @@ def _unquoted(text: str) -> str:
     return text
 
 
-@functools.cache
 def _verbs(language: str) -> frozenset[str]:
-    return frozenset(data.load("speech")["verbs"].get(language, []))
+    return data.word_set("speech", "verbs", language)
 
 
-@functools.cache
 def _name_cues(language: str) -> frozenset[str]:
-    return frozenset(data.load("speech")["name_cues"].get(language, []))
+    return data.word_set("speech", "name_cues", language)
