@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .. import data, nlp
 from ..document import is_heading
+from ..grammars.tokens import fold
 from ..model import AgendaArea, Span
 from .speech import quoted_stretches
 from .words import Word, sentence_words
@@ -42,7 +43,7 @@ def keywords(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for area in data.load("taxonomy")["areas"]:
         for key in area.get("keywords", {}).get(lang) or []:
-            lemmas = tuple(str(key).lower().replace("ё", "е").split())
+            lemmas = tuple(fold(str(key)).split())
             if lemmas[0].endswith(PREFIX):
                 index.setdefault(PREFIX, []).append(((lemmas[0][: -len(PREFIX)],), area["id"]))
             else:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import data, nlp
+from ..grammars.tokens import fold
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
@@ -158,11 +159,6 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
         span, name, _fold(first), _fold(surname), _fold(raw), gender, case, tuple(map(int, rank)), role,
         frozenset(candidates),
     )
-
-
-def fold(word: str) -> str:
-    """Lower case with ё folded to е, for comparing names."""
-    return word.lower().replace("ё", "е")
 
 
 def _fold(word: str | None) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import nlp
+from ..grammars.tokens import fold
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
@@ -104,7 +105,7 @@ def phrase_index(entries) -> dict[str, list[tuple[tuple[str, ...], Any]]]:
     items = entries.items() if isinstance(entries, dict) else ((e, None) for e in entries or ())
     index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
     for phrase, value in items:
-        parts = tuple(str(phrase).lower().replace("ё", "е").split())
+        parts = tuple(fold(str(phrase)).split())
         index.setdefault(parts[0], []).append((parts, value))
     return index
 
