@@ -21,9 +21,6 @@ MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель м�
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 _LATIN = re.compile(r"[A-Za-z]")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
-_OF = frozenset({"of", "for"})
-_ARTICLES = frozenset({"the"})
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "and", "of", "in", "on", "at", "by", "with"})
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
 _ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
 
@@ -59,12 +56,11 @@ def roles(doc: Document, language: str) -> list[Role]:
     words = doc.words()
     out = []
     stems = _stems(language)
-    plain = _plain_heads(language)
     i = 0
     while i < len(words):
         tok = words[i]
         if _LATIN.match(tok.text):
-            role = _plain_phrase(doc.text, words, i, plain, _OF | _posts(language))
+            role = _plain_phrase(doc.text, words, i, language)
             if role:
                 out.append(role)
                 i = next(k for k in range(i, len(words)) if words[k].end >= role.end) + 1
@@ -141,26 +137,27 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int], langua
     )
 
 
-def _plain_phrase(
-    text: str, words: list[Token], i: int, heads: dict[str, tuple[tuple[str, ...], ...]], links: frozenset[str]
-) -> Role | None:
+def _plain_phrase(text: str, words: list[Token], i: int, language: str) -> Role | None:
     """A title in a language without inflection ("Kazakh Prime Minister", "Ambassador of Germany to
     Kazakhstan") that starts at words[i]: capitalised words before the head, the head, then "of" or
     where the role is held ("to") with capitalised words, as often as they come."""
     first = words[i].text.lower()
-    k = next((i + len(h) for h in heads.get(first, ()) if _words_are(words, i, h, text)), None)
+    k = next((i + len(h) for h in _plain_heads(language).get(first, ()) if _words_are(words, i, h, text)), None)
     if k is None:
         return None
+    links = data.word_set("roles", "title_links", language) | _posts(language)
+    articles = data.word_set("roles", "articles", language)
+    small = data.word_set("roles", "function_words", language)
     begin = i
-    while begin > i - 2 and begin > 0 and _capitalised(words[begin - 1].text) and phrases.adjacent(text, words[begin - 1], words[begin]):
+    while begin > i - 2 and begin > 0 and _capitalised(words[begin - 1].text, small) and phrases.adjacent(text, words[begin - 1], words[begin]):
         begin -= 1
     end = k
     while end + 1 < len(words) and words[end].text.lower() in links:
-        link = end + 1 if words[end + 1].text.lower() in _ARTICLES else end  # "of the Cabinet of Ministers"
-        if link + 1 >= len(words) or not _capitalised(words[link + 1].text):
+        link = end + 1 if words[end + 1].text.lower() in articles else end  # "of the Cabinet of Ministers"
+        if link + 1 >= len(words) or not _capitalised(words[link + 1].text, small):
             break
         last = link + 1  # "of Foreign Affairs", "of Germany to Kazakhstan", "for Europe"
-        while last < len(words) and _capitalised(words[last].text) and phrases.adjacent(text, words[last - 1], words[last]):
+        while last < len(words) and _capitalised(words[last].text, small) and phrases.adjacent(text, words[last - 1], words[last]):
             last += 1
         n = last - link - 1  # capitalised words after "of": a first name and surname close a longer run
         end = link + 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
@@ -180,8 +177,9 @@ def _words_are(words: list[Token], i: int, head: tuple[str, ...], text: str) -> 
     )
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
+def _capitalised(word: str, small: frozenset[str]) -> bool:
+    """A capitalised word that is not one of the `small` function words ("The", "Of" in a headline)."""
+    return word[:1].isupper() and word.lower() not in small
 
 
 def _posted(text: str, words: list[Token], end: int, names: set[int], language: str) -> bool:
