@@ -49,3 +49,15 @@ def test_an_entity_never_runs_from_one_line_into_the_next():
 )
 def test_the_first_line_is_a_headline_when_short_and_without_a_full_stop(text, expected):
     assert headline(analyse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Стороны подписали 3 соглашения.", ["Стороны", "подписали", "соглашения"]),
+        ("date 2025-03-01\nМинистр прибыл в Ташкент.", ["Министр", "прибыл", "в", "Ташкент"]),  # the marker is no word
+        ("«Да», — сказал он.", ["Да", "сказал", "он"]),
+    ],
+)
+def test_words_are_the_body_tokens_that_are_words(text, words):
+    assert [t.text for t in analyse(text).words()] == words

@@ -1,0 +1,21 @@
+"""The word lists of data/*.yaml, as extractors read them."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen import data
+
+
+@pytest.mark.parametrize(
+    ["name", "key", "language", "present"],
+    [("roles", "posted_at", "ru", "при"), ("roles", "title_links", "en", "of"), ("events", "meetings", "en", "summit")],
+)
+def test_a_word_list_is_one_language_of_one_key(name, key, language, present):
+    words = data.word_set(name, key, language)
+    assert present in words
+    assert words == frozenset(data.load(name)[key][language])
+
+
+@pytest.mark.parametrize(["name", "key", "language"], [("roles", "states", "xx"), ("roles", "no_such_list", "ru")])
+def test_a_language_or_list_the_file_lacks_is_empty(name, key, language):
+    assert data.word_set(name, key, language) == frozenset()
