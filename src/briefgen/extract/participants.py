@@ -19,12 +19,15 @@ from . import discourse
 from .words import word_before
 
 MIN_MENTIONS = 2
-_WITH = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s+\Z")
-_WITH_AFTER = re.compile(r"(?i)(?<!\w)(?:с|со|with)\s")
+_WORD = re.compile(r"\w+")
 
 
 def _held(language: str) -> frozenset[str]:
     return data.word_set("events", "held_by", language)
+
+
+def _with(language: str) -> frozenset[str]:
+    return data.word_set("events", "together_with", language)
 
 
 def find(ctx) -> list[Participant]:
@@ -35,7 +38,7 @@ def find(ctx) -> list[Participant]:
     out = []
     for p in ctx.people:
         acts = p in acting or any(
-            _alongside(ctx.doc.text, p, m.start) or _holds(ctx, p, m) for m in p.mentions
+            _alongside(ctx.doc.text, p, m.start, ctx.source.language) or _holds(ctx, p, m) for m in p.mentions
         )
         known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
         if p.name in speakers or (acts and known):
@@ -54,13 +57,13 @@ def _holds(ctx, person, mention) -> bool:
         return False
     i = ctx.doc.sentence_index(mention.start)
     end = ctx.doc.sentences[i].end if i is not None else mention.end
-    return bool(_WITH_AFTER.search(ctx.doc.text, mention.end, end))
+    with_words = _with(ctx.source.language)
+    return any(m.group().lower() in with_words for m in _WORD.finditer(ctx.doc.text, mention.end, end))
 
 
-def _alongside(text: str, person, start: int) -> bool:
+def _alongside(text: str, person, start: int, language: str) -> bool:
     """A mention in the instrumental after "с": the one the subject met, talked or signed with."""
     if person.cases.get(start) != "ablt":
         return False
     role = person.intros.get(start)
-    begin = role.start if role else start
-    return bool(_WITH.search(text, max(0, begin - 4), begin))
+    return word_before(text, role.start if role else start) in _with(language)
