@@ -72,7 +72,7 @@ OUTCOMES = [
     [
         (
             {},
-            "a.txt -> out/a/ (brief.json)\n",
+            "a.txt -> out/a/ (brief.json)\nb.txt: up to date -> out/b/\n",
             "briefgen: error: c.txt: empty: the file has no text\n"
             "briefgen: 1 built, 1 up to date, 1 failed:\n  c.txt: empty: the file has no text\n",
         ),
@@ -90,7 +90,7 @@ OUTCOMES = [
         ),
         (
             {"debug": True},
-            "a.txt -> out/a/ (brief.json)\n",
+            "a.txt -> out/a/ (brief.json)\nb.txt: up to date -> out/b/\n",
             "briefgen: error: c.txt: empty: the file has no text\nTraceback (most recent call last): …\n"
             "briefgen: 1 built, 1 up to date, 1 failed:\n  c.txt: empty: the file has no text\n",
         ),
@@ -127,7 +127,7 @@ def test_progress_bar_on_a_terminal_and_the_lines_after_it(monkeypatch, capsys):
     Report(len(OUTCOMES), label="Building", quiet=True).each(iter(OUTCOMES))
     Report(1, label="Building").each(iter(OUTCOMES[:1]))
     assert shown == ["Building"]  # not when quiet, not for one input
-    assert capsys.readouterr().out == "a.txt -> out/a/ (brief.json)\n" * 2
+    assert capsys.readouterr().out == "a.txt -> out/a/ (brief.json)\nb.txt: up to date -> out/b/\na.txt -> out/a/ (brief.json)\n"
 
 
 class Settling:

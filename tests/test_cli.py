@@ -92,7 +92,7 @@ def test_quiet_verbose_and_force(runner, seed_path, tmp_path):
     first = runner.invoke(main, [*args, "-q"])
     assert first.exit_code == 0 and first.output == ""
     again = runner.invoke(main, args)
-    assert again.exit_code == 0 and again.output == ""  # up to date: nothing to say
+    assert again.exit_code == 0 and again.output == f"{seed_path}: up to date -> {tmp_path / seed_path.stem}/\n"
     verbose = runner.invoke(main, [*args, "-v"])
     assert verbose.stdout.startswith(f"{seed_path}: up to date -> ")
     forced = runner.invoke(main, [*args, "-v", "--force"])

@@ -145,7 +145,7 @@ def _init_worker(models: bool) -> None:
 
 
 class Report:
-    """Prints outcomes as the user asked: `quiet` only errors, `verbose` adds timings and unchanged inputs."""
+    """Prints outcomes as the user asked: one line per input, `quiet` only errors, `verbose` adds timings."""
 
     def __init__(self, total: int, *, quiet: bool = False, verbose: bool = False, debug: bool = False, label: str = ""):
         self.total, self.quiet, self.verbose, self.debug = total, quiet, verbose, debug
@@ -177,6 +177,8 @@ class Report:
             click.echo(" ".join(filter(None, [f"{outcome.input}:", outcome.status, outcome.note, _timings(outcome.timings)])))
         elif not self.quiet and outcome.status == BUILT and outcome.note:
             click.echo(f"{outcome.input} {outcome.note}")
+        elif not self.quiet and outcome.status == CURRENT:
+            click.echo(f"{outcome.input}: up to date {outcome.note or ''}".rstrip())  # one line per pack, always
 
     def summary(self) -> bool:
         """Print the summary line (for a batch, or when something failed); True when all succeeded."""
