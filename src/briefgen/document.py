@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import nlp
 from .model import Span
 from .source import date_marker
-from .spans import index_of, make_span, paragraphs
+from .spans import LINE, index_of, make_span, paragraphs
 
 
 MAX_HEADING_WORDS = 8
@@ -25,7 +25,6 @@ DATELINE = re.compile(
     r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]"
     r"|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
 )
-_LINE = re.compile(r"[^\n]+")
 _FINAL = ".!?…:;\"»“”"
 
 
@@ -67,7 +66,7 @@ class Entity:
 def _one_line(text: str, e: Entity) -> Entity:
     """An entity within one line: the NER may run a headline's name into the next paragraph
     ("Эмомали Рахмоном\n\nСегодня"); the longest line of it is the name."""
-    lines = [m for m in _LINE.finditer(text, e.start, e.end)]
+    lines = [m for m in LINE.finditer(text, e.start, e.end)]
     if len(lines) < 2:
         return e
     best = max(lines, key=lambda m: len(m.group().strip()))

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from .model import Span
 
-_LINE = re.compile(r"[^\n]+")
+LINE = re.compile(r"[^\n]+")  # one line of text: a paragraph, or where an entity must stay
 
 
 def make_span(text: str, start: int, end: int) -> Span:
@@ -25,7 +25,7 @@ def make_span(text: str, start: int, end: int) -> Span:
 def paragraphs(text: str, body_start: int = 0) -> list[Span]:
     """Every non-blank line from `body_start` on: the paragraphs a reference points to (§1 is the first)."""
     out = []
-    for m in _LINE.finditer(text, body_start):
+    for m in LINE.finditer(text, body_start):
         span = make_span(text, m.start(), m.end())
         if span.text:
             out.append(span)
