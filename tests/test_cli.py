@@ -29,7 +29,7 @@ def test_extract_yaml_to_file(runner, seed_path, tmp_path):
     out = tmp_path / "b.yaml"
     result = runner.invoke(main, ["extract", str(seed_path), "--format", "yaml", "-o", str(out)])
     assert result.exit_code == 0
-    assert out.read_text(encoding="utf-8").startswith("schema_version: 1")
+    assert out.read_text(encoding="utf-8").startswith("schema_version: 2")
 
 
 def test_bad_input_is_one_line_and_exit_1_and_others_still_run(runner, seed_path, tmp_path):

@@ -119,7 +119,7 @@ CASES = {
     "a date that does not exist": (write("d2.txt", "date 2025-02-30\n" + TEXT[16:]), "date marker '2025-02-30' is not a real date"),
     "a brief JSON that does not parse": (write("broken.json", '{"schema_version": 1,'), "not valid JSON: Expecting"),
     "a brief YAML that does not parse": (write("broken.yaml", "schema_version: 1\nsource: [text\n"), "not valid YAML: "),
-    "a brief of another schema version": (write("v2.json", json.dumps({**_brief(), "schema_version": 2})), "schema_version: expected 1, got 2"),
+    "a brief of another schema version": (write("v3.json", json.dumps({**_brief(), "schema_version": 3})), "schema_version: expected 1 or 2, got 3"),
     "a brief with a value of the wrong type": (figures_wrong, "figures[3].value: expected number"),
 }
 

@@ -58,7 +58,7 @@ def test_json_starts_with_schema_version_and_has_scorer_fields():
     [
         (lambda d: d["figures"][0].__setitem__("value", "ten"), "figures[0].value: expected number"),
         (lambda d: d["quotes"][0].__setitem__("start", 1.5), "quotes[0].start: expected integer"),
-        (lambda d: d.__setitem__("schema_version", 99), "schema_version: expected 1, got 99"),
+        (lambda d: d.__setitem__("schema_version", 99), "schema_version: expected 1 or 2, got 99"),
         (lambda d: d["source"].pop("text"), "source.text: missing"),
         (lambda d: d["participants"][0].__setitem__("nick", "x"), "participants[0].nick: unknown field"),
         (lambda d: d.__setitem__("figures", {}), "figures: expected list"),
@@ -69,6 +69,17 @@ def test_errors_name_the_field(mutate, message):
     mutate(data)
     with pytest.raises(BriefFormatError, match=rf"^{__import__('re').escape(message)}$"):
         brief_from_dict(data)
+
+
+def test_a_version_1_brief_loads_with_the_new_fields_empty():
+    data = brief_to_dict(sample())
+    data["schema_version"] = 1
+    for item in data["participants"] + data["commitments"]:
+        item.pop("party", None)
+    data["source"].pop("url", None)
+    brief = brief_from_dict(data)
+    assert brief.schema_version == 2
+    assert brief == sample()
 
 
 def test_malformed_json_is_one_line():
@@ -82,4 +93,4 @@ def test_schema_describes_every_field():
     figure = schema["$defs"]["Figure"]
     assert set(figure["properties"]) == set(brief_to_dict(sample())["figures"][0])
     assert figure["properties"]["value"] == {"anyOf": [{"type": "number"}, {"type": "null"}]}
-    assert schema["$defs"]["Brief"]["properties"]["schema_version"] == {"const": 1}
+    assert schema["$defs"]["Brief"]["properties"]["schema_version"] == {"const": 2}

@@ -21,6 +21,7 @@ def sets(eval_dir: Path, seeds_dir: Path) -> list[tuple[str, Path, list[Path]]]:
         ("seed + news (gold)", eval_dir / "gold", [seeds_dir, eval_dir / "texts"]),
         ("nerel-dev (figures)", eval_dir / "nerel-dev" / "gold", [eval_dir / "nerel-dev" / "texts"]),
         ("held-out (tests/heldout)", HELDOUT / "gold", [HELDOUT / "texts"]),
+        ("real-dev (real reports)", eval_dir / "real-dev" / "gold", [eval_dir / "real-dev" / "texts"]),
     ]
 
 
@@ -37,8 +38,10 @@ def main() -> int:
     status = 0
     for name, gold_dir, text_dirs in sets(args.eval_dir, args.seeds_dir):
         texts = sorted(p for d in text_dirs for p in d.glob("*.txt"))
+        if not texts:
+            continue  # a set the kit does not have (yet)
         with tempfile.TemporaryDirectory() as out:
-            got = subprocess.run([sys.executable, "-m", "briefgen", "extract", *map(str, texts), "-o", out])
+            got = subprocess.run([sys.executable, "-m", "briefgen", "extract", "-q", *map(str, texts), "-o", out])
             status |= got.returncode
             cmd = [sys.executable, str(scorer), "--gold-dir", str(gold_dir), "--pred-dir", out]
             cmd += [a for d in text_dirs for a in ("--text-dir", str(d))]

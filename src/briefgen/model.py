@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # a version-1 brief (no party, url) still loads: its new fields take their defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Source:
     publisher: str | None = None
     place: str | None = None
     encoding: str = "utf-8"
+    url: str | None = None  # the page's canonical address, for a source read from HTML
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class Participant:
     name: str
     role: str | None = None
     mentions: tuple[Span, ...] = ()
+    party: str | None = None  # the country or body the person acts for ("Казахстан")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +70,9 @@ class Figure:
     unit: str | None = None  # ISO 4217 for money, a unit word for quantities
     value_max: float | None = None  # upper end of a range ("от 3 до 5 тыс.")
     qualifier: str | None = None  # более | свыше | до | около | почти …
-    measure: str | None = None  # what the figure counts ("совместных проектов")
+    measure: str | None = None  # what the figure measures, nominative ("товарооборот", "совместные проекты")
     status: str | None = None  # target | actual | portfolio
-    year: int | None = None  # the year a target is set for
+    year: int | None = None  # the year the figure is for: a target's year or a reported value's
     area: str | None = None
 
 
@@ -94,11 +97,12 @@ class Commitment:
     end: int
     text: str
     kind: str  # proposal | agreement | intention | invitation | instruction | creation
-    actor: str | None = None
+    actor: str | None = None  # who will act: a person, a body, or both sides ("стороны")
     action: str | None = None
     deadline: str | None = None
     area: str | None = None
     cue: Span | None = None
+    party: str | None = None  # the country or body the actor acts for
 
 
 @dataclass(frozen=True, slots=True)

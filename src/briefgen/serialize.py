@@ -15,7 +15,7 @@ from typing import Any, Union
 
 from . import model
 from .errors import BriefFormatError
-from .model import SCHEMA_VERSION, Brief
+from .model import READABLE_VERSIONS, SCHEMA_VERSION, Brief
 
 _NUMBER = (int, float)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not encodable as UTF-8: only inside strings, where \\u works
@@ -68,9 +68,10 @@ def brief_from_dict(data: Any) -> Brief:
     if not isinstance(data, dict):
         raise BriefFormatError("expected an object at the top level")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise BriefFormatError(f"schema_version: expected {SCHEMA_VERSION}, got {version!r}")
-    return _build(Brief, data, "")
+    if version not in READABLE_VERSIONS:
+        expected = " or ".join(map(str, READABLE_VERSIONS))
+        raise BriefFormatError(f"schema_version: expected {expected}, got {version!r}")
+    return _build(Brief, {**data, "schema_version": SCHEMA_VERSION}, "")
 
 
 def _hints(cls: type) -> dict[str, Any]:
