@@ -55,9 +55,7 @@ def config_key(options: object) -> str:
 @functools.cache
 def _installation() -> str:
     """A hash of briefgen's own files: a changed extractor, template or word list changes every pack."""
-    from .render.paths import TEMPLATES_DIR
-
-    return _content(Path(__file__).parent) + _content(TEMPLATES_DIR)
+    return _content(Path(__file__).parent)  # the package holds its templates too
 
 
 def _content(path: Path) -> str:

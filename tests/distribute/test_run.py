@@ -160,11 +160,11 @@ def test_english_reader_gets_a_pdf_with_english_labels(runner, tmp_path, smtp_se
 
 def _label_pairs() -> list[tuple[str, str]]:
     """(Russian, English) label pairs from the render catalogue, when it exists: distinctive words only."""
-    from pathlib import Path
-
     import yaml
 
-    root = Path(__file__).resolve().parents[2] / "templates" / "labels"
+    from briefgen.render.paths import TEMPLATES_DIR
+
+    root = TEMPLATES_DIR / "labels"
     if not (root / "ru.yaml").exists() or not (root / "en.yaml").exists():
         return []
 

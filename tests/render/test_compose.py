@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import io
 import shutil
+from pathlib import Path
 
 import docx
 
 from briefgen.render import RenderOptions, get_writer
 from briefgen.render.paths import TEMPLATES_DIR
 
-GOLDEN = TEMPLATES_DIR.parent / "tests" / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 
 def test_user_template_dir_changes_docx_and_pdf_alike(tmp_path, golden_brief, pdf_reader):

@@ -1,4 +1,4 @@
-"""Turn templates/email/ into the e-mail templates and the words of each language.
+"""Turn the shipped templates/email/ into the e-mail templates and the words of each language.
 
 The words a message uses (subject prefix, headings, attachment names, month
 names) live in `labels.<lang>.yaml`; the layout lives in Jinja2 templates. A

@@ -1,19 +1,20 @@
-"""Find the shipped templates, labels, theme and fonts (`templates/` at the root of the source tree) and read them.
+"""Find the shipped templates, labels, theme and fonts (package data, `briefgen/templates/`) and read them.
 
-briefgen is installed editable (`pip install -e .`, as the Makefile does), so the
-package finds them relative to its own source file; a user's `--template-dir`
-takes precedence file by file.
+They are found with importlib.resources, so an installed wheel finds them as an
+editable checkout does; a user's `--template-dir` takes precedence file by file.
 """
 from __future__ import annotations
 
 import copy
 import functools
+import importlib.resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
+# A real path: jinja2 and reportlab open files by name (briefgen is never imported from a zip).
+TEMPLATES_DIR = Path(str(importlib.resources.files("briefgen") / "templates"))
 
 
 def find(name: str, template_dir: Path | None = None) -> Path:
@@ -22,7 +23,7 @@ def find(name: str, template_dir: Path | None = None) -> Path:
         return template_dir / name
     path = TEMPLATES_DIR / name
     if not path.is_file():
-        raise RenderError(f"{name}: not found in {TEMPLATES_DIR} (is briefgen installed from its source tree?)")
+        raise RenderError(f"{name}: not found in {TEMPLATES_DIR} (is the briefgen installation complete?)")
     return path
 
 
