@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EVAL   := $(SHARED)/eval
 
-.PHONY: help briefs test eval bench golden clean
+.PHONY: help briefs test test-fast eval bench golden clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,8 +22,11 @@ $(VENV)/.test-extras: $(BIN)/briefgen
 briefs: $(BIN)/briefgen  ## build a briefing pack for every seeds/*.txt into outputs/
 	$(BIN)/briefgen build seeds/*.txt -o outputs
 
-test: $(VENV)/.test-extras  ## run the whole test suite
+test: $(VENV)/.test-extras  ## run the whole test suite (CI runs this)
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.test-extras  ## the suite without the slow tests (wheel check, 1 MB inputs, killed batches)
+	$(BIN)/python -m pytest -m "not slow"
 
 golden: $(VENV)/.test-extras  ## rewrite the golden files after a deliberate change; review the diff
 	$(BIN)/python -m pytest tests --accept

@@ -136,8 +136,11 @@ def _writers_missing() -> list[str]:
     return [name for name, (module, _) in WRITERS.items() if importlib.util.find_spec(module) is None]
 
 
+SLOW = {"a 1 MB single line"}  # about 10 s per command: `make test-fast` skips it
+
+
 @pytest.mark.parametrize("command", ["extract", "render", "build"])
-@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.slow) if c in SLOW else c for c in CASES])
 def test_bad_input(case, command, runner, tmp_path, monkeypatch):
     make, expected = CASES[case]
     path = make(tmp_path, monkeypatch) if make is unreadable else make(tmp_path)
@@ -191,6 +194,7 @@ def _check_packs(out: Path, files: set[str]) -> list[str]:
     return packs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_batch_killed_midway_leaves_every_pack_complete_or_absent(jobs, tmp_path, seed_path):
     text = seed_path.read_text(encoding="utf-8")
