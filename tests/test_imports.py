@@ -31,3 +31,10 @@ def test_extraction_never_needs_pkg_resources(seed_path):
     )
     assert "natasha" in loaded and "pymorphy3" in loaded
     assert "pkg_resources" not in loaded
+
+
+def test_a_plain_text_source_loads_no_reader(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("date 2025-01-01\nМинистр провёл переговоры.\n", encoding="utf-8")
+    loaded = modules_after(f"from briefgen.source import read_source\nread_source({str(path)!r})")
+    assert not {m.split(".")[0] for m in loaded} & {"trafilatura", "pypdf", "docx", "lxml"}

@@ -74,6 +74,34 @@ def docx_like(tmp_path: Path) -> Path:
     return path
 
 
+def scan(tmp_path: Path) -> Path:
+    """A PDF whose page is a picture: no text layer."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(50, 50, 400, 600, fill=1)
+    c.showPage()
+    c.save()
+    return path
+
+
+def article(kind: str):
+    """A maker of the test article as a web page, DOCX or PDF (named .txt: the content decides)."""
+    from readers.article import docx_file, pdf_file, web_page
+
+    make = {"html": lambda: web_page().encode("utf-8"), "docx": docx_file, "pdf": pdf_file}[kind]
+    return lambda tmp_path: write("article.txt", make())(tmp_path)
+
+
+def read_article(brief: dict) -> None:
+    """Expect the article's two quotes, and every item's offsets pointing at its text."""
+    text = brief["source"]["text"]
+    assert [q["text"][:12] for q in brief["quotes"]] == ["Мы намерены ", "Мы рассчитыв"]
+    items = [*brief["quotes"], *brief["figures"], *brief["commitments"]]
+    assert not mismatches(text, [SimpleNamespace(**i) for i in items])
+
+
 def big(tmp_path: Path) -> Path:
     path = tmp_path / "big.txt"
     with path.open("wb") as f:
@@ -106,8 +134,13 @@ CASES = {
     "an empty file": (write("empty.txt", b""), "empty: the file has no text"),
     "a file of only white space": (write("blank.txt", " \n\t\r\n  \n"), "empty: the file has no text"),
     "a PNG image": (png, "binary file (a PNG image), not text"),
-    "a PDF document": (write("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "binary file (a PDF document), not text"),
-    "a ZIP archive (also a DOCX)": (docx_like, "binary file (a ZIP archive (or DOCX)), not text"),
+    "a web page (HTML)": (article("html"), read_article),
+    "a DOCX document": (article("docx"), read_article),
+    "a PDF document": (article("pdf"), read_article),
+    "a PDF without a text layer (a scan)": (scan, "a PDF with no text layer (a scan?): run OCR on it first"),
+    "a PDF that does not parse": (write("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a readable PDF: "),
+    "a DOCX that does not open": (docx_like, "not a readable DOCX: "),
+    "a ZIP archive": (write("archive.txt", b"PK\x03\x04" + bytes(40)), "binary file (a ZIP archive), not text"),
     "Windows-1251 text": (write("cp1251.txt", TEXT.encode("cp1251")), decoded(TEXT)),
     "KOI8-R text": (write("koi8.txt", PLAIN.encode("koi8_r")), decoded(PLAIN)),
     "UTF-16 with BOM": (write("utf16.txt", TEXT.encode("utf-16")), decoded(TEXT)),

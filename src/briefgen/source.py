@@ -1,5 +1,9 @@
 """Turn a file on disk into a Source: decoded text whose offsets never shift.
 
+Web pages, DOCX and PDF articles are recognised by their content and turned
+into text by `readers`; the Source's text is then that article text, and
+offsets point into it.
+
 The only normalisation is the one Python's text mode does (line endings become
 "\n"), so offsets agree with the evaluation kit and with any reader that opens
 the file as text. A leading ``date YYYY-MM-DD`` marker stays in the text; it is
@@ -27,7 +31,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or DOCX)",
+    b"PK\x03\x04": "a ZIP archive",  # a DOCX is read before this is asked
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"\x1f\x8b": "a gzip archive",
@@ -77,12 +81,26 @@ def _check_size(size: int) -> None:
 
 
 def source_from_bytes(raw: bytes, name: str = "") -> Source:
-    """A Source for a file's bytes: decoded, checked, its sha256 taken of the bytes."""
-    text, encoding = decode(raw)
-    return source_from_text(text, name=name, encoding=encoding, raw=raw)
+    """A Source for a file's bytes: plain text, or the article of a web page, DOCX or PDF; its sha256 is of the bytes."""
+    from . import readers
+
+    kind, encoding = readers.binary_kind(raw), "utf-8"
+    if kind is None:
+        text, encoding = decode(raw)
+        if not readers.is_html(text):
+            return source_from_text(text, name=name, encoding=encoding, raw=raw)
+        kind, content = "html", text
+    else:
+        content = raw
+    article = readers.read(kind, content)
+    text = f"date {article.date}\n{article.text}" if article.date and not _MARKER.match(article.text) else article.text
+    return source_from_text(text, name=name, encoding=encoding, raw=raw, title=article.title, url=article.url)
 
 
-def source_from_text(text: str, name: str = "", encoding: str = "utf-8", raw: bytes | None = None) -> Source:
+def source_from_text(
+    text: str, name: str = "", encoding: str = "utf-8", raw: bytes | None = None, *,
+    title: str | None = None, url: str | None = None,
+) -> Source:
     """A Source for text already in memory (line endings normalised, date marker read, size checked)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -98,7 +116,7 @@ def source_from_text(text: str, name: str = "", encoding: str = "utf-8", raw: by
         )
     date, _ = date_marker(text)
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
-    return Source(text=text, name=name, sha256=digest, date=date, encoding=encoding)
+    return Source(text=text, name=name, sha256=digest, title=title, date=date, encoding=encoding, url=url)
 
 
 def _thousands(n: int) -> str:

@@ -46,7 +46,7 @@ def titled(ctx) -> Source:
     """The source with its title (headline, else the event's name) and the event's place."""
     return replace(
         ctx.source,
-        title=headline(ctx.doc) or ctx.event,
+        title=ctx.source.title or headline(ctx.doc) or ctx.event,  # a web page's or document's own title first
         place=ctx.occasion.place if ctx.occasion else None,
     )
 

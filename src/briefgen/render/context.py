@@ -303,6 +303,7 @@ class _Builder:
                 "publisher": src.publisher or "",
                 "date": self.fmt.date(src.date),
                 "title": src.title or "",
+                "url": src.url or "",
                 "name": src.name,
             },
             "generated": L["generated"].format(date=self.fmt.date(generated.date().isoformat()), version=__version__) if generated else "",

@@ -1,0 +1,25 @@
+"""Turn a saved web page into its article: main text, headline, publication date and canonical address.
+
+trafilatura does the work: it drops navigation, scripts, menus and comments,
+unescapes entities, and finds the date (htmldate) and the canonical URL.
+"""
+from __future__ import annotations
+
+from ..errors import SourceError
+from . import Article, paragraphs
+
+
+def read(html: str) -> Article:
+    """The page's article; SourceError when the page has no article text."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+    )
+    text = paragraphs(found.text.splitlines()) if found is not None and found.text else ""
+    if not text:
+        raise SourceError("a web page with no article text")
+    title = " ".join(found.title.split()) or None if found.title else None
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return Article(text=text, title=title, date=found.date or None, url=found.url or None)
