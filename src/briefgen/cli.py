@@ -5,9 +5,11 @@ Heavy libraries are imported inside the commands that need them.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -58,6 +60,29 @@ def render_options(lang: str, template_dir: Path | None, theme: Path | None, pap
     return RenderOptions(lang=lang, template_dir=template_dir, theme=theme, paper=paper, marking=marking)
 
 
+STDIN = Path("-")
+
+
+@contextlib.contextmanager
+def standard_input(inputs: tuple[Path, ...], name: str):
+    """The inputs with `-` replaced by a temporary file of standard input named `name` (so the pack is `name`)."""
+    if STDIN not in inputs:
+        yield inputs
+        return
+    if not name or name in (".", "..") or any(sep in name for sep in "/\\"):
+        raise click.BadParameter(f"{name!r}: a name, not a path", param_hint="--name")
+    from .source import read_stdin
+
+    try:
+        raw = read_stdin()
+    except BriefgenError as e:
+        raise Failure(f"error: -: {e}") from None
+    with tempfile.TemporaryDirectory(prefix="briefgen-stdin-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(raw)
+        yield tuple(path if p == STDIN else p for p in inputs)
+
+
 def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, label: str) -> list:
     """Run a batch, report each input, end with the summary; exit 1 when any input failed, else the outcomes."""
     from .batch import Report, run
@@ -65,13 +90,24 @@ def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, 
 
     report = Report(len(tasks), quiet=quiet, verbose=verbose, debug=_debug(ctx), label=label)
     models = any(not is_brief_file(path) for path, _ in tasks)
-    report.each(run(job, tasks, jobs or os.cpu_count() or 1, models=models))
+    report.each(_as_given(run(job, tasks, jobs or os.cpu_count() or 1, models=models)))
     if not report.summary():
         raise Failure("")
     return report.outcomes
 
 
+def _as_given(outcomes):
+    """Outcomes reported under the input's name as the user gave it (`-` for standard input)."""
+    for outcome in outcomes:
+        if outcome.input.parent.name.startswith("briefgen-stdin-"):
+            outcome.input = STDIN
+        yield outcome
+
+
 def _batch(f):
+    f = click.option(
+        "--name", default="stdin", show_default=True, help="The name of the brief or pack read from standard input (`-`)."
+    )(f)
     f = click.option("-v", "--verbose", is_flag=True, help="Also print unchanged inputs and per-file timings.")(f)
     f = click.option("-q", "--quiet", is_flag=True, help="Print only errors.")(f)
     f = click.option(
@@ -93,29 +129,36 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (one source) or directory (several).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path),
+    help="File (one source) or directory (several); `-`: standard output, as without -o.",
+)
 @_batch
 @click.pass_context
-def extract(ctx: click.Context, sources: tuple[Path, ...], fmt: str, output: Path | None, jobs, quiet, verbose) -> None:
-    """Extract the brief of each SOURCE text (or re-check a brief file) and print or write it."""
+def extract(ctx: click.Context, sources: tuple[Path, ...], fmt: str, output: Path | None, name, jobs, quiet, verbose) -> None:
+    """Extract the brief of each SOURCE (`-`: standard input) and print or write it; several print as JSON Lines."""
     from .pack import plan_extract
 
-    job, tasks = plan_extract(sources, fmt, output)
-    _run(ctx, job, tasks, jobs, quiet, verbose, "Extracting")
+    with standard_input(sources, name) as sources:
+        job, tasks = plan_extract(sources, fmt, None if output == STDIN else output)
+        _run(ctx, job, tasks, jobs, quiet, verbose, "Extracting")
 
 
 def _formats(fmt: str) -> tuple[str, ...]:
     return ALL_FORMATS if fmt == "all" else (fmt,)
 
 
-def _packs(ctx, inputs, out, formats, look, force, jobs, quiet, verbose) -> list[Path]:
+def _packs(ctx, inputs, out, formats, look, force, name, jobs, quiet, verbose) -> list[Path]:
     """Build or render a batch of packs; the pack directories, built or up to date."""
     from .pack import PackJob, plan_packs
     from .stamp import config_key
 
+    if out == STDIN:
+        raise click.BadParameter("a pack is a directory; `briefgen extract -o -` prints a brief", param_hint="-o")
     options = render_options(**look)
     job = PackJob(out, formats, options, config_key(options), force)
-    return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
+    with standard_input(inputs, name) as inputs:
+        return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
 
 
 def _look(f):
@@ -203,9 +246,9 @@ def _rebuild(f):
 @_rebuild
 @_batch
 @click.pass_context
-def render(ctx, inputs, fmt, out, force, jobs, quiet, verbose, **look) -> None:
-    """Render each INPUT (a source text, or a brief .json/.yaml) into DIR/<name>/."""
-    _packs(ctx, inputs, out, _formats(fmt), look, force, jobs, quiet, verbose)
+def render(ctx, inputs, fmt, out, force, name, jobs, quiet, verbose, **look) -> None:
+    """Render each INPUT (a source, `-` for standard input, or a brief .json/.yaml) into DIR/<name>/."""
+    _packs(ctx, inputs, out, _formats(fmt), look, force, name, jobs, quiet, verbose)
 
 
 @main.command()
@@ -217,10 +260,10 @@ def render(ctx, inputs, fmt, out, force, jobs, quiet, verbose, **look) -> None:
 @click.option("--send", "send_to", multiple=True, metavar="LIST", help="Then send the packs to this distribution list.")
 @_sending
 @click.pass_context
-def build(ctx, inputs, out, force, jobs, quiet, verbose, send_to, config, yes, **look) -> None:
-    """Extract and render every format for each INPUT: a complete pack in DIR/<name>/."""
+def build(ctx, inputs, out, force, name, jobs, quiet, verbose, send_to, config, yes, **look) -> None:
+    """Extract and render every format for each INPUT (`-`: standard input): a complete pack in DIR/<name>/."""
     job, confirm = (_job(config, send_to), _confirmer(yes)) if send_to else (None, None)
-    built = _packs(ctx, inputs, out, ALL_FORMATS, look, force, jobs, quiet, verbose)
+    built = _packs(ctx, inputs, out, ALL_FORMATS, look, force, name, jobs, quiet, verbose)
     if job:
         _send(ctx, job, built, confirm)
 

@@ -49,7 +49,11 @@ class PackJob:
 
 @dataclass(frozen=True, slots=True)
 class ExtractJob:
-    """How every brief of one `extract` run is written: format, and the target (None: standard output)."""
+    """How every brief of one `extract` run is written: format, and the target (None: standard output).
+
+    Several briefs to standard output are a stream: JSON Lines (one brief per
+    line), or YAML documents each opened by `---`.
+    """
 
     fmt: str
     target: Path | None = None  # a file for one source, a directory for several
@@ -59,7 +63,8 @@ class ExtractJob:
         from .serialize import dump_json, dump_yaml
 
         brief, seconds = _timed(load_input, path, read_bytes(path))
-        text = (dump_json if self.fmt == "json" else dump_yaml)(brief)
+        stream = self.many and self.target is None
+        text = dump_json(brief, line=stream) if self.fmt == "json" else ("---\n" if stream else "") + dump_yaml(brief)
         outcome = Outcome(path, timings={"brief": seconds})
         if self.target is None:
             outcome.output = text
@@ -110,8 +115,8 @@ def plan_extract(sources: Sequence[Path], fmt: str, output: Path | None) -> tupl
     each into that directory, named as packs are (`outdir.plan_names`).
     """
     unique = distinct(sources)
-    many = output is not None and (len(unique) > 1 or output.is_dir())
-    if many:
+    many = len(unique) > 1 or (output is not None and output.is_dir())
+    if many and output is not None:
         clean_stale(output)
     claims = [Claim(p.stem, p.resolve().parent.name, frozenset({_path_id(p)})) for p in unique]
     return ExtractJob(fmt, output, many), list(zip(unique, plan_names(claims)))

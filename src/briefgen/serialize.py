@@ -36,9 +36,12 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     return {"schema_version": data.pop("schema_version"), **data}
 
 
-def dump_json(brief: Brief) -> str:
-    """The brief's versioned JSON form (UTF-8 text, stable key order; a lone surrogate stays a \\u escape)."""
-    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=1) + "\n"
+def dump_json(brief: Brief, *, line: bool = False) -> str:
+    """The brief's versioned JSON form (UTF-8 text, stable key order; a lone surrogate stays a \\u escape).
+
+    `line`: all on one line, for a JSON Lines stream of several briefs.
+    """
+    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=None if line else 1) + "\n"
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -75,6 +75,16 @@ def read_bytes(path: Path) -> bytes:
     return raw
 
 
+def read_stdin() -> bytes:
+    """The bytes of standard input, refused past the size limit as a file is."""
+    import sys
+
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise SourceError(f"too large: more than {MAX_BYTES // 2**20} MB (the limit)")
+    return raw
+
+
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
         raise SourceError(f"too large: {size / 2**20:.1f} MB (the limit is {MAX_BYTES // 2**20} MB)")
