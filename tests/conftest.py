@@ -39,3 +39,13 @@ def seed_brief():
     from briefgen.source import read_source
 
     return extract_brief(read_source(SEED))
+
+
+@pytest.fixture(autouse=True)
+def no_team_defaults(monkeypatch, tmp_path_factory):
+    """Every test starts without the user's defaults: no BRIEFGEN_* option variables, an empty configuration directory."""
+    from briefgen.settings import ENV_PREFIX, OPTIONS
+
+    for name in OPTIONS:
+        monkeypatch.delenv(ENV_PREFIX + name.upper(), raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))

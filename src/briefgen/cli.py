@@ -53,11 +53,16 @@ def _debug(ctx: click.Context) -> bool:
     return bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
 
 
-def render_options(lang: str, template_dir: Path | None, theme: Path | None, paper: str | None, marking: str | None):
-    """The RenderOptions the look options on the command line ask for."""
-    from .render import RenderOptions
+def settled(config: Path | None, out: Path | None, look: dict) -> tuple[Path, dict]:
+    """The output directory and look options: the command line's, else BRIEFGEN_* variables', else the file's, else briefgen's."""
+    from .settings import defaults
 
-    return RenderOptions(lang=lang, template_dir=template_dir, theme=theme, paper=paper, marking=marking)
+    try:
+        chosen = defaults(config)
+    except BriefgenError as e:
+        raise Failure(f"error: {e}") from None
+    chosen.update((k, v) for k, v in {"output": out, **look}.items() if v is not None)
+    return chosen.pop("output", Path("outputs")), chosen
 
 
 STDIN = Path("-")
@@ -148,27 +153,42 @@ def _formats(fmt: str) -> tuple[str, ...]:
     return ALL_FORMATS if fmt == "all" else (fmt,)
 
 
-def _packs(ctx, inputs, out, formats, look, force, name, jobs, quiet, verbose) -> list[Path]:
+def _packs(ctx, inputs, out, formats, look, config, force, name, jobs, quiet, verbose) -> list[Path]:
     """Build or render a batch of packs; the pack directories, built or up to date."""
     from .pack import PackJob, plan_packs
+    from .render import RenderOptions
     from .stamp import config_key
 
     if out == STDIN:
         raise click.BadParameter("a pack is a directory; `briefgen extract -o -` prints a brief", param_hint="-o")
-    options = render_options(**look)
+    out, look = settled(config, out, look)
+    options = RenderOptions(**look)
     job = PackJob(out, formats, options, config_key(options), force)
     with standard_input(inputs, name) as inputs:
         return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
 
 
+def _config(f):
+    return click.option(
+        "--config", type=click.Path(dir_okay=False, path_type=Path),
+        help="Defaults and distribution file [default: ./briefgen.yaml, else the user's].",
+    )(f)
+
+
 def _look(f):
+    """The look and output options; each defaults to BRIEFGEN_<OPTION>, else the defaults file (see README)."""
+    f = _config(f)
+    f = click.option("--organisation", help="Organisation shown under the logo (default: the theme's).")(f)
     f = click.option("--marking", help="Handling marking, e.g. 'Для служебного пользования' (off by default).")(f)
     f = click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Paper size (default: the theme's).")(f)
     f = click.option("--theme", type=click.Path(dir_okay=False, path_type=Path), help="A theme YAML file.")(f)
     f = click.option(
         "--template-dir", type=click.Path(file_okay=False, path_type=Path), help="A copy of templates/ to use instead."
     )(f)
-    f = click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Label language.")(f)
+    f = click.option("--lang", type=click.Choice(["ru", "en"]), help="Label language [default: ru].")(f)
+    f = click.option(
+        "-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), help="Output directory [default: outputs]."
+    )(f)
     return f
 
 
@@ -176,11 +196,7 @@ def _look(f):
 
 
 def _sending(f):
-    f = click.option("--yes", is_flag=True, help="Send without asking for confirmation.")(f)
-    f = click.option(
-        "--config", type=click.Path(dir_okay=False, path_type=Path), help="Distribution file [default: ./briefgen.yaml]."
-    )(f)
-    return f
+    return click.option("--yes", is_flag=True, help="Send without asking for confirmation.")(f)
 
 
 def _interactive() -> bool:
@@ -227,6 +243,7 @@ def _send(ctx: click.Context, job, packs, confirm, dry_run: bool = False, force:
 @click.option("--dry-run", is_flag=True, help="Write each message as .eml under <pack>/outbox/; send nothing.")
 @click.option("--force", is_flag=True, help="Send again to recipients who already have the pack.")
 @_sending
+@_config
 @click.pass_context
 def send(ctx, packs, lists, dry_run, force, config, yes) -> None:
     """Send each PACK directory (outputs/<name>) by e-mail to the recipients of the --to lists, once each."""
@@ -241,29 +258,27 @@ def _rebuild(f):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice([*ALL_FORMATS, "all"]), required=True)
-@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True)
 @_look
 @_rebuild
 @_batch
 @click.pass_context
-def render(ctx, inputs, fmt, out, force, name, jobs, quiet, verbose, **look) -> None:
+def render(ctx, inputs, fmt, out, config, force, name, jobs, quiet, verbose, **look) -> None:
     """Render each INPUT (a source, `-` for standard input, or a brief .json/.yaml) into DIR/<name>/."""
-    _packs(ctx, inputs, out, _formats(fmt), look, force, name, jobs, quiet, verbose)
+    _packs(ctx, inputs, out, _formats(fmt), look, config, force, name, jobs, quiet, verbose)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"), show_default=True)
 @_look
 @_rebuild
 @_batch
 @click.option("--send", "send_to", multiple=True, metavar="LIST", help="Then send the packs to this distribution list.")
 @_sending
 @click.pass_context
-def build(ctx, inputs, out, force, name, jobs, quiet, verbose, send_to, config, yes, **look) -> None:
+def build(ctx, inputs, out, config, force, name, jobs, quiet, verbose, send_to, yes, **look) -> None:
     """Extract and render every format for each INPUT (`-`: standard input): a complete pack in DIR/<name>/."""
     job, confirm = (_job(config, send_to), _confirmer(yes)) if send_to else (None, None)
-    built = _packs(ctx, inputs, out, ALL_FORMATS, look, force, name, jobs, quiet, verbose)
+    built = _packs(ctx, inputs, out, ALL_FORMATS, look, config, force, name, jobs, quiet, verbose)
     if job:
         _send(ctx, job, built, confirm)
 

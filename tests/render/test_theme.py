@@ -24,8 +24,9 @@ def test_user_theme_overrides_only_what_it_names(tmp_path):
 
 
 def test_command_line_wins_over_theme(tmp_path):
-    t = load_theme(RenderOptions(theme=theme_file(tmp_path, "paper: Letter\nmarking: A\n"), paper="A4", marking="B"))
-    assert (t.paper, t.marking) == ("A4", "B")
+    theme = theme_file(tmp_path, "paper: Letter\nmarking: A\norganisation: C\n")
+    t = load_theme(RenderOptions(theme=theme, paper="A4", marking="B", organisation="D"))
+    assert (t.paper, t.marking, t.organisation) == ("A4", "B", "D")
 
 
 @pytest.mark.parametrize(

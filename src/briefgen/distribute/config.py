@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-DEFAULT_CONFIG = Path("briefgen.yaml")
+DEFAULT_CONFIG = Path("briefgen.yaml")  # settings.CONFIG_NAME in the working directory
 SECURITY_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 DEFAULT_FORMATS = ("pdf",)
 _REQUIRED = object()
@@ -73,22 +73,30 @@ class Distribution:
 
 
 def load_config(path: Path | None) -> Distribution:
-    """Read and check a distribution file (default: briefgen.yaml in the working directory)."""
-    import yaml
+    """Read and check a distribution file (default: ./briefgen.yaml, else the user's; see `settings.config_file`).
 
-    path = path or DEFAULT_CONFIG
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        hint = " (pass --config FILE)" if path == DEFAULT_CONFIG else ""
-        raise ConfigError(f"{path}: no such distribution file{hint}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read: {e}") from None
-    except yaml.YAMLError as e:
-        raise ConfigError(f"{path}: not valid YAML: {' '.join(str(e).split())}") from None
-    top = _Fields(path, "", data)
-    top.check_keys(required={"smtp", "lists"}, optional=set())
-    return Distribution(path=path, smtp=_smtp(top.child("smtp")), lists=_lists(top.child("lists")))
+    `lists:` may name a separate (private) file instead, holding `lists:`
+    itself; a relative name is relative to the file that names it.
+    """
+    from ..settings import config_file, read_yaml
+
+    path = config_file(path) or DEFAULT_CONFIG
+    if not path.is_file() and path == DEFAULT_CONFIG:
+        raise ConfigError(f"{path}: no such distribution file (pass --config FILE)")
+    top = _Fields(path, "", read_yaml(path))
+    top.check_keys(required={"smtp", "lists"}, optional={"defaults"})
+    lists = top.child("lists") if not isinstance(top.data["lists"], str) else _private(path, top.data["lists"])
+    return Distribution(path=path, smtp=_smtp(top.child("smtp")), lists=_lists(lists))
+
+
+def _private(path: Path, name: str) -> _Fields:
+    """The `lists:` of the separate file a distribution file names (relative to that file)."""
+    from ..settings import read_yaml
+
+    private = path.parent / Path(name).expanduser()
+    f = _Fields(private, "", read_yaml(private))
+    f.check_keys(required={"lists"}, optional=set())
+    return f.child("lists")
 
 
 def _smtp(f: _Fields) -> SmtpSettings:

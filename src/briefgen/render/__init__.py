@@ -24,6 +24,7 @@ class RenderOptions:
     theme: Path | None = None  # a theme YAML overriding the default theme
     paper: str | None = None  # "A4" | "Letter"; None: the theme's
     marking: str | None = None  # handling marking ("Для служебного пользования"); None: off
+    organisation: str | None = None  # shown under the logo; None: the theme's
 
 
 class RenderWarning(UserWarning):

@@ -1,7 +1,7 @@
 """Turn theme YAML files (the shipped default, then the user's) into one checked Theme.
 
 A user's theme names only what it changes; paths in a file are relative to
-that file. Command-line `--paper` and `--marking` win over both.
+that file. Command-line `--paper`, `--marking` and `--organisation` win over both.
 """
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ def load_theme(options: RenderOptions) -> Theme:
         data["paper"] = options.paper
     if options.marking is not None:
         data["marking"] = options.marking
+    if options.organisation is not None:
+        data["organisation"] = options.organisation
     return _check(data, where)
 
 
