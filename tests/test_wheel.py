@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from readers.article import web_page
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
@@ -50,15 +51,17 @@ def test_the_installed_wheel_builds_a_pack_and_writes_a_message(tmp_path, seed_p
     work = tmp_path / "desk"  # outside the checkout: nothing can come from the source tree
     work.mkdir()
     shutil.copy(seed_path, work / "article.txt")
+    (work / "page.html").write_text(web_page(), encoding="utf-8")  # the readers' libraries are declared too
     reader = {"name": "Reader", "address": "reader@example.org", "formats": ["pdf", "factsheet"]}
     config = {"smtp": {"host": "127.0.0.1", "sender": "desk@example.org"}, "lists": {"desk": [reader]}}
     (work / "briefgen.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     briefgen = venv / "bin" / "briefgen"
 
-    built = run(briefgen, "build", "article.txt", cwd=work, env=env)
-    assert "outputs/article/" in built.stdout
+    built = run(briefgen, "build", "article.txt", "page.html", cwd=work, env=env)
+    assert "outputs/article/" in built.stdout and "outputs/page/" in built.stdout
     pack = work / "outputs" / "article"
     assert PACK_FILES <= {p.name for p in pack.iterdir()}
+    assert PACK_FILES <= {p.name for p in (work / "outputs" / "page").iterdir()}
     run(briefgen, "send", "outputs/article", "--to", "desk", "--dry-run", cwd=work, env=env)
     assert [p.name for p in (pack / "outbox").iterdir()] == ["reader@example.org.eml"]
