@@ -127,7 +127,11 @@ def _batch(f):
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
-    """Turn reports of meetings into briefing packs (brief JSON, DOCX, PDF, fact sheet)."""
+    """Turn reports of meetings into briefing packs (brief JSON, DOCX, PDF, fact sheet).
+
+    The look options and -o default to BRIEFGEN_<OPTION> variables, else the
+    `defaults:` of briefgen.yaml (--config FILE, ./briefgen.yaml, or the user's).
+    """
     ctx.obj = {"debug": debug}
 
 
