@@ -169,3 +169,27 @@ def test_a_brief_file_is_named_by_its_source_and_a_pack_keeps_its_source(tmp_pat
 
 def _never(*args):
     raise AssertionError("an up-to-date pack was loaded again")
+
+
+def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, source, runner, monkeypatch):
+    from briefgen.cli import main
+    from briefgen import pack
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    build_one(source, tmp_path / "first", ["json"], RenderOptions())
+    brief = (tmp_path / "first" / "visit" / "brief.json").read_text(encoding="utf-8")
+    good.write_text(brief, encoding="utf-8")
+    bad.write_text(brief, encoding="utf-8")
+    real = pack.load_input
+
+    def overflowing(path, raw):
+        if path.name == "bad.json":
+            raise OverflowError("int too large to convert to float")
+        return real(path, raw)
+
+    monkeypatch.setattr(pack, "load_input", overflowing)
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["render", str(good), str(bad), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"briefgen: error: {bad}: internal error: OverflowError: int too large to convert to float\n" in result.stderr
+    assert (out / "visit" / "brief.json").is_file()
