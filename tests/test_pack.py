@@ -89,14 +89,32 @@ def test_force_rebuilds_and_other_files_in_the_pack_are_kept(tmp_path, source, c
     out = tmp_path / "out"
     build_pack(job(out), source, "visit")
     (out / "visit" / "notes by hand.txt").write_text("мои заметки", encoding="utf-8")
-    (out / "visit" / ".note.txt.tmp-99999999-abc").write_text("half")  # a killed write's leftover
+    (out / "visit" / ".note.txt.briefgen-tmp-99999999-abcdefgh").write_text("half")  # a killed write's leftover
     (out / "visit" / "attachments").mkdir()
     (out / "visit" / "attachments" / "map.png").write_bytes(b"\x89PNG")
     assert build_pack(job(out, force=True), source, "visit").status == BUILT
     assert calls == ["json", "note", "json", "note"]
     assert (out / "visit" / "notes by hand.txt").read_text(encoding="utf-8") == "мои заметки"
     assert (out / "visit" / "attachments" / "map.png").read_bytes() == b"\x89PNG"
-    assert not (out / "visit" / ".note.txt.tmp-99999999-abc").exists()
+    assert not (out / "visit" / ".note.txt.briefgen-tmp-99999999-abcdefgh").exists()
+
+
+def test_a_symlinked_pack_keeps_its_files_and_its_correction(tmp_path, source, calls):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    build_pack(job(out, ["json"]), source, "visit")
+    (out / "visit").rename(elsewhere)
+    (out / "visit").symlink_to(elsewhere)
+    brief = json.loads((elsewhere / "brief.json").read_text(encoding="utf-8"))
+    brief["event"] = "Исправлено вручную"
+    (elsewhere / "brief.json").write_text(json.dumps(brief, ensure_ascii=False), encoding="utf-8")
+    assert build_pack(job(out), source, "visit").status == BUILT  # adds note.txt
+    assert build_pack(job(out), source, "visit").status == CURRENT
+    pack = out / "visit"
+    assert sorted(p.name for p in pack.iterdir()) == [STAMP_NAME, "brief.json", "manifest.json", "note.txt"]
+    assert (pack / "note.txt").read_text() == "Исправлено вручную|ru"
+    assert json.loads((pack / "brief.json").read_text(encoding="utf-8"))["event"] == "Исправлено вручную"
+    manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    assert [f["name"] for f in manifest["files"]] == ["brief.json", "note.txt"]
 
 
 def test_a_failing_writer_leaves_the_old_pack_as_it_was(tmp_path, source, calls, monkeypatch):

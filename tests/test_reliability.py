@@ -195,7 +195,7 @@ def _check_packs(out: Path, files: set[str]) -> list[str]:
     packs = []
     for entry in sorted(out.iterdir()):
         if entry.name.startswith("."):
-            assert re.fullmatch(r"\.[^/]+\.(tmp|old)-\d+-\w+", entry.name), entry.name
+            assert re.fullmatch(r"\.[^/]+\.briefgen-(tmp|old)-\d+-\w{8}", entry.name), entry.name
             continue
         assert {p.name for p in entry.iterdir()} == files | {".briefgen-stamp.json", "manifest.json"}, entry
         for p in entry.iterdir():

@@ -23,13 +23,17 @@ from pathlib import Path
 MAX_AGE = 3600  # seconds: a temporary this old is a leftover whatever its process id (ids get reused)
 MAX_NAME = 80  # characters of a derived name; room is left for temporary suffixes
 _UNSAFE = re.compile(r"[^\w.-]+")
-_TEMP = re.compile(r"\A\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)-\w+\Z")
+# `.NAME.briefgen-tmp-PID-XXXXXXXX`: only what this module makes (8 characters of mkstemp's or token_hex's
+# alphabet), so a user's `.budget.tmp-2024-final` is never taken for a leftover
+_TEMP = re.compile(r"\A\.(?P<name>.+)\.briefgen-(?P<kind>tmp|old)-(?P<pid>\d+)-[a-z0-9_]{8}\Z")
+# names Windows keeps for devices, whatever the extension ("con.txt" too)
+_RESERVED = re.compile(r"\A(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?\Z", re.IGNORECASE)
 
 
 def safe_name(text: str) -> str:
-    """A file name made of letters, digits, '.', '_' and '-', never hidden, never '..' or empty."""
-    name = _UNSAFE.sub("_", text).strip("._")[:MAX_NAME].strip("._")
-    return name or "brief"
+    """A file name made of letters, digits, '.', '_' and '-', never hidden, never '..', empty or a Windows device."""
+    name = _UNSAFE.sub("_", text).strip("._")[:MAX_NAME].strip("._") or "brief"
+    return f"{name}_" if _RESERVED.match(name) else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +145,7 @@ def is_temporary(name: str) -> bool:
 
 
 def _temp_prefix(name: str, kind: str) -> str:
-    return f".{name}.{kind}-{os.getpid()}-"
+    return f".{name}.briefgen-{kind}-{os.getpid()}-"
 
 
 @functools.cache

@@ -269,10 +269,13 @@ def _brief_to_render(path: Path, raw: bytes, pack: Path | None) -> Brief:
 
 
 def _keep_the_rest(old: Path, staged: Path) -> None:
-    """Carry the old pack's files that were not rendered again (other formats, files put there by hand)."""
-    if not old.is_dir() or old.is_symlink():
+    """Carry the old pack's files that were not rendered again (other formats, files put there by hand).
+
+    A pack that is a symlink is read where it points (and left there untouched); the new pack replaces the link.
+    """
+    if not old.is_dir():
         return
-    for entry in old.iterdir():
+    for entry in old.resolve().iterdir():
         if entry.name != STAMP_NAME and not is_temporary(entry.name) and not (staged / entry.name).exists():
             _carry(entry, staged / entry.name)
 
