@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 import time
 import sys
 from pathlib import Path
@@ -166,3 +167,33 @@ def test_a_temporary_of_a_zombie_or_older_than_an_hour_is_stale(tmp_path):
     clean_stale(tmp_path)
     zombie.wait()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_run_on_one_directory_waits_for_the_first_and_says_so(tmp_path):
+    from briefgen.outdir import exclusive
+
+    said, inside, release = [], threading.Event(), threading.Event()
+
+    def first_run():
+        with exclusive(tmp_path, say=said.append):
+            inside.set()
+            release.wait(timeout=30)
+
+    first = threading.Thread(target=first_run)
+    first.start()
+    inside.wait(timeout=30)
+    inside.clear()
+
+    def second_run():
+        with exclusive(tmp_path, say=said.append):
+            inside.set()
+
+    second = threading.Thread(target=second_run)
+    second.start()
+    while not said:
+        time.sleep(0.01)
+    assert said == [f"waiting for another briefgen run writing to {tmp_path} to finish"] and not inside.is_set()
+    release.set()
+    second.join(timeout=30)
+    first.join(timeout=30)
+    assert inside.is_set() and list(tmp_path.iterdir()) == []  # no lock file left among the packs

@@ -110,12 +110,14 @@ def _formats(fmt: str) -> tuple[str, ...]:
 
 def _packs(ctx, inputs, out, formats, look, force, jobs, quiet, verbose) -> list[Path]:
     """Build or render a batch of packs; the pack directories, built or up to date."""
+    from .outdir import exclusive
     from .pack import PackJob, plan_packs
     from .stamp import config_key
 
     options = render_options(**look)
     job = PackJob(out, formats, options, config_key(options), force)
-    return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
+    with exclusive(out, say=lambda line: click.echo(f"briefgen: {line}", err=True)):  # one run per output directory
+        return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
 
 
 def _look(f):
