@@ -188,3 +188,12 @@ def test_a_warning_is_one_line_naming_briefgen(tmp_path):
     lines = done.stderr.splitlines()
     assert lines and all(line.startswith("briefgen: warning: ") for line in lines), lines
     assert any("no font has" in line for line in lines)
+
+
+def test_ctrl_c_exits_130_with_one_line(runner, seed_path, tmp_path, monkeypatch):
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("briefgen.pack.plan_packs", interrupted)
+    result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 130 and result.stderr == "briefgen: interrupted\n"

@@ -1,6 +1,6 @@
 """The briefgen command line: wiring only (read → extract → render), errors as one line.
 
-Exit codes: 0 success, 1 when some input failed, 2 on usage errors.
+Exit codes: 0 success, 1 when some input failed, 2 on usage errors, 130 when interrupted (Ctrl-C).
 Heavy libraries are imported inside the commands that need them.
 """
 from __future__ import annotations
@@ -39,6 +39,9 @@ class Main(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
+            click.echo("briefgen: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
         except Exception as e:
             from .batch import one_line
 
