@@ -174,11 +174,13 @@ def _send(ctx: click.Context, job, packs, confirm, dry_run: bool = False, force:
         done = run(job, packs, echo=click.echo, dry_run=dry_run, force=force, confirm=confirm)
     except BriefgenError as e:
         raise Failure(str(e)) from None
-    except Exception as e:  # noqa: BLE001 — one line, never a traceback
-        raise Failure(_unexpected(ctx, e)) from None
     if done.cancelled:
         raise Failure("cancelled: nothing sent")
     click.echo(done.summary())
+    for line in done.uncertain:  # listed at the end, where they are seen
+        click.echo(f"briefgen: uncertain: {line}", err=True)
+    if done.uncertain:
+        raise Failure(f"{len(done.uncertain)} message(s) may or may not have arrived: not sent again without --force")
     if done.refused:
         raise Failure(f"{done.refused} message(s) refused: see above")
 
