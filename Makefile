@@ -37,5 +37,5 @@ eval: $(BIN)/briefgen  ## score extraction on every text the evaluation kit has 
 bench: $(VENV)/.test-extras  ## measure start-up, per-pack and batch speed; writes outputs/bench.json
 	$(BIN)/python bench/run.py
 
-clean:  ## remove generated outputs
-	rm -rf outputs
+clean:  ## remove generated outputs; the send log (outputs/sent.jsonl) and its lock are kept: they record what was sent
+	if [ -d outputs ]; then find outputs -mindepth 1 -maxdepth 1 ! -name sent.jsonl ! -name sent.jsonl.lock -exec rm -rf {} +; fi

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -158,3 +161,52 @@ def test_settled_and_pooled_outcomes_merge_in_input_order():
     outcomes = list(run(Settling(), tasks, jobs=2, models=False))
     assert [o.input.name for o in outcomes] == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
     assert [o.status for o in outcomes] == [CURRENT, BUILT, CURRENT, BUILT, CURRENT]
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line(capsys):
+    report = Report(2)
+    report.one(Outcome(Path("in/two\nlines.txt"), BUILT, note="-> out/two_lines/ (brief.json)"))
+    report.one(Outcome(Path("in/bell\a.txt"), FAILED, error="empty: the file has no text"))
+    report.summary()
+    out, err = capsys.readouterr()
+    assert out == "in/two\\nlines.txt -> out/two_lines/ (brief.json)\n"
+    assert err.splitlines() == [
+        "briefgen: error: in/bell\\x07.txt: empty: the file has no text",
+        "briefgen: 1 built, 1 failed:",
+        "  in/bell\\x07.txt: empty: the file has no text",
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process groups from Linux /proc")
+def test_no_worker_outlives_a_parent_killed_with_sigkill(tmp_path):
+    script = (
+        "import sys, time; from pathlib import Path; from briefgen.batch import run; from tests.test_batch import job\n"
+        "for o in run(job, [(Path('a.txt'), 'sleep600'), (Path('b.txt'), 'sleep600')], jobs=2, models=False): pass\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=root, start_new_session=True)
+    try:
+        while len(_group(parent.pid)) < 3:  # the parent and its two workers (and the resource tracker)
+            time.sleep(0.05)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 30
+        while _group(parent.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _group(parent.pid) == []
+    finally:
+        for pid in _group(parent.pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _group(pgid: int) -> list[int]:
+    """The live processes of a process group (from /proc), zombies left out."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            pids.append(int(stat.parent.name))
+    return pids

@@ -135,7 +135,7 @@ def test_unusable_output_directory_is_one_line(runner, seed_path, tmp_path):
     assert result.exit_code == 2 and "is a file" in result.stderr  # click's usage error
     result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(taken / "sub")])
     assert result.exit_code == 1
-    assert result.stderr == f"briefgen: error: {seed_path}: Not a directory: {taken / 'sub'}\n"
+    assert result.stderr == f"briefgen: Not a directory: {taken / 'sub'}\n"
 
 
 def test_brief_with_wrong_type_names_the_field(runner, seed_path, tmp_path):
@@ -188,3 +188,12 @@ def test_a_warning_is_one_line_naming_briefgen(tmp_path):
     lines = done.stderr.splitlines()
     assert lines and all(line.startswith("briefgen: warning: ") for line in lines), lines
     assert any("no font has" in line for line in lines)
+
+
+def test_ctrl_c_exits_130_with_one_line(runner, seed_path, tmp_path, monkeypatch):
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("briefgen.pack.plan_packs", interrupted)
+    result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 130 and result.stderr == "briefgen: interrupted\n"

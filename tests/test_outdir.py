@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 import time
 import sys
 from pathlib import Path
@@ -23,6 +24,12 @@ from briefgen.outdir import Claim, clean_stale, plan_names, safe_name, staging_d
         ("a\\b:c*d?e", "a_b_c_d_e"),
         ("", "brief"),
         ("я" * 200, "я" * 80),
+        ("CON", "CON_"),
+        ("nul.tar", "nul.tar_"),
+        ("com1", "com1_"),
+        ("Lpt9", "Lpt9_"),
+        ("console", "console"),
+        ("aux_notes", "aux_notes"),
     ],
 )
 def test_safe_name(stem, name):
@@ -108,21 +115,30 @@ def test_swap_in_never_follows_a_symlinked_pack(tmp_path):
 
 def test_clean_stale_removes_a_killed_runs_leftovers_and_restores_a_pack(tmp_path):
     dead = _dead_pid()
-    (tmp_path / f".visit.tmp-{dead}-abc123").mkdir()  # half-built pack
-    (tmp_path / f".brief.json.tmp-{dead}-xyz").write_text("{")  # half-written file
-    (tmp_path / f".talks.old-{dead}-0f0f").mkdir()  # a pack killed while stepping aside
-    (tmp_path / f".talks.old-{dead}-0f0f" / "brief.json").write_text("{}")
-    live = tmp_path / f".other.tmp-{os.getppid()}-abc"  # a run still going on
+    (tmp_path / f".visit.briefgen-tmp-{dead}-abc123_z").mkdir()  # half-built pack
+    (tmp_path / f".brief.json.briefgen-tmp-{dead}-xyz00000").write_text("{")  # half-written file
+    (tmp_path / f".talks.briefgen-old-{dead}-0f0f0f0f").mkdir()  # a pack killed while stepping aside
+    (tmp_path / f".talks.briefgen-old-{dead}-0f0f0f0f" / "brief.json").write_text("{}")
+    live = tmp_path / f".other.briefgen-tmp-{os.getppid()}-abcdefgh"  # a run still going on
     live.mkdir()
     clean_stale(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, "talks"])
     assert (tmp_path / "talks" / "brief.json").read_text() == "{}"
 
 
+@pytest.mark.parametrize("name", [".budget.tmp-2024-final", ".minutes.old-2023-backup", ".visit.briefgen-tmp-1-final",
+                                  ".x.briefgen-old-1-0f0f0f0f0", "notes.briefgen-tmp-1-abcdefgh"])
+def test_clean_stale_keeps_user_files_that_only_look_like_temporaries(tmp_path, name):
+    (tmp_path / name).write_text("mine")
+    os.utime(tmp_path / name, (time.time() - 2 * 3600,) * 2)
+    clean_stale(tmp_path)
+    assert (tmp_path / name).read_text() == "mine"
+
+
 def test_clean_stale_drops_an_old_pack_when_the_new_one_is_in_place(tmp_path):
     dead = _dead_pid()
     (tmp_path / "talks").mkdir()
-    (tmp_path / f".talks.old-{dead}-0f0f").mkdir()
+    (tmp_path / f".talks.briefgen-old-{dead}-0f0f0f0f").mkdir()
     clean_stale(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["talks"]
 
@@ -144,10 +160,40 @@ def test_a_temporary_of_a_zombie_or_older_than_an_hour_is_stale(tmp_path):
     zombie = subprocess.Popen([sys.executable, "-c", "pass"])
     while not Path(f"/proc/{zombie.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
         time.sleep(0.01)  # ended, not yet reaped
-    (tmp_path / f".visit.tmp-{zombie.pid}-abc").mkdir()
-    old = tmp_path / f".talks.tmp-{os.getppid()}-abc"
+    (tmp_path / f".visit.briefgen-tmp-{zombie.pid}-abcdefgh").mkdir()
+    old = tmp_path / f".talks.briefgen-tmp-{os.getppid()}-abcdefgh"
     old.mkdir()
     os.utime(old, (time.time() - 2 * 3600,) * 2)
     clean_stale(tmp_path)
     zombie.wait()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_run_on_one_directory_waits_for_the_first_and_says_so(tmp_path):
+    from briefgen.outdir import exclusive
+
+    said, inside, release = [], threading.Event(), threading.Event()
+
+    def first_run():
+        with exclusive(tmp_path, say=said.append):
+            inside.set()
+            release.wait(timeout=30)
+
+    first = threading.Thread(target=first_run)
+    first.start()
+    inside.wait(timeout=30)
+    inside.clear()
+
+    def second_run():
+        with exclusive(tmp_path, say=said.append):
+            inside.set()
+
+    second = threading.Thread(target=second_run)
+    second.start()
+    while not said:
+        time.sleep(0.01)
+    assert said == [f"waiting for another briefgen run writing to {tmp_path} to finish"] and not inside.is_set()
+    release.set()
+    second.join(timeout=30)
+    first.join(timeout=30)
+    assert inside.is_set() and list(tmp_path.iterdir()) == []  # no lock file left among the packs

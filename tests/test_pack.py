@@ -89,14 +89,32 @@ def test_force_rebuilds_and_other_files_in_the_pack_are_kept(tmp_path, source, c
     out = tmp_path / "out"
     build_pack(job(out), source, "visit")
     (out / "visit" / "notes by hand.txt").write_text("мои заметки", encoding="utf-8")
-    (out / "visit" / ".note.txt.tmp-99999999-abc").write_text("half")  # a killed write's leftover
+    (out / "visit" / ".note.txt.briefgen-tmp-99999999-abcdefgh").write_text("half")  # a killed write's leftover
     (out / "visit" / "attachments").mkdir()
     (out / "visit" / "attachments" / "map.png").write_bytes(b"\x89PNG")
     assert build_pack(job(out, force=True), source, "visit").status == BUILT
     assert calls == ["json", "note", "json", "note"]
     assert (out / "visit" / "notes by hand.txt").read_text(encoding="utf-8") == "мои заметки"
     assert (out / "visit" / "attachments" / "map.png").read_bytes() == b"\x89PNG"
-    assert not (out / "visit" / ".note.txt.tmp-99999999-abc").exists()
+    assert not (out / "visit" / ".note.txt.briefgen-tmp-99999999-abcdefgh").exists()
+
+
+def test_a_symlinked_pack_keeps_its_files_and_its_correction(tmp_path, source, calls):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    build_pack(job(out, ["json"]), source, "visit")
+    (out / "visit").rename(elsewhere)
+    (out / "visit").symlink_to(elsewhere)
+    brief = json.loads((elsewhere / "brief.json").read_text(encoding="utf-8"))
+    brief["event"] = "Исправлено вручную"
+    (elsewhere / "brief.json").write_text(json.dumps(brief, ensure_ascii=False), encoding="utf-8")
+    assert build_pack(job(out), source, "visit").status == BUILT  # adds note.txt
+    assert build_pack(job(out), source, "visit").status == CURRENT
+    pack = out / "visit"
+    assert sorted(p.name for p in pack.iterdir()) == [STAMP_NAME, "brief.json", "manifest.json", "note.txt"]
+    assert (pack / "note.txt").read_text() == "Исправлено вручную|ru"
+    assert json.loads((pack / "brief.json").read_text(encoding="utf-8"))["event"] == "Исправлено вручную"
+    manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    assert [f["name"] for f in manifest["files"]] == ["brief.json", "note.txt"]
 
 
 def test_a_failing_writer_leaves_the_old_pack_as_it_was(tmp_path, source, calls, monkeypatch):
@@ -169,3 +187,27 @@ def test_a_brief_file_is_named_by_its_source_and_a_pack_keeps_its_source(tmp_pat
 
 def _never(*args):
     raise AssertionError("an up-to-date pack was loaded again")
+
+
+def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, source, runner, monkeypatch):
+    from briefgen.cli import main
+    from briefgen import pack
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    build_one(source, tmp_path / "first", ["json"], RenderOptions())
+    brief = (tmp_path / "first" / "visit" / "brief.json").read_text(encoding="utf-8")
+    good.write_text(brief, encoding="utf-8")
+    bad.write_text(brief, encoding="utf-8")
+    real = pack.load_input
+
+    def overflowing(path, raw):
+        if path.name == "bad.json":
+            raise OverflowError("int too large to convert to float")
+        return real(path, raw)
+
+    monkeypatch.setattr(pack, "load_input", overflowing)
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["render", str(good), str(bad), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"briefgen: error: {bad}: internal error: OverflowError: int too large to convert to float\n" in result.stderr
+    assert (out / "visit" / "brief.json").is_file()

@@ -115,6 +115,17 @@ def figures_wrong(tmp_path: Path) -> Path:
     return write("wrong.json", json.dumps(data, ensure_ascii=False))(tmp_path)
 
 
+def brief_with(change):
+    """A maker of a brief file: the small brief with `change` applied to its first figure."""
+
+    def make(tmp_path: Path) -> Path:
+        data = _brief()
+        change(data["figures"][0])
+        return write("changed.json", json.dumps(data, ensure_ascii=False))(tmp_path)
+
+    return make
+
+
 def decoded(text: str):
     """Expect success, the brief's text being `text` and every item's offsets pointing at its text."""
 
@@ -154,6 +165,8 @@ CASES = {
     "a brief YAML that does not parse": (write("broken.yaml", "schema_version: 1\nsource: [text\n"), "not valid YAML: "),
     "a brief of another schema version": (write("v3.json", json.dumps({**_brief(), "schema_version": 3})), "schema_version: expected 1 or 2, got 3"),
     "a brief with a value of the wrong type": (figures_wrong, "figures[3].value: expected number"),
+    "a brief with NaN, Infinity or 1e400": (brief_with(lambda f: f.update(value=float("nan"))), "figures[0].value: expected a finite number between -1e18 and 1e18, got nan"),
+    "a brief with offsets outside its text": (brief_with(lambda f: f.update(start=f["end"] + 1)), "figures[0].start: offsets 24..23 do not point into the source text (0..68)"),
 }
 
 
@@ -218,7 +231,7 @@ def _check_packs(out: Path, files: set[str]) -> list[str]:
     packs = []
     for entry in sorted(out.iterdir()):
         if entry.name.startswith("."):
-            assert re.fullmatch(r"\.[^/]+\.(tmp|old)-\d+-\w+", entry.name), entry.name
+            assert re.fullmatch(r"\.[^/]+\.briefgen-(tmp|old)-\d+-\w{8}", entry.name), entry.name
             continue
         assert {p.name for p in entry.iterdir()} == files | {".briefgen-stamp.json", "manifest.json"}, entry
         for p in entry.iterdir():

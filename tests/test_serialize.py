@@ -94,3 +94,48 @@ def test_schema_describes_every_field():
     assert set(figure["properties"]) == set(brief_to_dict(sample())["figures"][0])
     assert figure["properties"]["value"] == {"anyOf": [{"type": "number"}, {"type": "null"}]}
     assert schema["$defs"]["Brief"]["properties"]["schema_version"] == {"const": 2}
+
+
+@pytest.mark.parametrize(
+    ("field", "literal", "shown"),
+    [
+        ("value", "NaN", "nan"),
+        ("value", "Infinity", "inf"),
+        ("value", "-Infinity", "-inf"),
+        ("value", "1e400", "inf"),
+        ("value", "1e308", "1e+308"),
+        ("value", "1" + "0" * 400, "1" + "0" * 39),
+        ("year", "1" + "0" * 30, "1" + "0" * 30),
+    ],
+)
+def test_impossible_numbers_are_refused_with_the_field(field, literal, shown):
+    data = brief_to_dict(sample())
+    data["figures"][0][field] = "PLACEHOLDER"
+    text = json.dumps(data, ensure_ascii=False).replace('"PLACEHOLDER"', literal)
+    with pytest.raises(BriefFormatError) as e:
+        load_brief(text)
+    assert str(e.value) == f"figures[0].{field}: expected a finite number between -1e18 and 1e18, got {shown}"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "path"),
+    [
+        (lambda d: d["figures"][0].update(start=-1), "figures[0].start"),
+        (lambda d: d["figures"][0].update(start=60, end=55), "figures[0].start"),
+        (lambda d: d["quotes"][0].update(end=len(TEXT) + 1), "quotes[0].start"),
+        (lambda d: d["quotes"][0]["attribution"].update(end=10**6), "quotes[0].attribution.start"),
+        (lambda d: d["participants"][0]["mentions"][0].update(start=-5, end=-1), "participants[0].mentions[0].start"),
+    ],
+)
+def test_offsets_outside_the_text_are_refused_with_the_field(mutate, path):
+    data = brief_to_dict(sample())
+    mutate(data)
+    with pytest.raises(BriefFormatError, match=rf"^{__import__('re').escape(path)}: offsets .* do not point into the source text \(0\.\.{len(TEXT)}\)$"):
+        brief_from_dict(data)
+
+
+def test_a_brief_is_never_written_with_nan():
+    brief = sample()
+    bad = Brief(source=brief.source, figures=(Figure(55, 72, TEXT[55:72], "money", value=float("nan")),))
+    with pytest.raises(ValueError):
+        dump_json(bad)

@@ -11,8 +11,11 @@ per-file lines, errors, a progress bar on a terminal, and the summary.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import re
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +28,8 @@ import click
 from .errors import BriefgenError
 
 BUILT, CURRENT, FAILED = "built", "up to date", "failed"
+PARENT_CHECK = 0.5  # seconds between a worker's looks at whether its parent still runs
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(slots=True)
@@ -63,7 +68,7 @@ def run(job: Job, tasks: Sequence[tuple[Path, str]], jobs: int = 1, models: bool
             yield outcome or attempt(job, path, name)
         return
     context = multiprocessing.get_context("spawn")  # a clean interpreter: safe with any threads or libraries
-    with ProcessPoolExecutor(min(jobs, len(pending)), mp_context=context, initializer=_init_worker, initargs=(models,)) as pool:
+    with ProcessPoolExecutor(min(jobs, len(pending)), mp_context=context, initializer=_init_worker, initargs=(models, os.getpid())) as pool:
         futures = {pool.submit(attempt, job, *tasks[i]): i for i in pending}
         done = {i: outcome for i, outcome in enumerate(settled) if outcome is not None}
         next_up = 0
@@ -134,14 +139,31 @@ def one_line_warnings() -> None:
     warnings.formatwarning = lambda message, category, filename, lineno, line=None: f"briefgen: warning: {message}\n"
 
 
-def _init_worker(models: bool) -> None:
-    """Ignore Ctrl-C (the parent handles it), warn in one line, and load the language models once."""
+def _init_worker(models: bool, parent: int) -> None:
+    """Ignore Ctrl-C (the parent handles it), end with the parent, warn in one line, load the language models once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
     one_line_warnings()
     if models:
         from . import nlp
 
         nlp.warm_up()
+
+
+def _end_with_parent(parent: int) -> None:
+    """Exit this worker when its parent is gone (killed with -9, say), so no worker outlives its run.
+
+    An orphan is adopted by another process, so its parent id changes (POSIX); once the workers are gone,
+    multiprocessing's resource tracker sees its pipe close and ends too.
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
+
+
+def shown(path: Path) -> str:
+    """A path as one line of output: control characters (a newline in a file name) are written as escapes."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(path))
 
 
 class Report:
@@ -170,15 +192,15 @@ class Report:
         if outcome.output is not None:
             click.echo(outcome.output, nl=False)
         if outcome.status == FAILED:
-            click.echo(f"briefgen: error: {outcome.input}: {outcome.error}", err=True)
+            click.echo(f"briefgen: error: {shown(outcome.input)}: {outcome.error}", err=True)
             if self.debug and outcome.detail:
                 click.echo(outcome.detail.rstrip(), err=True)
         elif self.verbose:
-            click.echo(" ".join(filter(None, [f"{outcome.input}:", outcome.status, outcome.note, _timings(outcome.timings)])))
+            click.echo(" ".join(filter(None, [f"{shown(outcome.input)}:", outcome.status, outcome.note, _timings(outcome.timings)])))
         elif not self.quiet and outcome.status == BUILT and outcome.note:
-            click.echo(f"{outcome.input} {outcome.note}")
+            click.echo(f"{shown(outcome.input)} {outcome.note}")
         elif not self.quiet and outcome.status == CURRENT:
-            click.echo(f"{outcome.input}: up to date {outcome.note or ''}".rstrip())  # one line per pack, always
+            click.echo(f"{shown(outcome.input)}: up to date {outcome.note or ''}".rstrip())  # one line per pack, always
 
     def summary(self) -> bool:
         """Print the summary line (for a batch, or when something failed); True when all succeeded."""
@@ -188,7 +210,7 @@ class Report:
             parts = [f"{n} {status}" for status, n in counts.items() if n or status != CURRENT]
             click.echo(f"briefgen: {', '.join(parts)}" + (":" if failures else ""), err=True)
             for outcome in failures:
-                click.echo(f"  {outcome.input}: {outcome.error}", err=True)
+                click.echo(f"  {shown(outcome.input)}: {outcome.error}", err=True)
         return not failures
 
 

@@ -1,6 +1,6 @@
 """The briefgen command line: wiring only (read → extract → render), errors as one line.
 
-Exit codes: 0 success, 1 when some input failed, 2 on usage errors.
+Exit codes: 0 success, 1 when some input failed, 2 on usage errors, 130 when interrupted (Ctrl-C).
 Heavy libraries are imported inside the commands that need them.
 """
 from __future__ import annotations
@@ -41,6 +41,9 @@ class Main(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
+            click.echo("briefgen: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
         except Exception as e:
             from .batch import one_line
 
@@ -159,6 +162,7 @@ def _formats(fmt: str) -> tuple[str, ...]:
 
 def _packs(ctx, inputs, out, formats, look, config, force, name, jobs, quiet, verbose) -> list[Path]:
     """Build or render a batch of packs; the pack directories, built or up to date."""
+    from .outdir import exclusive
     from .pack import PackJob, plan_packs
     from .render import RenderOptions
     from .stamp import config_key
@@ -168,7 +172,7 @@ def _packs(ctx, inputs, out, formats, look, config, force, name, jobs, quiet, ve
     out, look = settled(config, out, look)
     options = RenderOptions(**look)
     job = PackJob(out, formats, options, config_key(options), force)
-    with standard_input(inputs, name) as inputs:
+    with standard_input(inputs, name) as inputs, exclusive(out, say=lambda line: click.echo(f"briefgen: {line}", err=True)):
         return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
 
 
@@ -232,11 +236,13 @@ def _send(ctx: click.Context, job, packs, confirm, dry_run: bool = False, force:
         done = run(job, packs, echo=click.echo, dry_run=dry_run, force=force, confirm=confirm)
     except BriefgenError as e:
         raise Failure(str(e)) from None
-    except Exception as e:  # noqa: BLE001 — one line, never a traceback
-        raise Failure(_unexpected(ctx, e)) from None
     if done.cancelled:
         raise Failure("cancelled: nothing sent")
     click.echo(done.summary())
+    for line in done.uncertain:  # listed at the end, where they are seen
+        click.echo(f"briefgen: uncertain: {line}", err=True)
+    if done.uncertain:
+        raise Failure(f"{len(done.uncertain)} message(s) may or may not have arrived: not sent again without --force")
     if done.refused:
         raise Failure(f"{done.refused} message(s) refused: see above")
 

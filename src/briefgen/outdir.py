@@ -8,6 +8,7 @@ clean them up (`clean_stale`); one older than an hour is a leftover in any case.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -16,20 +17,25 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+LOCK_NAME = ".briefgen-build.lock"  # used only where a directory cannot be locked (Windows)
 MAX_AGE = 3600  # seconds: a temporary this old is a leftover whatever its process id (ids get reused)
 MAX_NAME = 80  # characters of a derived name; room is left for temporary suffixes
 _UNSAFE = re.compile(r"[^\w.-]+")
-_TEMP = re.compile(r"\A\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)-\w+\Z")
+# `.NAME.briefgen-tmp-PID-XXXXXXXX`: only what this module makes (8 characters of mkstemp's or token_hex's
+# alphabet), so a user's `.budget.tmp-2024-final` is never taken for a leftover
+_TEMP = re.compile(r"\A\.(?P<name>.+)\.briefgen-(?P<kind>tmp|old)-(?P<pid>\d+)-[a-z0-9_]{8}\Z")
+# names Windows keeps for devices, whatever the extension ("con.txt" too)
+_RESERVED = re.compile(r"\A(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?\Z", re.IGNORECASE)
 
 
 def safe_name(text: str) -> str:
-    """A file name made of letters, digits, '.', '_' and '-', never hidden, never '..' or empty."""
-    name = _UNSAFE.sub("_", text).strip("._")[:MAX_NAME].strip("._")
-    return name or "brief"
+    """A file name made of letters, digits, '.', '_' and '-', never hidden, never '..', empty or a Windows device."""
+    name = _UNSAFE.sub("_", text).strip("._")[:MAX_NAME].strip("._") or "brief"
+    return f"{name}_" if _RESERVED.match(name) else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,41 @@ def plan_names(claims: Sequence[Claim], taken: Mapping[str, frozenset[str]] | No
             names[i] = f"{name}-{n}"
         given.add(names[i].casefold())
     return names
+
+
+@contextlib.contextmanager
+def exclusive(directory: Path, say: Callable[[str], None]) -> Iterator[None]:
+    """Hold `directory` for one run: a second run waits for the first (saying so once), never trips over its work.
+
+    On POSIX the directory itself is locked (flock), so no lock file is left among the packs; elsewhere
+    a hidden lock file in it (filelock) does the same.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    waiting = f"waiting for another briefgen run writing to {directory} to finish"
+    try:
+        import fcntl
+    except ImportError:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(directory / LOCK_NAME)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            say(waiting)
+            lock.acquire()
+        with lock:
+            yield
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(waiting)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -141,7 +182,7 @@ def is_temporary(name: str) -> bool:
 
 
 def _temp_prefix(name: str, kind: str) -> str:
-    return f".{name}.{kind}-{os.getpid()}-"
+    return f".{name}.briefgen-{kind}-{os.getpid()}-"
 
 
 @functools.cache

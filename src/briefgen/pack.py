@@ -153,7 +153,7 @@ def _claim(path: Path, out_root: Path, homes: dict[str, str]) -> Claim:
             stem, digest = Path(source.name).stem or stem, source.sha256
         else:
             digest = hashlib.sha256(raw).hexdigest()
-    except BriefgenError:  # the build reports it; any name will do
+    except Exception:  # noqa: BLE001 — any trouble is this input's: its build reports it; any name will do
         digest = ""
     if digest:
         ids.add(f"sha256:{digest}")
@@ -274,10 +274,13 @@ def _brief_to_render(path: Path, raw: bytes, pack: Path | None) -> Brief:
 
 
 def _keep_the_rest(old: Path, staged: Path) -> None:
-    """Carry the old pack's files that were not rendered again (other formats, files put there by hand)."""
-    if not old.is_dir() or old.is_symlink():
+    """Carry the old pack's files that were not rendered again (other formats, files put there by hand).
+
+    A pack that is a symlink is read where it points (and left there untouched); the new pack replaces the link.
+    """
+    if not old.is_dir():
         return
-    for entry in old.iterdir():
+    for entry in old.resolve().iterdir():
         if entry.name != STAMP_NAME and not is_temporary(entry.name) and not (staged / entry.name).exists():
             _carry(entry, staged / entry.name)
 

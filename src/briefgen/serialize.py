@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import types
 import typing
@@ -18,6 +19,7 @@ from .errors import BriefFormatError
 from .model import READABLE_VERSIONS, SCHEMA_VERSION, Brief
 
 _NUMBER = (int, float)
+MAX_NUMBER = 10**18  # larger magnitudes are no fact of a meeting; they would print hundreds of digits
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not encodable as UTF-8: only inside strings, where \\u works
 
 
@@ -41,7 +43,7 @@ def dump_json(brief: Brief, *, line: bool = False) -> str:
 
     `line`: all on one line, for a JSON Lines stream of several briefs.
     """
-    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=None if line else 1) + "\n"
+    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=None if line else 1, allow_nan=False) + "\n"
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -74,7 +76,26 @@ def brief_from_dict(data: Any) -> Brief:
     if version not in READABLE_VERSIONS:
         expected = " or ".join(map(str, READABLE_VERSIONS))
         raise BriefFormatError(f"schema_version: expected {expected}, got {version!r}")
-    return _build(Brief, {**data, "schema_version": SCHEMA_VERSION}, "")
+    brief = _build(Brief, {**data, "schema_version": SCHEMA_VERSION}, "")
+    _check_offsets(brief, len(brief.source.text), "")
+    return brief
+
+
+def _check_offsets(obj: Any, length: int, path: str) -> None:
+    """Every item with `start`/`end` must point at a stretch of the source text (0 ≤ start ≤ end ≤ its length)."""
+    if isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            _check_offsets(item, length, f"{path}[{i}]")
+        return
+    if not dataclasses.is_dataclass(obj):
+        return
+    if hasattr(obj, "start") and hasattr(obj, "end") and not 0 <= obj.start <= obj.end <= length:
+        raise BriefFormatError(
+            f"{_join(path, 'start')}: offsets {obj.start}..{obj.end} do not point into the source text "
+            f"(0..{length})"
+        )
+    for f in dataclasses.fields(obj):
+        _check_offsets(getattr(obj, f.name), length, _join(path, f.name))
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -117,11 +138,11 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, _NUMBER):
             raise BriefFormatError(f"{path}: expected number")
-        return float(value)
+        return float(_bounded(value, path))
     if tp is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise BriefFormatError(f"{path}: expected integer")
-        return value
+        return _bounded(value, path)
     if tp is bool:
         if not isinstance(value, bool):
             raise BriefFormatError(f"{path}: expected true or false")
@@ -131,6 +152,13 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
             raise BriefFormatError(f"{path}: expected string")
         return value
     raise TypeError(f"no conversion for {tp!r}")  # a model field of a type this module lacks
+
+
+def _bounded(value: int | float, path: str) -> int | float:
+    """A finite number of at most MAX_NUMBER in magnitude (NaN, Infinity and 1e400 are refused, never rendered)."""
+    if (isinstance(value, float) and not math.isfinite(value)) or abs(value) > MAX_NUMBER:
+        raise BriefFormatError(f"{path}: expected a finite number between -1e18 and 1e18, got {value!r:.40}")
+    return value
 
 
 def _join(path: str, name: str) -> str:

@@ -36,6 +36,7 @@ class Handler:
     arrived: list[Arrived] = field(default_factory=list)
     reject: dict[str, str] = field(default_factory=dict)  # address → reply
     defer: dict[str, int] = field(default_factory=dict)  # address → how many 451 replies before accepting
+    drop: set[str] = field(default_factory=set)  # addresses whose message is taken, then the connection cut unanswered
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.reject:
@@ -49,6 +50,8 @@ class Handler:
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.original_content or envelope.content, policy=default_policy)
         self.arrived.append(Arrived(envelope.mail_from, list(envelope.rcpt_tos), message))
+        if self.drop & set(envelope.rcpt_tos):
+            server.transport.abort()  # the server has the message; the client never hears so
         return "250 Message accepted for delivery"
 
 
@@ -116,10 +119,11 @@ def write_config(path: Path, port: int, recipients=(RU, EN), **smtp) -> Path:
     return path
 
 
-def log_lines(pack_dir: Path) -> list[dict]:
-    """The entries of the send log beside a pack."""
+def log_lines(pack_dir: Path, settled: bool = True) -> list[dict]:
+    """The entries of the send log beside a pack: each message's fate (`settled`), or every line with its 'sending'."""
     log = pack_dir.parent / "sent.jsonl"
-    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    return [e for e in lines if not settled or e["result"] != "sending"]
 
 
 def attachments(message: EmailMessage) -> dict[str, bytes]:

@@ -55,3 +55,32 @@ def test_no_or_bad_manifest(tmp_path, content, message):
         (pack / "manifest.json").write_text(content)
     with pytest.raises(PackError, match=re.escape(message)):
         read_manifest(pack)
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "../../etc/hostname", "../brief.json", "sub/brief.json", "notes.txt"])
+def test_a_manifest_cannot_name_a_file_outside_the_pack(tmp_path, name):
+    pack = build_pack(tmp_path)
+    data = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    data["files"].append({"name": name, "size": 10, "sha256": "00" * 32})
+    (pack / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PackError, match=re.escape(f"names {name!r}, which is no file of a pack")):
+        read_manifest(pack)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "outside"])
+def test_a_pack_file_that_is_a_symlink_or_device_is_not_read(tmp_path, target):
+    pack = build_pack(tmp_path)
+    outside = tmp_path / "outside"
+    outside.write_bytes((pack / "brief.json").read_bytes())
+    (pack / "brief.json").unlink()
+    (pack / "brief.json").symlink_to(target if target.startswith("/") else outside)
+    with pytest.raises(PackError, match="brief.json: not a plain file of the pack"):
+        read_manifest(pack)
+
+
+def test_a_manifest_that_is_a_device_is_read_with_a_limit(tmp_path):
+    pack = build_pack(tmp_path)
+    (pack / "manifest.json").unlink()
+    (pack / "manifest.json").symlink_to("/dev/zero")
+    with pytest.raises(PackError, match="manifest.json: cannot read"):
+        read_manifest(pack)

@@ -51,7 +51,7 @@ def test_attachments_cyrillic_names_types_and_bytes(tmp_path):
     raw = msg.as_bytes(policy=EML_POLICY)
     assert b"filename*" in raw and b"utf-8''" in raw  # RFC 2231
     back = email.message_from_bytes(raw, policy=default_policy)
-    assert attachments(back) == {"Брифинг (данные) 2025-03-07.json": (pack.dir / "brief.json").read_bytes(),
+    assert attachments(back) == {"Брифинг (данные) 2025-03-07 сводка_1.json": (pack.dir / "brief.json").read_bytes(),
                                  "manifest.json": pack.raw}
     assert {p.get_content_type() for p in back.iter_attachments()} == {"application/json"}
 
@@ -84,7 +84,7 @@ def test_english_reader(tmp_path):
     pack = read_manifest(build_pack(tmp_path))
     msg = compose(make_brief(), pack, en, SENDER)
     assert msg["Subject"] == f"[{MARKING}] Briefing: {EVENT}, 7 March 2025"
-    assert "Brief (data) 2025-03-07.json" in attachments(msg)
+    assert "Brief (data) 2025-03-07 сводка_1.json" in attachments(msg)
     assert "Dear John Smith," in msg.get_body(("plain",)).get_content()
 
 
@@ -96,3 +96,19 @@ def test_english_reader(tmp_path):
 ])
 def test_format_date(iso, lang, expected):
     assert format_date(iso, labels(lang)) == expected
+
+
+def test_attachments_name_the_pack_and_carry_a_plain_fallback_name(tmp_path):
+    reader = Recipient("Ирина Петрова", "i.petrova@example.org", "ru", ("json",))
+    pack = read_manifest(build_pack(tmp_path, name="visit-tashkent.txt"))
+    msg = compose(make_brief("visit-tashkent.txt"), pack, reader, SENDER)
+    back = email.message_from_bytes(msg.as_bytes(policy=EML_POLICY), policy=default_policy)
+    part = next(p for p in back.iter_attachments() if p.get_filename() != "manifest.json")
+    assert part.get_filename() == "Брифинг (данные) 2025-03-07 visit-tashkent.json"
+    assert part.get_param("name") == "Brief (data) 2025-03-07 visit-tashkent.json"  # for clients without RFC 2231
+
+
+def test_a_pack_name_without_latin_letters_falls_back_to_its_manifest_hash(tmp_path):
+    pack, msg = composed(tmp_path)  # the pack "сводка_1"
+    part = next(p for p in msg.iter_attachments() if p.get_filename() != "manifest.json")
+    assert part.get_param("name") == f"Brief (data) 2025-03-07 {pack.sha256[:8]}.json"

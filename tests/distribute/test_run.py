@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import email
+from dataclasses import replace
 from email.policy import default as default_policy
 
 import pytest
@@ -27,12 +28,12 @@ def test_messages_arrive_with_recipients_subjects_and_the_files_on_disk(runner, 
     assert ru["Subject"] == f"[{MARKING}] Брифинг: {EVENT}, 7 марта 2025 г."
     assert ru["Message-ID"] and ru["Date"].datetime is not None
     files = attachments(ru)
-    assert files == {"Брифинг (данные) 2025-03-07.json": (pack / "brief.json").read_bytes(),
+    assert files == {"Брифинг (данные) 2025-03-07 сводка_1.json": (pack / "brief.json").read_bytes(),
                      "manifest.json": (pack / "manifest.json").read_bytes()}
 
     en = arrived[EN["address"]].message
     assert en["Subject"] == f"[{MARKING}] Briefing: {EVENT}, 7 March 2025"
-    assert attachments(en) == {"Brief (data) 2025-03-07.json": (pack / "en" / "brief.json").read_bytes(),
+    assert attachments(en) == {"Brief (data) 2025-03-07 сводка_1.json": (pack / "en" / "brief.json").read_bytes(),
                                "manifest.json": (pack / "en" / "manifest.json").read_bytes()}
 
     log = log_lines(pack)
@@ -53,13 +54,17 @@ def test_second_send_is_skipped_and_reported_unless_forced(runner, pack, config,
     assert len(smtp_server.handler.arrived) == 4 and len(log_lines(pack)) == 4
 
 
-def test_a_rebuilt_pack_with_other_files_is_sent_again(runner, tmp_path, config, smtp_server):
+def test_a_rebuilt_pack_with_the_same_items_is_not_sent_again_unless_forced(runner, tmp_path, config, smtp_server):
     first = build_pack(tmp_path, marking=None)
     assert send(runner, first, config, "--yes").exit_code == 0
-    rebuilt = build_pack(tmp_path, marking=MARKING)  # same place, another manifest
+    rebuilt = build_pack(tmp_path, marking=MARKING)  # same place, another manifest, the same items
     result = send(runner, rebuilt, config, "--yes")
-    assert result.exit_code == 0 and "2 sent" in result.output
+    assert result.exit_code == 0 and "0 sent, 2 skipped" in result.output
+    assert "already sent with the same items" in result.output
+    forced = send(runner, rebuilt, config, "--yes", "--force")
+    assert forced.exit_code == 0 and "2 sent" in forced.output
     assert len({e["manifest"] for e in log_lines(rebuilt)}) == 2
+    assert not any(a.message["In-Reply-To"] for a in smtp_server.handler.arrived)  # not a correction
 
 
 def test_a_recipient_refused_with_550_is_reported_and_the_others_arrive(runner, tmp_path, pack, smtp_server):
@@ -194,7 +199,7 @@ def test_dry_run_eml_files_parse_back_into_the_same_message(runner, tmp_path, pa
     assert [a.addr_spec for a in en["To"].addresses] == [EN["address"]]
     assert ru["Subject"] == f"[{MARKING}] Брифинг: {EVENT}, 7 марта 2025 г."
     assert en["Subject"].startswith(f"[{MARKING}] Briefing: ")
-    assert attachments(ru) == {"Брифинг (данные) 2025-03-07.json": (pack / "brief.json").read_bytes(),
+    assert attachments(ru) == {"Брифинг (данные) 2025-03-07 сводка_1.json": (pack / "brief.json").read_bytes(),
                                "manifest.json": (pack / "manifest.json").read_bytes()}
 
 
@@ -273,3 +278,144 @@ def test_build_then_send(runner, tmp_path, seed_path, smtp_server):
     sent = attachments(arrived.message)
     assert sorted(sent.values(), key=len) == sorted(
         [(pack / n).read_bytes() for n in ("brief.pdf", "brief.docx", "factsheet.pdf", "manifest.json")], key=len)
+
+
+def _message_ids(server) -> list[str]:
+    return [str(a.message["Message-ID"]) for a in server.handler.arrived]
+
+
+def test_an_unexpected_error_while_sending_is_one_line_naming_it(runner, pack, config, smtp_server, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the composer broke")
+
+    monkeypatch.setattr("briefgen.distribute.message.compose", broken)
+    result = send(runner, pack, config, "--yes")
+    assert result.exit_code == 1
+    assert result.stderr == "briefgen: internal error: RuntimeError: the composer broke\n"
+
+
+def test_a_full_disk_after_the_server_took_the_message_never_leads_to_a_second_copy(runner, pack, config,
+                                                                                   smtp_server, monkeypatch):
+    from briefgen.distribute.sendlog import SendLog
+
+    real = SendLog.append
+
+    def full_after_sending(self, record, result, detail=None):
+        if result == "sent":
+            raise OSError(28, "No space left on device")
+        return real(self, record, result, detail)
+
+    monkeypatch.setattr(SendLog, "append", full_after_sending)
+    result = send(runner, pack, config, "--yes")
+    assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
+    assert "cannot write the send log (No space left on device)" in result.stderr
+    assert "but not logged: the next run counts it as uncertain" in result.stderr
+    assert len(smtp_server.handler.arrived) == 1
+    monkeypatch.undo()
+    again = send(runner, pack, config, "--yes")
+    assert again.exit_code == 0, again.output
+    assert "may have arrived" in again.output and "1 sent, 1 skipped" in again.output
+    assert sorted(a.rcpt_tos[0] for a in smtp_server.handler.arrived) == sorted([RU["address"], EN["address"]])
+
+
+def test_a_full_disk_before_the_first_message_sends_nothing(runner, pack, config, smtp_server, monkeypatch):
+    def full(self, record, result, detail=None):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("briefgen.distribute.sendlog.SendLog.append", full)
+    result = send(runner, pack, config, "--yes")
+    assert result.exit_code == 1 and "not sent, nor anything after it" in result.stderr
+    assert smtp_server.handler.arrived == []
+
+
+def test_a_connection_lost_after_handing_over_is_uncertain_listed_and_not_resent(runner, pack, config, smtp_server):
+    smtp_server.handler.drop.add(RU["address"])
+    result = send(runner, pack, config, "--yes")
+    assert result.exit_code == 1
+    assert "1 sent, 0 skipped, 1 uncertain" in result.stdout
+    last = result.stderr.splitlines()[-2:]
+    assert last[0].startswith(f"briefgen: uncertain: {pack} -> {RU['address']}: connection lost after the message")
+    assert last[1] == "briefgen: 1 message(s) may or may not have arrived: not sent again without --force"
+    assert [e["result"] for e in log_lines(pack) if e["recipient"] == RU["address"]] == ["uncertain"]
+    assert len(smtp_server.handler.arrived) == 2  # the server had it
+
+    smtp_server.handler.drop.clear()
+    again = send(runner, pack, config, "--yes")
+    assert again.exit_code == 0 and "0 sent, 2 skipped" in again.output and "may have arrived" in again.output
+    assert len(smtp_server.handler.arrived) == 2
+    forced = send(runner, pack, config, "--yes", "--force")
+    assert forced.exit_code == 0
+    ids = _message_ids(smtp_server)
+    assert ids[0] == ids[2]  # the uncertain one again, as the same message: a receiver can drop the copy
+    assert ids[1] != ids[3]  # a delivered one sent again on purpose is a new message
+
+
+def test_message_ids_follow_the_manifest_the_reader_and_the_send_number(runner, tmp_path, pack, smtp_server):
+    config = write_config(tmp_path / "briefgen.yaml", smtp_server.port, recipients=(RU,))
+    smtp_server.handler.reject[RU["address"]] = "550 5.1.1 Mailbox full"
+    assert send(runner, pack, config, "--yes").exit_code == 1
+    refused_id = log_lines(pack)[0]["message_id"]
+    smtp_server.handler.reject.clear()
+    assert send(runner, pack, config, "--yes").exit_code == 0
+    assert send(runner, pack, config, "--yes", "--force").exit_code == 0
+    first, forced = _message_ids(smtp_server)
+    assert first == refused_id and forced != first  # a retry keeps it; --force gets a new one
+    other = tmp_path / "other"
+    other.mkdir()
+    copy = build_pack(other)  # the same files in another place: the same manifest, the same identity
+    assert send(runner, copy, config, "--yes").exit_code == 0
+    assert _message_ids(smtp_server)[2] == first
+
+
+def test_a_correction_is_marked_threaded_and_says_what_changed(runner, tmp_path, pack, config, smtp_server):
+    from briefgen.serialize import dump_json
+
+    from .mailkit import make_brief
+
+    assert send(runner, pack, config, "--yes").exit_code == 0
+    first = {a.rcpt_tos[0]: a.message for a in smtp_server.handler.arrived}
+    brief = make_brief()
+    text = brief.source.text.replace("5 млрд", "7 млрд")
+    figure = replace(brief.figures[0], text=text[brief.figures[0].start:brief.figures[0].end], value=7e9)
+    corrected = replace(brief, source=replace(brief.source, text=text), figures=(figure,))
+    (pack / "brief.json").write_text(dump_json(corrected), encoding="utf-8")
+    from briefgen.pack import build_one
+    from briefgen.render import RenderOptions
+
+    assert build_one(pack / "brief.json", pack.parent, ["json"], RenderOptions(marking=MARKING)).error is None
+    result = send(runner, pack, config, "--yes")
+    assert result.exit_code == 0 and "2 sent" in result.output, result.output
+    ru, en = ({a.rcpt_tos[0]: a.message for a in smtp_server.handler.arrived[2:]}[r["address"]] for r in (RU, EN))
+    assert ru["Subject"] == f"[{MARKING}] Исправлено: Брифинг: {EVENT}, 7 марта 2025 г."
+    assert en["Subject"] == f"[{MARKING}] Correction: Briefing: {EVENT}, 7 March 2025"
+    assert ru["In-Reply-To"] == ru["References"] == first[RU["address"]]["Message-ID"]
+    assert ru["Message-ID"] != first[RU["address"]]["Message-ID"]
+    body = ru.get_body(("plain",)).get_content()
+    assert "Что изменилось:" in body and "изменено: 5 млрд долларов → 7 млрд долларов" in body
+    assert "changed: 5 млрд долларов → 7 млрд долларов" in en.get_body(("plain",)).get_content()
+    assert "<s>5 млрд долларов</s> → 7 млрд долларов" in ru.get_body(("html",)).get_content()
+
+
+def test_dry_run_files_open_as_unsent_drafts(runner, pack, config, smtp_server):
+    assert send(runner, pack, config, "--dry-run").exit_code == 0
+    eml = email.message_from_bytes((pack / "outbox" / f"{RU['address']}.eml").read_bytes(), policy=default_policy)
+    assert eml["X-Unsent"] == "1"
+
+
+def test_a_message_over_the_size_limit_stops_the_run_before_anything_is_sent(runner, tmp_path, smtp_server):
+    from briefgen.pack import build_one
+    from briefgen.render import RenderOptions
+    from briefgen.serialize import dump_json
+
+    from .mailkit import make_brief
+
+    small = build_pack(tmp_path)
+    brief = make_brief("большая.txt")
+    src = tmp_path / "big.json"
+    src.write_text(dump_json(replace(brief, source=replace(brief.source, text=brief.source.text + " слово" * 40_000))),
+                   encoding="utf-8")
+    large = build_one(src, tmp_path / "outputs", ["json"], RenderOptions()).outdir
+    config = write_config(tmp_path / "briefgen.yaml", smtp_server.port, max_message_mb=0.2)
+    result = runner.invoke(main, ["send", str(small), str(large), "--to", "desk", "--config", str(config), "--yes"])
+    assert result.exit_code == 1 and smtp_server.handler.arrived == []
+    assert result.stderr.startswith(f"briefgen: {large} -> {RU['address']}: the message is 0.6 MB (the limit is 0.2 MB")

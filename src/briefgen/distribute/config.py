@@ -6,11 +6,12 @@ one of en, ru``). The password is never read from this file: see
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from email.errors import MessageError
 from email.headerregistry import Address
-from email.utils import parseaddr
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ class SmtpSettings:
     timeout: float = 30.0
     retries: int = 3  # further attempts after a transient failure (4xx, dropped connection)
     retry_delay: float = 2.0  # seconds before the first retry; doubles for each next one
+    max_message_mb: float = 20.0  # a larger message is refused before anything of the run is sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,8 @@ def _smtp(f: _Fields) -> SmtpSettings:
     if "password" in f.data:
         raise f.error("password", "never kept in a file: set the variable named by password_env, or use the keyring")
     f.check_keys(required={"host", "sender"}, optional={
-        "port", "security", "user", "password_env", "keyring_service", "timeout", "retries", "retry_delay"})
+        "port", "security", "user", "password_env", "keyring_service", "timeout", "retries", "retry_delay",
+        "max_message_mb"})
     security = f.choice("security", tuple(SECURITY_PORTS), default="starttls")
     return SmtpSettings(
         host=f.text("host"),
@@ -117,6 +120,7 @@ def _smtp(f: _Fields) -> SmtpSettings:
         timeout=f.number("timeout", float, default=default["timeout"], low=0.1),
         retries=f.number("retries", int, default=default["retries"], low=0),
         retry_delay=f.number("retry_delay", float, default=default["retry_delay"], low=0),
+        max_message_mb=f.number("max_message_mb", float, default=default["max_message_mb"], low=0.1),
     )
 
 
@@ -173,8 +177,8 @@ class _Fields:
         if key not in self.data and default is not _REQUIRED:
             return default
         value = self.data.get(key)
-        if not isinstance(value, str) or not value.strip() or "\n" in value or "\r" in value:
-            raise self.error(key, "expected a one-line text")
+        if not isinstance(value, str) or not value.strip() or any(unicodedata.category(c) == "Cc" for c in value):
+            raise self.error(key, "expected a one-line text without control characters")
         return value.strip()
 
     def number(self, key: str, kind: type, default: Any, low: float) -> Any:
@@ -200,7 +204,10 @@ class _Fields:
     def address(self, key: str, named: bool) -> Address:
         """An e-mail address; with `named`, 'Display Name <addr>' is accepted too."""
         raw = self.text(key)
-        display, spec = parseaddr(raw) if named else ("", raw)
+        found = getaddresses([raw]) if named else [("", raw)]
+        if len(found) != 1:
+            raise self.error(key, f"expected one address, got {len(found)}: {raw!r}")
+        (display, spec), = found
         try:
             address = Address(display, addr_spec=spec)
         except (ValueError, IndexError, MessageError) as e:  # header defects are ValueErrors

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from ..errors import PackError
 from ..model import Brief
 
 MANIFEST = "manifest.json"
+MAX_MANIFEST = 1 << 20  # bytes: a manifest lists a handful of files
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +50,23 @@ class Manifest:
             raise PackError(f"{self.dir}: the pack has no {name}")
         path = self.dir / name
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular(path, entry.size + 1)
+        except FileNotFoundError:
             raise PackError(f"{path}: listed in {MANIFEST} but missing: rebuild the pack") from None
+        except OSError:
+            raise PackError(f"{path}: not a plain file of the pack (a link or a device): rebuild the pack") from None
         if len(data) != entry.size or sha256(data) != entry.sha256:
             raise PackError(f"{path}: changed since the pack was built (see {MANIFEST}): rebuild the pack")
         return data
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file of the pack itself: never a device, never through a symlink."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(f"{path}: not a regular file")
+        return f.read(limit)
 
 
 def sha256(data: bytes) -> str:
@@ -84,11 +98,13 @@ def _entry(path: Path) -> dict[str, Any]:
 def read_manifest(packdir: Path) -> Manifest:
     """The pack's manifest, after checking that every file it lists is still as it was built."""
     try:
-        raw = (packdir / MANIFEST).read_bytes()
+        raw = read_regular(packdir / MANIFEST, MAX_MANIFEST + 1)
     except FileNotFoundError:
         raise PackError(f"{packdir}: not a pack (no {MANIFEST}): build it with `briefgen build`") from None
     except OSError as e:
         raise PackError(f"{packdir / MANIFEST}: cannot read: {e.strerror or e}") from None
+    if len(raw) > MAX_MANIFEST:
+        raise PackError(f"{packdir / MANIFEST}: not a briefgen manifest (larger than {MAX_MANIFEST} bytes)")
     try:
         data = json.loads(raw)
         manifest = Manifest(
@@ -103,5 +119,15 @@ def read_manifest(packdir: Path) -> Manifest:
     except (ValueError, KeyError, TypeError):
         raise PackError(f"{packdir / MANIFEST}: not a briefgen manifest") from None
     for name in manifest.files:
+        if name not in _pack_files():
+            raise PackError(f"{packdir / MANIFEST}: names {name!r}, which is no file of a pack: rebuild the pack")
+    for name in manifest.files:
         manifest.read_file(name)
     return manifest
+
+
+def _pack_files() -> set[str]:
+    """The only names a manifest may list: the files the writers make (so never a path out of the pack)."""
+    from ..render import WRITERS, output_name
+
+    return {output_name(f) for f in WRITERS}

@@ -1,8 +1,12 @@
 """Turn pack directories and distribution lists into sent messages: check, plan, confirm, send and log.
 
-Every pack is checked against its manifest and every message composed before
-the first one is sent, so a bad pack stops the run while nothing has gone out.
-A dry run writes the messages as .eml files under <pack>/outbox/ instead.
+Every pack is checked against its manifest and every message composed (and
+its size checked) before the first one is sent, so a bad pack stops the run
+while nothing has gone out. Each reader gets a pack once: the send log says
+what each was sent before. A pack whose items differ from those last sent to
+the reader goes out as a correction; one with the same items (a re-render)
+is not sent again, nor one whose earlier send has an unknown outcome, unless
+`--force`. A dry run writes the messages as .eml files under <pack>/outbox/.
 """
 from __future__ import annotations
 
@@ -13,13 +17,14 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-from ..errors import PackError
+from ..errors import DeliveryError, PackError
 from ..model import Brief
 from .config import Distribution, Recipient, load_config
 from .manifest import Manifest, read_manifest
-from .sendlog import LOG_NAME, REFUSED, SENT, SendLog
+from .sendlog import FAILED, LOG_NAME, REFUSED, SENDING, SENT, UNCERTAIN, SendLog
 
 OUTBOX = "outbox"
+MB = 2**20
 _UNSAFE = re.compile(r"[^\w.@+-]+")
 
 Echo = Callable[..., None]  # click.echo: (line, err=False)
@@ -42,7 +47,8 @@ class Delivery:
     recipient: Recipient
     message: EmailMessage | None = None
     files: list[str] = field(default_factory=list)  # pack-relative paths attached
-    previous: dict[str, Any] | None = None
+    previous: dict[str, Any] | None = None  # the earlier send that makes this a skip
+    items: dict[str, list[str]] = field(default_factory=dict)  # what the message tells (see changes.items)
 
 
 @dataclass(slots=True)
@@ -55,10 +61,12 @@ class Outcome:
     refused: int = 0
     written: int = 0
     cancelled: bool = False
+    uncertain: list[str] = field(default_factory=list)  # one line per message whose fate is unknown
 
     def summary(self) -> str:
         done = f"{self.written} written" if self.dry_run else f"{self.sent} sent"
-        return ", ".join([done, f"{self.skipped} skipped", *([f"{self.refused} refused"] if self.refused else [])])
+        return ", ".join([done, f"{self.skipped} skipped", *([f"{self.refused} refused"] if self.refused else []),
+                          *([f"{len(self.uncertain)} uncertain"] if self.uncertain else [])])
 
 
 def prepare(config: Path | None, lists: Sequence[str]) -> Job:
@@ -80,8 +88,7 @@ def run(job: Job, paths: Sequence[Path], *, echo: Echo, dry_run: bool = False, f
         outcome = Outcome(dry_run, skipped=sum(d.previous is not None for d in plan))
         for d in plan:
             if d.previous is not None:
-                echo(f"skipped: {d.pack.dir} -> {d.recipient.address}: already sent {d.previous.get('time')}"
-                     f" as {d.previous.get('message_id')} (--force sends it again)")
+                echo(_skip_line(d))
         todo = [d for d in plan if d.message is not None]
         if dry_run:
             for d in todo:
@@ -97,6 +104,16 @@ def run(job: Job, paths: Sequence[Path], *, echo: Echo, dry_run: bool = False, f
     finally:
         for log in logs.values():
             log.close()
+
+
+def _skip_line(d: Delivery) -> str:
+    p = d.previous
+    when = f"{p.get('time')} as {p.get('message_id')}"
+    if p["result"] == UNCERTAIN:
+        return (f"skipped: {d.pack.dir} -> {d.recipient.address}: may have arrived {when} (the outcome is unknown; "
+                f"--force sends it again)")
+    same = "" if p["manifest"] == d.pack.sha256 else " with the same items"
+    return f"skipped: {d.pack.dir} -> {d.recipient.address}: already sent{same} {when} (--force sends it again)"
 
 
 def pack_dirs(paths: Sequence[Path]) -> list[Path]:
@@ -118,23 +135,44 @@ def _outputs(pack: Manifest) -> Path:
 
 
 def _plan(job: Job, packs: list[Manifest], logs: dict[Path, SendLog], force: bool) -> list[Delivery]:
-    from .message import compose
+    from .changes import Correction, diff, items
+    from .message import compose, message_id
     from .renditions import load_pack_brief, rendition
 
     plan = []
     for pack in packs:
+        log = logs[_outputs(pack)]
         brief: Brief | None = None
         for r in job.recipients:
-            previous = None if force else logs[_outputs(pack)].sent_before(pack.sha256, r.address)
-            if previous is not None:
+            previous = log.last(pack.dir.name, r.address)
+            if previous is not None and not force and previous["manifest"] == pack.sha256:
                 plan.append(Delivery(pack, r, previous=previous))
                 continue
             brief = brief or load_pack_brief(pack)
+            now = items(brief)
+            before = previous.get("items") if previous else None
+            if previous is not None and not force and before == now:
+                plan.append(Delivery(pack, r, previous=previous))  # a re-render: the reader has these items
+                continue
+            correction = Correction(previous["message_id"], diff(before, now)) if previous and before != now else None
             shown = rendition(pack, r.language)
-            message = compose(brief, shown, r, job.config.smtp.sender)
+            sender = job.config.smtp.sender
+            msg_id = message_id(pack.sha256, r.address, log.sends(pack.sha256, r.address), sender.domain)
+            message = compose(brief, shown, r, sender, name=pack.dir.name, msg_id=msg_id, correction=correction)
+            _check_size(message, pack, r, job.config.smtp.max_message_mb)
             files = [str((shown.dir / name).relative_to(pack.dir)) for name in _names(r)]
-            plan.append(Delivery(pack, r, message=message, files=files))
+            plan.append(Delivery(pack, r, message=message, files=files, items=now))
     return plan
+
+
+def _check_size(message: EmailMessage, pack: Manifest, r: Recipient, limit_mb: float) -> None:
+    """Refuse, before anything of the run is sent, a message larger than the server is likely to take."""
+    from .message import MAIL_POLICY
+
+    size = len(message.as_bytes(policy=MAIL_POLICY))
+    if size > limit_mb * MB:
+        raise PackError(f"{pack.dir} -> {r.address}: the message is {size / MB:.1f} MB "
+                        f"(the limit is {limit_mb:g} MB, smtp.max_message_mb): send fewer formats to this reader")
 
 
 def _names(r: Recipient) -> list[str]:
@@ -155,24 +193,44 @@ def _confirmed(job: Job, todo: list[Delivery], confirm: Callable[[str], bool], e
 
 
 def _deliver(job: Job, todo: list[Delivery], logs: dict[Path, SendLog], outcome: Outcome, echo: Echo) -> None:
+    """Send each message, logging it as on its way before handing it over and its fate after."""
     from .credentials import password
-    from .smtp import Mailer, Refused
+    from .smtp import Mailer, Refused, Uncertain
 
     with Mailer(job.config.smtp, password(job.config.smtp)) as mailer:
         for d in todo:
+            log = logs[_outputs(d.pack)]
             msg_id = str(d.message["Message-ID"])
             record = dict(pack=d.pack.dir.name, manifest=d.pack.sha256, recipient=d.recipient.address,
-                          lang=d.recipient.language, files=d.files, message_id=msg_id)
+                          lang=d.recipient.language, files=d.files, message_id=msg_id, items=d.items)
+            where = f"{d.pack.dir} -> {d.recipient.address}"
+            _log(log, record, SENDING, f"{where}: not sent, nor anything after it")
             try:
                 mailer.send(d.message, d.recipient.address)
             except Refused as e:
-                logs[_outputs(d.pack)].append(**record, result=REFUSED, detail=str(e))
-                echo(f"briefgen: refused: {d.pack.dir} -> {d.recipient.address}: {e}", err=True)
+                _log(log, record, REFUSED, f"{where}: refused ({e})", str(e))
+                echo(f"briefgen: refused: {where}: {e}", err=True)
                 outcome.refused += 1
                 continue
-            logs[_outputs(d.pack)].append(**record, result=SENT)
+            except Uncertain as e:
+                _log(log, record, UNCERTAIN, f"{where}: {e}", str(e))
+                outcome.uncertain.append(f"{where}: {e}; {msg_id}")
+                echo(f"briefgen: uncertain: {where}: {e}", err=True)
+                continue
+            except DeliveryError as e:
+                _log(log, record, FAILED, str(e), str(e))
+                raise
+            _log(log, record, SENT, f"{where}: sent as {msg_id}, but not logged: the next run counts it as uncertain")
             echo(f"sent: {d.pack.dir} -> {d.recipient.mailbox} ({', '.join(d.files)}) {msg_id}")
             outcome.sent += 1
+
+
+def _log(log: SendLog, record: dict[str, Any], result: str, then: str, detail: str | None = None) -> None:
+    """Append to the send log; a disk that refuses (full, read-only) stops the run with what it means for this message."""
+    try:
+        log.append(record, result, detail)
+    except OSError as e:
+        raise DeliveryError(f"{log.path}: cannot write the send log ({e.strerror or e}): {then}") from None
 
 
 def write_eml(d: Delivery) -> Path:
@@ -182,4 +240,5 @@ def write_eml(d: Delivery) -> Path:
 
     outbox = d.pack.dir / OUTBOX
     outbox.mkdir(exist_ok=True)
+    d.message["X-Unsent"] = "1"  # Outlook opens it as a draft to send, not as received mail
     return write_atomic(outbox / f"{_UNSAFE.sub('_', d.recipient.address)}.eml", d.message.as_bytes(policy=EML_POLICY))

@@ -1,25 +1,30 @@
-"""Turn each delivery's outcome into one line of outputs/sent.jsonl, appended only, and say what was sent before.
+"""Turn each delivery into lines of outputs/sent.jsonl, appended only, and say what each reader was sent before.
 
-A line is written and flushed to disk as soon as the server has answered, so
-a crash later loses nothing; "sent" is written only for a message the server
-accepted. A pack counts as sent to an address when a "sent" line has the
-pack's manifest hash and that address. While a send runs it holds a lock on
-the log's directory, so two runs cannot both send the same pack. Log keys are spelled only
-here.
+A message is logged `sending` (written and synced) before it is handed to the
+server, then `sent`, `refused`, `failed` or `uncertain` once its fate is
+known. A `sending` line that nothing follows (a crash, a full disk after the
+server took the message) counts as `uncertain`: it may have arrived, so it is
+never sent again without `--force`. Every line of a message carries its pack,
+manifest hash, reader, Message-ID and the brief's items, so the next run can
+tell a re-render (same items) from a correction. While a send runs it holds
+`sent.jsonl.lock` beside the log (filelock: POSIX, Windows and macOS alike),
+so two runs cannot both send the same pack. Log keys are spelled only here.
 """
 from __future__ import annotations
 
 import json
 import os
+from collections import Counter
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO, Any
+from typing import Any, BinaryIO
 
 from ..errors import DeliveryError
 
 LOG_NAME = "sent.jsonl"
-SENT = "sent"
-REFUSED = "refused"
+LOCK_NAME = LOG_NAME + ".lock"
+SENDING, SENT, REFUSED, FAILED, UNCERTAIN = "sending", "sent", "refused", "failed", "uncertain"
 
 
 class SendLog:
@@ -29,40 +34,63 @@ class SendLog:
         self.path = path
         self._file: BinaryIO | None = None
         self._cut_short = False  # the last line lacks its newline (a crash while writing it)
-        self._lock: int | None = None
-        self._sent: dict[tuple[str, str], dict[str, Any]] = {}
+        self._lock: Any = None
+        self._last: dict[tuple[str, str], dict[str, Any]] = {}
+        self._sends: Counter[tuple[str, str]] = Counter()
         self._load()
 
     def _load(self) -> None:
+        self._last.clear()
+        self._sends.clear()
         try:
             lines = self.path.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
             return
+        entries = []
         for line in lines:
             try:
                 entry = json.loads(line)
-                if entry["result"] == SENT:
-                    self._sent[(entry["manifest"], entry["recipient"].lower())] = entry
-            except (ValueError, KeyError, TypeError, AttributeError):
-                continue  # a line cut short by a crash: it recorded nothing accepted
+                if isinstance(entry, dict) and {"pack", "manifest", "recipient", "message_id", "result"} <= set(entry):
+                    entries.append(entry)
+            except ValueError:
+                continue  # a line cut short by a crash: what it meant is carried by the line before it
+        pending: dict[str, tuple[int, dict[str, Any]]] = {}
+        known = []
+        for i, entry in enumerate(entries):
+            if entry["result"] == SENDING:
+                pending[entry["message_id"]] = (i, entry)
+                continue
+            pending.pop(entry["message_id"], None)
+            if entry["result"] in (SENT, UNCERTAIN):
+                known.append((i, entry))
+        known += [(i, {**entry, "result": UNCERTAIN}) for i, entry in pending.values()]  # handed over, never settled
+        for _, entry in sorted(known, key=lambda pair: pair[0]):
+            self._remember(entry)
 
-    def sent_before(self, manifest: str, address: str) -> dict[str, Any] | None:
-        """The earlier 'sent' entry of this pack to this address, if any."""
-        return self._sent.get((manifest, address.lower()))
+    def _remember(self, entry: Mapping[str, Any]) -> None:
+        address = str(entry["recipient"]).lower()
+        self._last[(entry["pack"], address)] = dict(entry)
+        if entry["result"] == SENT:
+            self._sends[(entry["manifest"], address)] += 1
+
+    def last(self, pack: str, address: str) -> dict[str, Any] | None:
+        """The latest message of this pack that reached (`sent`) or may have reached (`uncertain`) this address."""
+        return self._last.get((pack, address.lower()))
+
+    def sends(self, manifest: str, address: str) -> int:
+        """How many times this pack (by manifest) was sent to this address: numbers its Message-IDs."""
+        return self._sends[(manifest, address.lower())]
 
     def lock(self) -> None:
-        """Hold the log's directory for this run; DeliveryError when another send holds it."""
+        """Hold the log for this run; DeliveryError when another send holds it."""
+        from filelock import FileLock, Timeout
+
+        self._lock = FileLock(self.path.with_name(LOCK_NAME))
         try:
-            import fcntl  # POSIX; elsewhere two runs at once are not guarded
-        except ImportError:
-            return
-        self._lock = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self.close()
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            self._lock = None
             raise DeliveryError(f"{self.path}: another briefgen send is running with this log") from None
-        self._sent.clear()
         self._load()  # what a run that finished just before ours has sent
 
     def close(self) -> None:
@@ -71,38 +99,40 @@ class SendLog:
             self._file.close()
             self._file = None
         if self._lock is not None:
-            os.close(self._lock)
+            self._lock.release()
             self._lock = None
 
     def _open(self) -> BinaryIO:
         """The log opened for appending, on the first entry only: a run that sends nothing leaves no trace."""
         if self._file is None:
-            self._file = self.path.open("a+b")
+            self._file = self.path.open("a+b", buffering=0)  # unbuffered: nothing of a failed line lingers to land later
             size = self._file.seek(0, os.SEEK_END)
             if size:
                 self._file.seek(size - 1)
                 self._cut_short = self._file.read(1) != b"\n"
         return self._file
 
-    def append(self, *, pack: str, manifest: str, recipient: str, lang: str, files: list[str],
-               message_id: str, result: str, detail: str | None = None) -> None:
-        """Record one outcome durably (written and synced before returning)."""
+    def append(self, record: Mapping[str, Any], result: str, detail: str | None = None) -> None:
+        """Record one step of a message durably (written and synced before returning); OSError when the disk refuses."""
         entry = {
             "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "pack": pack,
-            "manifest": manifest,
-            "recipient": recipient,
-            "lang": lang,
-            "files": files,
-            "message_id": message_id,
+            **record,
             "result": result,
             **({"detail": detail} if detail else {}),
         }
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
-        f = self._open()
-        f.write((b"\n" if self._cut_short else b"") + line.encode("utf-8"))
+        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+        f = self._open()  # first: it finds whether the log ends in a line cut short
+        self._write(f, (b"\n" if self._cut_short else b"") + line)
         self._cut_short = False
-        f.flush()
-        os.fsync(f.fileno())
-        if result == SENT:
-            self._sent[(manifest, recipient.lower())] = entry
+        if result in (SENT, UNCERTAIN):
+            self._remember(entry)
+
+    def _write(self, f: BinaryIO, data: bytes) -> None:
+        try:
+            rest = memoryview(data)
+            while rest:
+                rest = rest[f.write(rest):]
+            os.fsync(f.fileno())
+        except OSError:
+            self._cut_short = True  # perhaps part of the line landed: the next one starts on a line of its own
+            raise

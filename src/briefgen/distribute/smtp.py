@@ -5,7 +5,9 @@ connection), retried a bounded number of times with a doubling delay; a
 refusal of one message or recipient (5xx to RCPT or DATA), raised as `Refused`
 so the caller goes on with the others; and fatal ones (login or sender
 refused, TLS failure, unknown host, or a server still unreachable after the
-retries), raised as DeliveryError: sending stops.
+retries), raised as DeliveryError: sending stops. A connection lost after the
+message was handed over (DATA) cannot tell whether it arrived: that is
+`Uncertain`, never retried, so a reader never gets it twice.
 """
 from __future__ import annotations
 
@@ -24,6 +26,28 @@ from .config import SmtpSettings
 
 class Refused(Exception):
     """The server refused this message or its recipient (the others may still go)."""
+
+
+class Uncertain(Exception):
+    """The connection was lost after the message was handed over: it may or may not have arrived."""
+
+
+class _Tracked:
+    """Notes when a message's data starts on its way, after which a lost connection leaves its fate unknown."""
+
+    handed_over = False
+
+    def data(self, msg):
+        self.handed_over = True
+        return super().data(msg)
+
+
+class _SMTP(_Tracked, smtplib.SMTP):
+    pass
+
+
+class _SMTPSSL(_Tracked, smtplib.SMTP_SSL):
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +80,20 @@ class Mailer:
     def send(self, msg: EmailMessage, to: str) -> None:
         """Deliver `msg` to the one address `to`; returns only when the server accepted it."""
         sender = self.settings.sender.addr_spec
-        self._retrying(lambda conn: conn.send_message(msg, from_addr=sender, to_addrs=[to]))
+
+        def deliver(conn: _Tracked) -> None:
+            conn.handed_over = False
+            try:
+                conn.send_message(msg, from_addr=sender, to_addrs=[to])
+            except smtplib.SMTPResponseException:
+                raise  # the server answered: a refusal or a deferral, not an unknown
+            except OSError as e:  # SMTPServerDisconnected, reset, timeout
+                if not conn.handed_over:
+                    raise
+                self._close()
+                raise Uncertain(f"connection lost after the message was handed over ({e or type(e).__name__})") from None
+
+        self._retrying(deliver)
 
     def _retrying(self, action: Callable[[smtplib.SMTP], Any]) -> Any:
         s = self.settings
@@ -78,13 +115,13 @@ class Mailer:
             raise Refused(failure.text + tries)
         raise DeliveryError(f"SMTP server {s.host}:{s.port}: {failure.text}{tries}")
 
-    def _open(self) -> smtplib.SMTP:
+    def _open(self) -> _SMTP | _SMTPSSL:
         s = self.settings
         context = ssl.create_default_context()
         if s.security == "ssl":
-            conn = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+            conn = _SMTPSSL(s.host, s.port, timeout=s.timeout, context=context)
         else:
-            conn = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            conn = _SMTP(s.host, s.port, timeout=s.timeout)
         try:
             if s.security == "starttls":
                 conn.starttls(context=context)
