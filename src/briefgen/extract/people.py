@@ -29,6 +29,10 @@ _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
 _LATIN_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w-])")
+# A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
+_LATIN_BEFORE_TITLE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),[ \t]+\Z")
+_APPOSED = re.compile(r",[ \t]+")  # between a name and the title set off after it
+NAME_REACH = 60  # characters before a title in which the name set off before it is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
 _NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 MIN_SURNAME = 3
@@ -105,9 +109,25 @@ def find(ctx) -> list[Person]:
         for m in sorted(p.intros):
             if roles_.more_specific(p.intros[m], p.title):
                 p.title = p.intros[m]
+        apposed = (_apposed_role(ctx.roles, text, m, p.cases.get(m.start)) for m in p.mentions)
+        for role in filter(None, apposed):
+            if roles_.more_specific(role, p.title):
+                p.title = role
         p.mentions.sort(key=lambda s: s.start)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
+
+
+def _apposed_role(found: list[Role], text: str, mention: Span, case: str | None) -> Role | None:
+    """The title set off by a comma right after a name, in the name's case: "Jean Dupont, chairman of the
+    commission, told", "сказал Олег Смирнов, министр транспорта"."""
+    gap = _APPOSED.match(text, mention.end)
+    if not gap:
+        return None
+    role = next((r for r in found if r.start == gap.end()), None)
+    if role is None or role.plural or case is not None and case not in role.cases:
+        return None
+    return role
 
 
 def read_name(span: Span, role: Role | None = None, said: str | None = None) -> NameReading | None:
@@ -191,6 +211,7 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
     extra += [m for m in (_LATIN_NAME.match(doc.text, r.end) for r in roles) if m]
+    extra += [m for m in (_LATIN_BEFORE_TITLE.search(doc.text, max(0, r.start - NAME_REACH), r.start) for r in roles) if m]
     for m in extra:
         if not any(s <= m.start(1) < e for s, e in covered):
             out.append(Span(m.start(1), m.end(1), m.group(1)))
