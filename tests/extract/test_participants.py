@@ -31,6 +31,13 @@ def participants(text: str) -> list[tuple[str, str | None]]:
         # the one whose talks with someone the text reports is taking part too
         ("Состоялся телефонный разговор Олега Смирнова с президентом Хорватии Иваном Новаком.",
          [("Олег Смирнов", None), ("Иван Новак", "Президент Хорватии")]),
+        # a counterpart holds the office of the one named before, of the country the adjective names
+        ("Президент Сербии Милан Петрович провел переговоры в Белграде со своим хорватским коллегой Иваном Новаком "
+         "о сотрудничестве Сербии и Хорватии.",
+         [("Милан Петрович", "Президент Сербии"), ("Иван Новак", "Хорватский президент")]),
+        # a plural title of two places gives each name its own
+        ("Президенты Сербии и Хорватии Милан Петрович и Иван Новак подписали соглашение.",
+         [("Милан Петрович", "Президент Сербии"), ("Иван Новак", "Президент Хорватии")]),
     ],
 )
 def test_participants_one_entry_each(text, expected):

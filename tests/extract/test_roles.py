@@ -61,6 +61,36 @@ def test_which_roles_can_name_one_person(known, title, same):
     assert roles.compatible(None, role(title))  # a person of no known role may hold any
 
 
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # an adjective of a place the text names says whose the title is
+        ("Сербский лидер прибыл в Сербию.", "серб"),
+        ("Встреча с хорватским коллегой прошла в Хорватии.", "хорв"),
+        # not when the text names no such place, nor an adjective of quality
+        ("Сербский лидер прибыл.", None),
+        ("Новый губернатор прибыл в Новгород.", None),
+    ],
+)
+def test_the_place_an_adjective_names(text, place):
+    assert roles.roles(analyse(text), "ru")[0].place == place
+
+
+@pytest.mark.parametrize(
+    "title, other, expected",
+    [
+        ("Прибыл его хорватский коллега.", "Министр иностранных дел Сербии выступил.", "Хорватский министр иностранных дел"),
+        ("Прибыл его хорватский коллега.", "Президент Сербии выступил.", "Хорватский президент"),
+    ],
+)
+def test_a_counterpart_holds_the_others_office(title, other, expected):
+    assert roles.counterpart_of(role(title), role(other)).name == expected
+
+
+def test_a_counterpart_of_unknown_office_may_be_anyone_of_its_place():
+    assert roles.compatible(role("Прибыл его коллега."), role("Президент Хорватии выступил."))
+
+
 def test_a_role_naming_the_place_is_more_specific():
     plain, placed = role("Президент выступил."), role("Президент Казахстана выступил.")
     assert roles.more_specific(placed, plain) and not roles.more_specific(plain, placed)
@@ -83,6 +113,12 @@ def test_a_role_naming_the_place_is_more_specific():
 )
 def test_titles_in_a_language_without_inflection(text, expected):
     assert [r.text for r in roles.roles(analyse(text), "en")] == expected
+
+
+def test_a_counterpart_in_english_takes_the_others_office_without_its_country():
+    (own,) = roles.roles(analyse("He met his Chilean counterpart."), "en")
+    (other,) = roles.roles(analyse("Indian Prime Minister spoke."), "en")
+    assert roles.counterpart_of(own, other).name == "Chilean Prime Minister"
 
 
 def test_a_title_that_says_all_another_says_and_more_is_more_specific():

@@ -31,6 +31,8 @@ _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)
 _LATIN_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w-])")
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
 _LATIN_BEFORE_TITLE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),[ \t]+\Z")
+_GAP = re.compile(r"[ \t]*")
+_JOIN = re.compile(r"[ \t]+(\w+)[ \t]+")  # "и" between two names
 _APPOSED = re.compile(r",[ \t]+")  # between a name and the title set off after it
 NAME_REACH = 60  # characters before a title in which the name set off before it is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
@@ -114,8 +116,44 @@ def find(ctx) -> list[Person]:
             if roles_.more_specific(role, p.title):
                 p.title = role
         p.mentions.sort(key=lambda s: s.start)
+    _share_plural_titles(text, ctx.roles, people, ctx.source.language)
+    _name_counterparts(ctx.doc, people)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
+
+
+def _share_plural_titles(text: str, found: list[Role], people: list[Person], language: str) -> None:
+    """Names after a plural title of two places take its titles in order: "Президенты России и Ирана Иван
+    Козлов и Олег Смирнов" → "Президент России", "Президент Ирана"."""
+    starts = {m.start: (p, m.end) for p in people for m in p.mentions}
+    joins = data.word_set("roles", "joins", language)
+    for role in found:
+        titles, end = roles_.shared(role, text, language)
+        at = _GAP.match(text, end).end()
+        for title in titles:
+            if at not in starts:
+                break
+            p, end = starts[at]
+            if roles_.more_specific(title, p.title):
+                p.title = title
+            join = _JOIN.match(text, end)
+            if not join or join.group(1).lower() not in joins:
+                break
+            at = join.end()
+
+
+def _name_counterparts(doc, people: list[Person]) -> None:
+    """A counterpart ("с узбекским коллегой Иваном Козловым") holds the office of the person with a title
+    named before them in the sentence."""
+    for p in people:
+        if p.title is None or not roles_.counterpart(p.title):
+            continue
+        i = doc.sentence_index(p.title.start)
+        begin = doc.sentences[i].start if i is not None else p.title.start
+        before = [(m.start, q.title) for q in people if q is not p and q.title and not roles_.counterpart(q.title)
+                  for m in q.mentions if begin <= m.start < p.title.start]
+        if before:
+            p.title = roles_.counterpart_of(p.title, max(before, key=lambda b: b[0])[1])
 
 
 def _apposed_role(found: list[Role], text: str, mention: Span, case: str | None) -> Role | None:

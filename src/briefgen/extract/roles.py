@@ -20,6 +20,8 @@ STEM = 4  # "президенту", "премьер-министром": case en
 MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель министра иностранных дел Республики Корея"
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 _LATIN = re.compile(r"[A-Za-z]")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+_AND_PLACE = re.compile(r"[ \t]+(\w+)[ \t]+(\w+)")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
 _ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
@@ -53,6 +55,7 @@ def roles(doc: Document, language: str) -> list[Role]:
     """Every singular or plural role phrase in the text, in order."""
     heads = _heads(language)
     names = {e.start for e in doc.entities if e.type == "PER"}
+    places = frozenset(_place_key(w) for e in doc.entities if e.type == "LOC" for w in e.text.split() if _is_place(w))
     words = doc.words()
     out = []
     stems = _stems(language)
@@ -70,7 +73,7 @@ def roles(doc: Document, language: str) -> list[Role]:
             # ("заместитель министра иностранных дел")
             head = phrases.head_reading(tok.text, heads)
             if head is not None:
-                out.append(_phrase(doc.text, words, i, head, names, language))
+                out.append(_phrase(doc.text, words, i, head, names, places, language))
         i += 1
     return out
 
@@ -89,12 +92,76 @@ def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
 
 
 def compatible(a: Role | None, b: Role) -> bool:
-    """Whether a person known by role `a` may be the one `b` speaks of (no role: anyone)."""
+    """Whether a person known by role `a` may be the one `b` speaks of (no role: anyone; a counterpart
+    whose office is not known: anyone of the same place)."""
     if a is None:
         return True
     oa, ob = office(a), office(b)
     same = oa == ob if oa is not None and ob is not None else a.head == b.head
+    same = same or counterpart(a) or counterpart(b)
     return same and not (a.place and b.place and a.place != b.place)
+
+
+def counterpart(role: Role) -> bool:
+    """Whether the title stands for the office of someone else ("коллега", "counterpart")."""
+    return role.head in _counterparts()
+
+
+def counterpart_of(role: Role, other: Role) -> Role:
+    """A counterpart's title as the other's office of the counterpart's own country: "узбекский коллега" of
+    "Президент России" → "Узбекский президент", "Japanese counterpart" of "Foreign Minister" → "Japanese
+    Foreign Minister"."""
+    names, lemmas = role.name.split(), list(role.lemmas)
+    at = lemmas.index(role.head) if role.head in lemmas else len(lemmas) - 1
+    own = [(n, k) for n, k in zip(names[:at], lemmas[:at]) if _own(n)]
+    first, last = _office_words(other)
+    office_names = other.name.split()[first:last]
+    if own and not _LATIN.match(office_names[0]):
+        office_names[0] = office_names[0].lower()
+    name = " ".join([n for n, _ in own] + office_names)
+    return replace(role, name=name[:1].upper() + name[1:], head=other.head,
+                   lemmas=tuple(k for _, k in own) + other.lemmas[first:last])
+
+
+def shared(role: Role, text: str, language: str) -> tuple[list[Role], int]:
+    """A plural title of two places as the singular titles it stands for, in order, and where it ends:
+    "Президенты России и Ирана" → "Президент России", "Президент Ирана"."""
+    words = _WORDS.findall(role.text)
+    at = next((k for k, w in enumerate(words) if nlp.lemma(w) == role.head), len(words))
+    places = [w for w in words[at + 1 :] if _is_place(w)]
+    end = role.end
+    more = _AND_PLACE.match(text, end)
+    if more and more.group(1).lower() in _joins(language) and _is_place(more.group(2)):
+        places.append(more.group(2))  # a capitalised genitive after "и" the phrase did not take in
+        end = more.end()
+    if not role.plural or len(places) != 2:
+        return [], role.end
+    head = role.head[:1].upper() + role.head[1:]
+    titles = [replace(role, name=f"{head} {w}", lemmas=(role.head, nlp.lemma(w)), place=_place_key(w), plural=False)
+              for w in places]
+    return titles, end
+
+
+def _own(word: str) -> bool:
+    """A word before a counterpart title that says whose it is: an adjective ("хорватский", "Chilean"), not a
+    possessive ("его", "свой")."""
+    tag = nlp.parses(word)[0].tag
+    return "LATN" in tag or tag.POS == "ADJF" and "Apro" not in tag
+
+
+def _office_words(role: Role) -> tuple[int, int]:
+    """(first, end) index of the words of a title that name its office, not whose it is: "Министр иностранных
+    дел" of "Министр иностранных дел Японии", "Prime Minister" of "Indian Prime Minister"."""
+    for group in _offices():
+        for entry in group:
+            for k in range(len(role.lemmas) - len(entry) + 1):
+                if role.lemmas[k : k + len(entry)] == entry:
+                    return k, k + len(entry)
+    head = tuple(role.head.split())
+    for k in range(len(role.lemmas) - len(head) + 1):
+        if role.lemmas[k : k + len(head)] == head:
+            return k, k + len(head)
+    return 0, len(role.lemmas)
 
 
 def more_specific(new: Role, old: Role | None) -> bool:
@@ -114,7 +181,7 @@ def office(role: Role) -> int | None:
     return None
 
 
-def _phrase(text: str, words: list[Token], i: int, head, names: set[int], language: str) -> Role:
+def _phrase(text: str, words: list[Token], i: int, head, names: set[int], places: frozenset[str], language: str) -> Role:
     cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
     begin, end = phrases.bounds(
         text, words, i, head, MAX_COMPLEMENT, names, (_joins(language), _heads(language)), _states(language)
@@ -122,6 +189,7 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int], langua
     if _posted(text, words, end, names, language):
         end += 2  # "посол Казахстана в России Даурен Абаев", "представитель России при ООН …"
     place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
+    place = place or next((k for k in (_adjective_place(w.text, places) for w in words[begin:i]) if k), None)
     name = phrases.nominative_phrase(words, begin, i, end, head)
     start, stop = words[begin].start, words[end].end
     return Role(
@@ -190,6 +258,16 @@ def _posted(text: str, words: list[Token], end: int, names: set[int], language: 
     return at.text.lower() in _posts(language) and place.text[:1].isupper() and phrases.adjacent(text, at, place)
 
 
+def _adjective_place(word: str, places: frozenset[str]) -> str | None:
+    """The place an adjective says a title is of, when the text names that place: "узбекским" with
+    "Узбекистан" → "узбе"; an adjective of quality ("новый") names none."""
+    best = nlp.parses(word)[0]
+    if best.tag.POS != "ADJF" or "Qual" in best.tag or "Apro" in best.tag:
+        return None
+    key = phrases.lemma(best)[:_PLACE_KEY]
+    return key if key in places else None
+
+
 def _is_place(word: str) -> bool:
     return word[:1].isupper() and len(word) >= _PLACE_KEY and not word.isupper()
 
@@ -201,6 +279,11 @@ def _place_key(word: str) -> str:
 def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
     it = iter(lemmas)
     return all(any(x == y for y in it) for x in entry)
+
+
+@functools.cache
+def _counterparts() -> frozenset[str]:
+    return frozenset(w for words in data.load("roles")["counterparts"].values() for w in words)
 
 
 def _heads(language: str) -> frozenset[str]:
