@@ -51,6 +51,11 @@ def test_participants_one_entry_each(text, expected):
         ("Олег Смирнов передал письмо президенту Хорватии Ивану Новаку.", [("Олег Смирнов", None)]),
         ("Олег Смирнов прибыл в город в день визита министра Ивана Козлова.", [("Олег Смирнов", None)]),
         ("Олег Смирнов выступил. «Как говорил Иван Козлов, работа не ждет», — сказал он.", [("Олег Смирнов", None)]),
+        # whoever a photo or a report is credited to
+        ("Фото: АГЕНТСТВО/Анна Петрова\n\nОлег Смирнов открыл мост.", [("Олег Смирнов", None)]),
+        ("Олег Смирнов открыл мост. Подробности узнал корреспондент «Вестей» Иван Козлов.", [("Олег Смирнов", None)]),
+        # a title the NER took for a name
+        ("Губернатор Олег Смирнов открыл мост. Экс-губернатор приехал тоже.", [("Олег Смирнов", "Губернатор")]),
     ],
 )
 def test_mentioned_only_people_are_not_participants(text, expected):
@@ -63,6 +68,31 @@ def test_english_titles_with_where_they_are_held_introduce_the_people_who_take_p
     assert [(p.name, p.role) for p in brief.participants] == [
         ("Pedro Soto", "Minister of Foreign Affairs of Chile"), ("Ana Torres", "Ambassador of Peru to Chile")
     ]
+
+
+def test_the_visitor_whose_visit_brings_the_sides_together_takes_part():
+    text = "Завершился визит президента Сербии Милана Петровича в Хорватию, где он провел переговоры с Иваном Новаком."
+    assert [n for n, _ in participants(text)] == ["Милан Петрович", "Иван Новак"]
+
+
+def test_a_title_with_a_footnote_mark_still_introduces_the_name():
+    text = "Город посетила делегация во главе с хокимом* Ферганской области Иваном Козловым."
+    assert participants(text) == [("Иван Козлов", "Хоким Ферганской области")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name set off by commas after its title; a name with accented letters the NER takes for an organisation
+        ("Foreign Minister Ana Ruiz and her Chilean counterpart, José Núñez, held talks in Lima.",
+         [("Ana Ruiz", "Foreign Minister"), ("José Núñez", "Chilean Foreign Minister")]),
+        ("Talks began. Later the Prime Minister of Chile, José Núñez, arrived.", [("José Núñez", "Prime Minister of Chile")]),
+        # "U.S." before a title is an abbreviation, not initials
+        ("U.S. Special Envoy Mark Hill met the press.", [("Mark Hill", "Special Envoy")]),
+    ],
+)
+def test_english_names_set_off_after_their_titles(text, expected):
+    assert participants(text) == expected
 
 
 def test_the_seed_participants_are_the_two_presidents_in_the_nominative(seed_brief):

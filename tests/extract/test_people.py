@@ -41,6 +41,10 @@ def persons(text: str) -> list[tuple[str, str | None, int]]:
         ("В.Путин", "В.Путин"),
         ("Айгерим Сейтказина", "Айгерим Сейтказина"),  # an indeclinable female first name keeps the surname female
         ("Динарой Абдуллаевой", "Динара Абдуллаева"),
+        # a man's first name that reads first as a woman's or a thing's ("Милана", "Милан" the city)
+        ("Милана Петровича", "Милан Петрович"),
+        ("Милане Петровиче", "Милан Петрович"),
+        ("Ботиром Зариповым", "Ботир Зарипов"),
     ],
 )
 def test_a_name_in_the_nominative(mention, nominative):

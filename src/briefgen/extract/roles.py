@@ -24,6 +24,7 @@ _WORDS = re.compile(r"\w+(?:-\w+)*")
 _AND_PLACE = re.compile(r"[ \t]+(\w+)[ \t]+(\w+)")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
+_APPOSED_GAP = re.compile(r",[ \t]+")  # in English, a name may be set off after its title
 _ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
 
 
@@ -83,7 +84,8 @@ def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
     name ("генеральный директор ПАО «Газпром» …", "вице-президент корпорации China Energy …")."""
     i = bisect.bisect_right([r.end for r in found], offset) - 1
     if i < 0 or not _ORG_GAP.fullmatch(text, found[i].end, offset):
-        return None
+        apposed = i >= 0 and _LATIN.match(found[i].text) and _APPOSED_GAP.fullmatch(text, found[i].end, offset)
+        return found[i] if apposed else None  # "his Chilean counterpart, Pedro Soto"
     role, org = found[i], text[found[i].end : offset].strip()
     if not org:
         return role
