@@ -75,6 +75,11 @@ def test_the_visitor_whose_visit_brings_the_sides_together_takes_part():
     assert [n for n, _ in participants(text)] == ["Милан Петрович", "Иван Новак"]
 
 
+def test_a_title_the_text_opens_with_is_the_role_of_the_first_person_introduced_with_such_a_title():
+    text = "Тульский губернатор открыл мост\n\nВ Тульской области губернатор Иван Козлов открыл новый мост."
+    assert participants(text) == [("Иван Козлов", "Тульский губернатор")]
+
+
 def test_a_title_with_a_footnote_mark_still_introduces_the_name():
     text = "Город посетила делегация во главе с хокимом* Ферганской области Иваном Козловым."
     assert participants(text) == [("Иван Козлов", "Хоким Ферганской области")]

@@ -109,6 +109,9 @@ def test_a_role_naming_the_place_is_more_specific():
          ["Minister for Trade", "Chairman of the Council of Ministers of Peru"]),
         ("Talks with Peru\n\nMinister Ana Ruiz arrived.", ["Minister"]),  # not from the line above
         ("UNDP Resident Representative Ana Ruiz spoke.", ["UNDP Resident Representative"]),
+        # a title that serves another's office takes that office in
+        ("Press Secretary of the Chilean president Ana Ruiz spoke.", ["Press Secretary of the Chilean president"]),
+        ("Adviser to the Chilean prime minister Ana Ruiz spoke.", ["Adviser to the Chilean prime minister"]),
     ],
 )
 def test_titles_in_a_language_without_inflection(text, expected):

@@ -233,6 +233,9 @@ def _plain_phrase(text: str, words: list[Token], i: int, language: str) -> Role 
         end = link + 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
         if n > PLAIN_NAME_WORDS:
             break
+        if end < len(words) and words[end].text.islower() and phrases.adjacent(text, words[end - 1], words[end]):
+            served = next((h for h in _plain_heads(language).get(words[end].text, ()) if _words_are(words, end, h, text)), ())
+            end += len(served)  # "Press Secretary of the Belarusian prime minister": whose office the title serves
     start, stop = words[begin].start, words[end - 1].end
     lemmas = tuple(w.text.lower() for w in words[begin:end])
     return Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),
