@@ -105,3 +105,26 @@ def test_the_seed_participants_are_the_two_presidents_in_the_nominative(seed_bri
         ("Касым-Жомарт Токаев", "Президент Казахстана"),
         ("Шавкат Мирзиёев", "Президент Узбекистана"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Президент Сербии Милан Петрович прибыл в Загреб.", [("Милан Петрович", "Сербия")]),
+        ("Губернатор Тульской области Иван Козлов открыл мост.", [("Иван Козлов", "Тульская область")]),
+        ("Министр иностранных дел Республики Сербии Милан Петрович прибыл.", [("Милан Петрович", "Республика Сербия")]),
+        ("Министр иностранных дел Российской Федерации Олег Смирнов прибыл.", [("Олег Смирнов", "Российская Федерация")]),
+        # an adjective's place, as the text names it
+        ("В Сербию прибыл сербский лидер Милан Петрович.", [("Милан Петрович", "Сербия")]),
+        # no place, no party
+        ("Губернатор Иван Козлов открыл мост.", [("Иван Козлов", None)]),
+        ("Prime Minister of Chile Pedro Soto arrived.", [("Pedro Soto", "Chile")]),
+        ("Press Secretary of the Chilean president Ana Ruiz spoke on Chile's behalf.", [("Ana Ruiz", "Chile")]),
+        ("Chilean President Pedro Soto visited Chile's neighbours.", [("Pedro Soto", "Chile")]),
+        ("US President Pedro Soto spoke.", [("Pedro Soto", "US")]),
+        # an honorific between a title and a name is neither the title's nor the name's
+        ("Prime Minister of Chile Mr Pedro Soto arrived.", [("Pedro Soto", "Chile")]),
+    ],
+)
+def test_the_country_or_body_a_participant_acts_for(text, expected):
+    assert [(p.name, p.party) for p in extract_brief(source_from_text(text)).participants] == expected

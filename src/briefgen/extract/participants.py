@@ -16,6 +16,7 @@ import re
 from .. import data, nlp
 from ..model import Participant, Span
 from . import discourse
+from .roles import party
 from .words import word_before
 
 MIN_MENTIONS = 2
@@ -45,7 +46,8 @@ def find(ctx) -> list[Participant]:
         known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
         credited = all(_credited(ctx.doc.text, m.start, ctx.source.language) for m in p.mentions)
         if p.name in speakers or (acts and known and not credited):
-            out.append(Participant(p.name, p.role, tuple(Span(s.start, s.end, s.text) for s in p.mentions)))
+            mentions = tuple(Span(s.start, s.end, s.text) for s in p.mentions)
+            out.append(Participant(p.name, p.role, mentions, party(p.title, ctx.doc, ctx.source.language)))
     return out
 
 

@@ -30,7 +30,7 @@ _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with their accented forms ("José Sócrates")
 _LATIN_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-_LATIN_NAME = re.compile(rf",?[ \t]+({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![\w-])")
+_LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![\w-])")
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
 _LATIN_BEFORE_TITLE = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}}),[ \t]+\Z")
 _LATIN_TEXT = re.compile(r"[A-Za-z]")

@@ -21,11 +21,16 @@ MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель м�
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 _LATIN = re.compile(r"[A-Za-z]")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
+_OF = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.-]*)*)")
 _AND_PLACE = re.compile(r"[ \t]+(\w+)[ \t]+(\w+)")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
 _APPOSED_GAP = re.compile(r",[ \t]+")  # in English, a name may be set off after its title
-_ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.?"  # "Prime Minister Mr Nguyen": no part of an organisation's name
+_ORG_GAP = re.compile(
+    rf"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|(?!{_HONORIFIC}[ \t])[A-Z][\w&.'-]*|[А-ЯЁ]{{2,}}(?!\w)))*(?:[ \t]+{_HONORIFIC})?[ \t]*"
+)
+_TRAILING_HONORIFIC = re.compile(rf"[ \t]*(?<!\w){_HONORIFIC}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +91,7 @@ def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
     if i < 0 or not _ORG_GAP.fullmatch(text, found[i].end, offset):
         apposed = i >= 0 and _LATIN.match(found[i].text) and _APPOSED_GAP.fullmatch(text, found[i].end, offset)
         return found[i] if apposed else None  # "his Chilean counterpart, Pedro Soto"
-    role, org = found[i], text[found[i].end : offset].strip()
+    role, org = found[i], _TRAILING_HONORIFIC.sub("", text[found[i].end : offset].strip())
     if not org:
         return role
     end = role.end + text[role.end : offset].rindex(org[-1]) + 1
@@ -123,6 +128,67 @@ def counterpart_of(role: Role, other: Role) -> Role:
     name = " ".join([n for n, _ in own] + office_names)
     return replace(role, name=name[:1].upper() + name[1:], head=other.head,
                    lemmas=tuple(k for _, k in own) + other.lemmas[first:last])
+
+
+def party(role: Role | None, doc: Document, language: str) -> str | None:
+    """The country or body a title says its holder acts for: "Президент Казахстана" → "Казахстан",
+    "Узбекский президент" → "Узбекистан" (as the text names it), "Prime Minister of Portugal" → "Portugal",
+    "Brazilian President" → "Brazil", "US President" → "US"."""
+    if role is None:
+        return None
+    words = _WORDS.findall(role.text)
+    if _LATIN.match(role.text):
+        return _english_party(role, words, doc.text)
+    at = next((k for k, w in enumerate(words) if nlp.lemma(w) == role.head), 0)
+    for k, w in enumerate(words[at + 1 :], at + 1):
+        if _is_place(w) and _place_key(w) == role.place:
+            if nlp.lemma(w) in _states(language) and k + 1 < len(words) and words[k + 1][:1].isupper():
+                return f"{_nominative_place(w)} {_nominative_place(words[k + 1])}"  # "Республика Корея"
+            return _nominative_place(w, words[k + 1] if k + 1 < len(words) else None)
+    if role.place:  # an adjective's place ("узбекский"): the place as the text names it
+        named = (e.text.split() for e in doc.entities if e.type == "LOC")
+        return next((_nominative_place(*ws[:2]) for ws in named if _is_place(ws[0]) and _place_key(ws[0]) == role.place), None)
+    return next((w for w in words[at + 1 :] if w.isupper() and any(e.type == "LOC" and e.text == w for e in doc.entities)), None)
+
+
+def _english_party(role: Role, words: list[str], text: str) -> str | None:
+    """"of X" ("of the Belarusian president": the place the adjective names), else an abbreviation or a
+    place adjective before the head ("US President", "Brazilian President")."""
+    of = _OF.search(role.text)
+    if of:
+        serves = role.text[of.end() :].strip()[:1].islower()  # "of the Belarusian president"
+        return (_named_place(of.group(1), text) if serves else None) or of.group(1)
+    before = words[: len(words) - len(role.head.split())]
+    abbreviation = next((w for w in before if w.isupper() and len(w) > 1), None)
+    named = (_named_place(w, text) for w in before if w[:1].isupper())
+    return abbreviation or next((p for p in named if p), None)
+
+
+def _named_place(adjective: str, text: str) -> str | None:
+    """The place a capitalised English adjective is of, when the text names it: "Portuguese" → "Portugal"
+    (not "Porto": the longest shared beginning wins)."""
+    if len(adjective) <= _PLACE_KEY:
+        return None
+    found = [w for w in re.findall(rf"(?<![\w-]){re.escape(adjective[:_PLACE_KEY])}[a-z]*(?![a-z])", text)
+             if len(w) < len(adjective)]
+    return max(found, key=lambda w: _shared_beginning(w, adjective)) if found else None
+
+
+def _shared_beginning(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def _nominative_place(word: str, noun: str | None = None) -> str:
+    """A place name in the nominative, capitalised as a name: "Казахстана" → "Казахстан"; an adjective
+    with the noun after it agreeing ("Псковской области" → "Псковская область")."""
+    best = nlp.parses(word)[0]
+    if best.tag.POS == "ADJF" and noun:
+        head = next((p for p in nlp.parses(noun) if p.tag.POS == "NOUN" and p.tag.case == best.tag.case), None)
+        form = best.inflect({"nomn", "sing", str(head.tag.gender)}) if head else None
+        if form:
+            name = phrases.lemma(head)
+            return f"{form.word.capitalize()} {name.capitalize() if noun[:1].isupper() else name}"
+    return "-".join(part.capitalize() for part in nlp.lemma(word).split("-"))
 
 
 def shared(role: Role, text: str, language: str) -> tuple[list[Role], int]:
