@@ -141,6 +141,26 @@ def test_a_leader_is_the_head_of_state(text, expected):
     assert quotes(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation signed on the next line with a dash and a name is that person's, not the topic's
+        ("Губернатор Иван Козлов встретился с министром Олегом Смирновым. Козлов показал гостю мост.\n\n"
+         "«Мост через реку откроют летом, проезд будет бесплатным».\n\n– Олег Смирнов, министр транспорта",
+         [("Мост через реку откроют летом, проезд будет бесплатным", "Олег Смирнов", "explicit")]),
+        ("Губернатор Иван Козлов встретился с министром Олегом Смирновым. Козлов показал гостю мост.\n"
+         "\"Мост через реку откроют летом.\"\n— О.Смирнов",
+         [("Мост через реку откроют летом.", "Олег Смирнов", "explicit")]),
+        # "глава <страны>" is its head of state
+        ("Президент Сербии Милан Петрович принял президента Хорватии Ивана Новака. "
+         "«Мы открываем новую страницу в отношениях». Так глава Хорватии оценил встречу.",
+         [("Мы открываем новую страницу в отношениях", "Иван Новак", "title")]),
+    ],
+)
+def test_the_speaker_named_after_the_quotation(text, expected):
+    assert quotes(text) == expected
+
+
 def test_transcript_turns_are_the_named_persons():
     text = (
         "Олег Смирнов провел совещание с Иваном Козловым.\n\n"

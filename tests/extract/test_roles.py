@@ -54,6 +54,8 @@ def test_role_phrases_and_their_nominative(text, expected):
         ("Президент выступил.", "Президент Узбекистана выступил.", True),
         ("Министр иностранных дел Японии выступил.", "Глава МИД Японии выступил.", True),
         ("Министр финансов выступил.", "Губернатор выступил.", False),
+        ("Президент Хорватии выступил.", "Глава Хорватии выступил.", True),  # the head of a country is its head of state
+        ("Президент Хорватии выступил.", "Глава МИД Хорватии выступил.", False),
     ],
 )
 def test_which_roles_can_name_one_person(known, title, same):

@@ -246,6 +246,8 @@ def office(role: Role) -> int | None:
     for i, group in enumerate(_offices()):
         if any(_subsequence(entry, role.lemmas) for entry in group):
             return i
+    if role.place and len(role.lemmas) == 2 and role.head in _place_heads():
+        return 0  # "глава Хорватии": the head of state
     return None
 
 
@@ -350,6 +352,11 @@ def _place_key(word: str) -> str:
 def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
     it = iter(lemmas)
     return all(any(x == y for y in it) for x in entry)
+
+
+@functools.cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(w for words in data.load("roles")["place_heads"].values() for w in words)
 
 
 @functools.cache

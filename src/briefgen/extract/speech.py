@@ -29,6 +29,7 @@ MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша стра
 ATTRIBUTION_WORDS = 6  # the verb of saying comes within the first words of an attribution
 MAX_ATTRIBUTION_WORDS = 25
 MAX_LABEL_WORDS = 4
+MAX_SIGNATURE_WORDS = 10  # "– Олег Смирнов, министр транспорта и дорожного хозяйства"
 MAX_NAME_WORDS = 6  # «Международный технопарк "Новый Шёлковый путь"»
 NAME_CUE_WINDOW = 3  # words before a quotation that may announce a name
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
@@ -145,7 +146,8 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     para = doc.paragraphs[doc.paragraph_index(start)]
     alone = not _WORD.search(text[para.start : start - 1] + text[end + 1 : para.end])
     if alone:
-        return Speech(parts, "quote") if words >= MIN_GOVERNED_WORDS else None
+        signed = _signature(doc, doc.paragraph_index(start))
+        return Speech(parts, "quote", attribution=signed) if words >= MIN_GOVERNED_WORDS else None
     if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
         return Speech(parts, "quote", attribution=_attribution_next(text, end + 1, language))
     if words < MIN_GOVERNED_WORDS or _name_like(inner.text) or lead is None or _names_next(lead.text, language):
@@ -153,6 +155,20 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     if lead.text.endswith(":") or governs(lead.text, language):
         return Speech(parts, "quote", lead=lead)
     return None
+
+
+def _signature(doc: Document, i: int) -> Span | None:
+    """The line after a quotation standing alone that signs it with a dash and a name: "– Олег Смирнов,
+    министр транспорта"."""
+    if i + 1 >= len(doc.paragraphs):
+        return None
+    line = doc.paragraphs[i + 1]
+    m = _DASH_LEAD.match(line.text)
+    if not m or len(_WORD.findall(line.text)) > MAX_SIGNATURE_WORDS:
+        return None
+    begin = line.start + m.end()
+    named = INITIALLED.match(doc.text, begin) or any(e.type == "PER" and e.start == begin for e in doc.entities)
+    return make_span(doc.text, begin, line.end) if named else None
 
 
 def _turns(doc: Document) -> list[Speech]:
