@@ -25,6 +25,18 @@ from briefgen.source import source_from_text
         ("ANKARA, May 5 (Anadolu) - The sides discussed trade.", "Anadolu"),
         ("BAKU (AP) — The sides discussed trade.", "AP"),
         ("США. Власти страны сообщили о новых пошлинах - и только.", None),  # a capitalised word is no dateline
+        ("Казань. 3 марта. ИНТЕРФАКС - Стороны обсудили торговлю.", "ИНТЕРФАКС"),
+        ("Казань. 3 марта. NEWS.RU - Стороны обсудили торговлю.", "NEWS.RU"),
+        # past tense: only with the outlet's noun
+        ("Об этом сообщило агентство Kabar.", "Kabar"),
+        ("Об этом сообщило агенство Kabar.", "Kabar"),  # as real texts misspell it
+        ("Об этом сообщил министр Козлов.", None),
+        # an agency between slashes, a source line, an agency in brackets closing a paragraph, a forwarded post
+        ("Ulaanbaatar /MONTSAME/ The sides discussed trade.", "MONTSAME"),
+        ("Стороны обсудили торговлю.\n\nИсточник: https://news.example.ru/", "news.example.ru"),
+        ("Стороны обсудили торговлю. (Anadolu)\n\nДругое.", "Anadolu"),
+        ("Forwarded from Вести Кузбасса\nСтороны обсудили торговлю.", "Вести Кузбасса"),
+        ("Подробности узнал корреспондент «Вестей».", "Вестей"),
         # an outlet named right after the interview cue, and the one a correspondent works for
         ("Об этом посол рассказал в интервью Sputnik Узбекистан.", "Sputnik Узбекистан"),
         ("В форуме участвуют 300 компаний, передает корреспондент Trend.", "Trend"),
@@ -36,11 +48,16 @@ def test_the_outlet_a_text_credits(text, expected):
     assert meta.publisher(text, "ru") == expected
 
 
+def test_a_person_credited_is_no_outlet():
+    assert meta.publisher("«Начало положено», — пишет Олег Смирнов.", "ru", frozenset({"Олег Смирнов"})) is None
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
         ("Соглашение подписано 15 марта 2024 года в Астане.", "2024-03-15"),
         ("Документ от 03.02.2023 вступил в силу.", "2023-02-03"),
+        ("11:05 03/02/2023 Документ вступил в силу.", "2023-02-03"),
         ("Встреча прошла 7 февраля.", None),  # no year: not a date to report
         ("Встреча прошла 31 февраля 2024 года.", None),  # no such day
     ],

@@ -41,6 +41,10 @@ def persons(text: str) -> list[tuple[str, str | None, int]]:
         ("В.Путин", "В.Путин"),
         ("Айгерим Сейтказина", "Айгерим Сейтказина"),  # an indeclinable female first name keeps the surname female
         ("Динарой Абдуллаевой", "Динара Абдуллаева"),
+        # a man's first name that reads first as a woman's or a thing's ("Милана", "Милан" the city)
+        ("Милана Петровича", "Милан Петрович"),
+        ("Милане Петровиче", "Милан Петрович"),
+        ("Ботиром Зариповым", "Ботир Зарипов"),
     ],
 )
 def test_a_name_in_the_nominative(mention, nominative):
@@ -144,3 +148,22 @@ def test_a_name_written_again_and_a_family_name_first_are_the_persons_mentions()
     text = "Chinese Premier Wang Tao met Vice President Ana Ruiz. Wang said trade grew. Ana Ruiz said so too."
     found = {n: k for n, _, k in english_people(text)}
     assert found == {"Wang Tao": 2, "Ana Ruiz": 2}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Слово взял Олег Смирнов, министр транспорта Чили.", [("Олег Смирнов", "Министр транспорта Чили", 1)]),
+        ("Президент встретился с Олегом Смирновым, министром транспорта Чили.",
+         [("Олег Смирнов", "Министр транспорта Чили", 1)]),
+        # a title in another case after the comma is no apposition: it opens the next clause
+        ("Президент встретился с Олегом Смирновым, министр транспорта Чили выступил.", [("Олег Смирнов", None, 1)]),
+    ],
+)
+def test_the_title_set_off_after_a_name_is_its_role(text, expected):
+    assert persons(text) == expected
+
+
+def test_a_latin_name_set_off_before_its_title_is_a_person_with_that_role():
+    text = "Prices rose. Maria Lopez, chairwoman of the Central Bank, spoke first."
+    assert english_people(text) == [("Maria Lopez", "Chairwoman of the Central Bank", 1)]

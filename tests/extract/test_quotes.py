@@ -113,9 +113,51 @@ def test_the_interviewer_named_before_a_dialogue_is_not_its_speaker():
          [("Our trade will double by 2030", "Anil Kapoor", "explicit")]),
         ('Indian Prime Minister Anil Kapoor arrived in Rome. "Our trade will double," he told reporters.',
          [("Our trade will double", "Anil Kapoor", "pronoun")]),
+        # an apposition between the name and the verb; the name the NER misses is still the speaker
+        ('Prices rose again. "Food has become dearer for every family," Maria Lopez, head of the statistics office, told reporters.',
+         [("Food has become dearer for every family", "Maria Lopez", "explicit")]),
+        # a lead-in with an English verb of saying governs the quotation or phrase after it
+        ('Indian Prime Minister Anil Kapoor met the press. Later Kapoor said, "The port will open in May."',
+         [("The port will open in May.", "Anil Kapoor", "explicit")]),
+        ('Indian Prime Minister Anil Kapoor met the press. Kapoor described the talks as "a real turning point".',
+         [("a real turning point", "Anil Kapoor", "explicit")]),
     ],
 )
 def test_english_quotations_with_the_comma_inside_the_marks(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a leader is a head of state: the title resolves to the president
+        ("Президент Сербии Милан Петрович прибыл в Минск.\n\n«Мы открываем новую страницу», — сказал сербский лидер.",
+         [("Мы открываем новую страницу", "Милан Петрович", "title")]),
+        ('Serbian President Milan Petrovic arrived in Minsk. "We open a new page," the Serbian leader said.',
+         [("We open a new page", "Milan Petrovic", "title")]),
+    ],
+)
+def test_a_leader_is_the_head_of_state(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation signed on the next line with a dash and a name is that person's, not the topic's
+        ("Губернатор Иван Козлов встретился с министром Олегом Смирновым. Козлов показал гостю мост.\n\n"
+         "«Мост через реку откроют летом, проезд будет бесплатным».\n\n– Олег Смирнов, министр транспорта",
+         [("Мост через реку откроют летом, проезд будет бесплатным", "Олег Смирнов", "explicit")]),
+        ("Губернатор Иван Козлов встретился с министром Олегом Смирновым. Козлов показал гостю мост.\n"
+         "\"Мост через реку откроют летом.\"\n— О.Смирнов",
+         [("Мост через реку откроют летом.", "Олег Смирнов", "explicit")]),
+        # "глава <страны>" is its head of state
+        ("Президент Сербии Милан Петрович принял президента Хорватии Ивана Новака. "
+         "«Мы открываем новую страницу в отношениях». Так глава Хорватии оценил встречу.",
+         [("Мы открываем новую страницу в отношениях", "Иван Новак", "title")]),
+    ],
+)
+def test_the_speaker_named_after_the_quotation(text, expected):
     assert quotes(text) == expected
 
 

@@ -54,11 +54,43 @@ def test_role_phrases_and_their_nominative(text, expected):
         ("Президент выступил.", "Президент Узбекистана выступил.", True),
         ("Министр иностранных дел Японии выступил.", "Глава МИД Японии выступил.", True),
         ("Министр финансов выступил.", "Губернатор выступил.", False),
+        ("Президент Хорватии выступил.", "Глава Хорватии выступил.", True),  # the head of a country is its head of state
+        ("Президент Хорватии выступил.", "Глава МИД Хорватии выступил.", False),
     ],
 )
 def test_which_roles_can_name_one_person(known, title, same):
     assert roles.compatible(role(known), role(title)) is same
     assert roles.compatible(None, role(title))  # a person of no known role may hold any
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # an adjective of a place the text names says whose the title is
+        ("Сербский лидер прибыл в Сербию.", "серб"),
+        ("Встреча с хорватским коллегой прошла в Хорватии.", "хорв"),
+        # not when the text names no such place, nor an adjective of quality
+        ("Сербский лидер прибыл.", None),
+        ("Новый губернатор прибыл в Новгород.", None),
+    ],
+)
+def test_the_place_an_adjective_names(text, place):
+    assert roles.roles(analyse(text), "ru")[0].place == place
+
+
+@pytest.mark.parametrize(
+    "title, other, expected",
+    [
+        ("Прибыл его хорватский коллега.", "Министр иностранных дел Сербии выступил.", "Хорватский министр иностранных дел"),
+        ("Прибыл его хорватский коллега.", "Президент Сербии выступил.", "Хорватский президент"),
+    ],
+)
+def test_a_counterpart_holds_the_others_office(title, other, expected):
+    assert roles.counterpart_of(role(title), role(other)).name == expected
+
+
+def test_a_counterpart_of_unknown_office_may_be_anyone_of_its_place():
+    assert roles.compatible(role("Прибыл его коллега."), role("Президент Хорватии выступил."))
 
 
 def test_a_role_naming_the_place_is_more_specific():
@@ -79,10 +111,19 @@ def test_a_role_naming_the_place_is_more_specific():
          ["Minister for Trade", "Chairman of the Council of Ministers of Peru"]),
         ("Talks with Peru\n\nMinister Ana Ruiz arrived.", ["Minister"]),  # not from the line above
         ("UNDP Resident Representative Ana Ruiz spoke.", ["UNDP Resident Representative"]),
+        # a title that serves another's office takes that office in
+        ("Press Secretary of the Chilean president Ana Ruiz spoke.", ["Press Secretary of the Chilean president"]),
+        ("Adviser to the Chilean prime minister Ana Ruiz spoke.", ["Adviser to the Chilean prime minister"]),
     ],
 )
 def test_titles_in_a_language_without_inflection(text, expected):
     assert [r.text for r in roles.roles(analyse(text), "en")] == expected
+
+
+def test_a_counterpart_in_english_takes_the_others_office_without_its_country():
+    (own,) = roles.roles(analyse("He met his Chilean counterpart."), "en")
+    (other,) = roles.roles(analyse("Indian Prime Minister spoke."), "en")
+    assert roles.counterpart_of(own, other).name == "Chilean Prime Minister"
 
 
 def test_a_title_that_says_all_another_says_and_more_is_more_specific():

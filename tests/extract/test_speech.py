@@ -58,6 +58,12 @@ def test_a_dash_inside_the_quotation_without_a_verb_of_saying_does_not_split_it(
          [["Работы завершены", "Парк открыт для всех."]]),
         ("Олег Смирнов заявил:\n\n— Работы завершены в срок.", [["Работы завершены в срок."]]),
         ("Стороны договорились о следующем:\n\n— развитие торговли;\n\n— рост инвестиций.", []),
+        # a paragraph of speech printed without its dash, its attribution inside it
+        ("Мэр Олег Смирнов выступил.\n\nПарк откроется летом этого года, — сказал мэр.", [["Парк откроется летом этого года"]]),
+        ("Мэр Олег Смирнов выступил.\n\nПарк откроется этим летом, — сказал мэр. — Вход будет свободным.",
+         [["Парк откроется этим летом", "Вход будет свободным."]]),
+        # not a paragraph whose dash joins no verb of saying, nor one with its own quotation marks
+        ("Мэр Олег Смирнов выступил.\n\nПарк откроется летом этого года, — и это главное.", []),
     ],
 )
 def test_dash_speech_and_dash_lists(text, expected):
@@ -75,6 +81,8 @@ def test_dash_speech_and_dash_lists(text, expected):
         # a remark in brackets is no part of the label; a capitalised name is a name whatever else it reads as
         ("В.Петров: Добро пожаловать.\n\nТхонглун Сисулит (как переведено): Спасибо.",
          [("В.Петров", "Добро пожаловать."), ("Тхонглун Сисулит", "Спасибо.")]),
+        # nor is a headline "Name — to whom: claim", wherever it stands
+        ("Меню\n\nПетров — Сидорову: бюджет сверстан\n\nПетров отчитался о бюджете.", []),
         # a headline "Name: claim" tells what the text reports, it is no turn
         ("Петров: завод откроется в 2027 году\n\nВ.Петров: Завод откроется в срок.\n\nИ.Сидоров: Хорошо.",
          [("В.Петров", "Завод откроется в срок."), ("И.Сидоров", "Хорошо.")]),

@@ -124,6 +124,20 @@ class Reader:
         return max(holders, key=self._seen.__getitem__) if holders else None
 
 
+def opening_titles(found: list[Ref], people: list[Person]) -> None:
+    """A title the text opens with before it names anyone ("Воронежский губернатор встретил делегацию")
+    stands for the first person it then introduces with a compatible title, and makes that role more precise."""
+    named = min((m.start for p in people for m in p.mentions), default=None)
+    for ref in found:
+        if named is None or ref.start >= named:
+            return
+        if ref.title is None or not ref.subject:
+            continue
+        holder = next((p for p in people if p.title and compatible(p.title, ref.title)), None)
+        if holder and more_specific(ref.title, holder.title):
+            holder.title = ref.title
+
+
 def _after(cue: re.Pattern[str], text: str, offset: int) -> bool:
     """Whether the text just before `offset` is a cue ("По словам президента")."""
     return bool(cue.search(text, max(0, offset - CUE_REACH), offset))

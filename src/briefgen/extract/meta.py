@@ -22,17 +22,22 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
 _CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
+_NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./]\d)")  # 15.03.2025, 15/03/2025
+_HOST = r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})"
+# An agency between slashes ("Ulaanbaatar /MONTSAME/ The visit"), or in brackets closing a paragraph ("… (Yonhap)").
+_SLASHED = re.compile(r"(?<![\w/])/([A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]+)?)/(?![\w/])")
+_BRACKETED = re.compile(r"\(([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\)[ \t|]*$", re.MULTILINE)
 
 
 def find(ctx) -> Source:
     """The source with what the text says of itself: language, publisher, date."""
     text = ctx.doc.text
     language = "ru" if len(_CYRILLIC.findall(text)) >= len(_LATIN.findall(text)) else "en"
+    persons = frozenset(e.text for e in ctx.doc.entities if e.type == "PER")
     return replace(
         ctx.source,
         language=language,
-        publisher=publisher(text[ctx.doc.body_start :], language),
+        publisher=publisher(text[ctx.doc.body_start :], language, persons),
         date=ctx.source.date or stated_date(text[ctx.doc.body_start :], language),
     )
 
@@ -51,19 +56,23 @@ def titled(ctx) -> Source:
     )
 
 
-def publisher(text: str, language: str) -> str | None:
+def publisher(text: str, language: str, persons: frozenset[str] = frozenset()) -> str | None:
     """The outlet a text credits ("сообщает Kabar.kg" → "Kabar.kg"), or None.
 
     A news agency's dateline ("МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -") names it
-    first; then a credit cue; then the outlet a person gave an interview to ("в интервью
-    журналу «Огонёк»", "в интервью РИА Новости").
+    first; then a credit cue (not naming one of the `persons`: "пишет Олег Смирнов" in his blog);
+    then an agency between slashes ("Ulaanbaatar /MONTSAME/"), a source line ("Источник:
+    https://news.example.ru/"), an agency in brackets closing a paragraph ("… (Yonhap)"); then the
+    outlet a person gave an interview to ("в интервью журналу «Огонёк»", "в интервью РИА Новости").
     """
     m = DATELINE.search(text)
     if m:
         return next(g for g in m.groups() if g).strip()
-    m = _credit(language).search(text)
-    if m:
-        return (m.group(1) or m.group(2)).rstrip(".")
+    for pattern in (_credit(language), _past_credit(language), _SLASHED, _source_line(language), _BRACKETED):
+        for m in pattern.finditer(text):
+            named = next(g for g in m.groups() if g).rstrip(".")
+            if named not in persons:
+                return named
     for cue in _interview(language).finditer(text):
         window = text[cue.end() : cue.end() + OUTLET_REACH].split("\n")[0]
         named = re.search(_QUOTED, window) or _outlet(language).match(window)
@@ -83,7 +92,7 @@ def stated_date(text: str, language: str) -> str | None:
         for m in re.finditer(rf"({named})[ \t]+(\d{{1,2}}),?[ \t]+(\d{{4}})(?!\d)", text, re.IGNORECASE):
             found.append((m.start(), int(m.group(3)), months.index(_month(m.group(1), months)) + 1, int(m.group(2))))
     for m in _NUMERIC_DATE.finditer(text):
-        found.append((m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        found.append((m.start(), int(m.group(4)), int(m.group(3)), int(m.group(1))))
     for _, year, month, day in sorted(found):
         try:
             return dt.date(year, month, day).isoformat()
@@ -101,6 +110,19 @@ def _credit(language: str) -> re.Pattern[str]:
     """A credit cue, an optional outlet noun, then the outlet's name, quoted or capitalised."""
     cues, nouns = _any_of("publisher_cues", language), _any_of("outlet_nouns", language)
     return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})\w*[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
+
+
+@functools.cache
+def _past_credit(language: str) -> re.Pattern[str]:
+    """A credit cue in the past tense, which names an outlet only with its noun: "сообщило агентство БелТА"."""
+    cues, nouns = _any_of("past_cues", language), _any_of("outlet_nouns", language)
+    return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:{nouns})\w*[ \t]+(?:{_QUOTED}|{_CAPITALISED})")
+
+
+@functools.cache
+def _source_line(language: str) -> re.Pattern[str]:
+    """A line that names where the text comes from: a web address (its host) or a name."""
+    return re.compile(rf"(?m)^[ \t]*(?:{_any_of('source_lines', language)})[ \t]*:[ \t]*(?:{_HOST}|{_CAPITALISED})")
 
 
 @functools.cache

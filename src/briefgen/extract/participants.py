@@ -16,10 +16,13 @@ import re
 from .. import data, nlp
 from ..model import Participant, Span
 from . import discourse
+from .roles import party
 from .words import word_before
 
 MIN_MENTIONS = 2
+CREDIT_WORDS = 4  # words before a name, on its line, in which a credit cue is looked for
 _WORD = re.compile(r"\w+")
+_LINE_START = re.compile(r"[^\n]*\Z")
 
 
 def _held(language: str) -> frozenset[str]:
@@ -41,9 +44,19 @@ def find(ctx) -> list[Participant]:
             _alongside(ctx.doc.text, p, m.start, ctx.source.language) or _holds(ctx, p, m) for m in p.mentions
         )
         known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
-        if p.name in speakers or (acts and known):
-            out.append(Participant(p.name, p.role, tuple(Span(s.start, s.end, s.text) for s in p.mentions)))
+        credited = all(_credited(ctx.doc.text, m.start, ctx.source.language) for m in p.mentions)
+        if p.name in speakers or (acts and known and not credited):
+            mentions = tuple(Span(s.start, s.end, s.text) for s in p.mentions)
+            out.append(Participant(p.name, p.role, mentions, party(p.title, ctx.doc, ctx.source.language)))
     return out
+
+
+def _credited(text: str, start: int, language: str) -> bool:
+    """Whether a credit cue stands a few words before a name on its line ("Фото: ИЗВЕСТИЯ/Анна Петрова",
+    "корреспондент «Вестей» Олег Смирнов"): who made the report, not who took part."""
+    line = _LINE_START.search(text, max(0, start - 200), start).group()
+    cues = data.word_set("sources", "credit_cues", language)
+    return any(nlp.lemma(w.lower()) in cues for w in _WORD.findall(line)[-CREDIT_WORDS:])
 
 
 def _holds(ctx, person, mention) -> bool:

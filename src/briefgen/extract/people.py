@@ -24,11 +24,20 @@ _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 INITIALLED = re.compile(r"(?:[А-ЯЁA-Z]\.[ \t]?){1,2}[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?")  # "С.Шойгу"
-_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})")
+_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})(?![\w-])(?![ \t]+[A-ZА-ЯЁ])")  # not "U.S. Special Envoy"
 _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
-_LATIN_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?![\w-])")
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with their accented forms ("José Sócrates")
+_LATIN_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![\w-])")
+# A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
+_LATIN_BEFORE_TITLE = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}}),[ \t]+\Z")
+_LATIN_TEXT = re.compile(r"[A-Za-z]")
+_GAP = re.compile(r"[ \t]*")
+_JOIN = re.compile(r"[ \t]+(\w+)[ \t]+")  # "и" between two names
+_APPOSED = re.compile(r",[ \t]+")  # between a name and the title set off after it
+NAME_REACH = 60  # characters before a title in which the name set off before it is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
 _NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 MIN_SURNAME = 3
@@ -98,16 +107,68 @@ def find(ctx) -> list[Person]:
         members.append((person, r))
     for person, r in members:
         _settle_case(person, r)
-    people = [p for p in people if not all(_common_word(m.text) for m in p.mentions)]
+    people = [p for p in people if not all(_common_word(m.text) or _title_word(m.text, ctx.source.language) for m in p.mentions)]
     _add_missed_surnames(ctx.doc, people)
     _cases_from_prepositions(ctx.doc.text, people, ctx.source.language)
     for p in people:
         for m in sorted(p.intros):
             if roles_.more_specific(p.intros[m], p.title):
                 p.title = p.intros[m]
+        apposed = (_apposed_role(ctx.roles, text, m, p.cases.get(m.start)) for m in p.mentions)
+        for role in filter(None, apposed):
+            if roles_.more_specific(role, p.title):
+                p.title = role
         p.mentions.sort(key=lambda s: s.start)
+    _share_plural_titles(text, ctx.roles, people, ctx.source.language)
+    _name_counterparts(ctx.doc, people)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
+
+
+def _share_plural_titles(text: str, found: list[Role], people: list[Person], language: str) -> None:
+    """Names after a plural title of two places take its titles in order: "Президенты России и Ирана Иван
+    Козлов и Олег Смирнов" → "Президент России", "Президент Ирана"."""
+    starts = {m.start: (p, m.end) for p in people for m in p.mentions}
+    joins = data.word_set("roles", "joins", language)
+    for role in found:
+        titles, end = roles_.shared(role, text, language)
+        at = _GAP.match(text, end).end()
+        for title in titles:
+            if at not in starts:
+                break
+            p, end = starts[at]
+            if roles_.more_specific(title, p.title):
+                p.title = title
+            join = _JOIN.match(text, end)
+            if not join or join.group(1).lower() not in joins:
+                break
+            at = join.end()
+
+
+def _name_counterparts(doc, people: list[Person]) -> None:
+    """A counterpart ("с узбекским коллегой Иваном Козловым") holds the office of the person with a title
+    named before them in the sentence."""
+    for p in people:
+        if p.title is None or not roles_.counterpart(p.title):
+            continue
+        i = doc.sentence_index(p.title.start)
+        begin = doc.sentences[i].start if i is not None else p.title.start
+        before = [(m.start, q.title) for q in people if q is not p and q.title and not roles_.counterpart(q.title)
+                  for m in q.mentions if begin <= m.start < p.title.start]
+        if before:
+            p.title = roles_.counterpart_of(p.title, max(before, key=lambda b: b[0])[1])
+
+
+def _apposed_role(found: list[Role], text: str, mention: Span, case: str | None) -> Role | None:
+    """The title set off by a comma right after a name, in the name's case: "Jean Dupont, chairman of the
+    commission, told", "сказал Олег Смирнов, министр транспорта"."""
+    gap = _APPOSED.match(text, mention.end)
+    if not gap:
+        return None
+    role = next((r for r in found if r.start == gap.end()), None)
+    if role is None or role.plural or case is not None and case not in role.cases:
+        return None
+    return role
 
 
 def read_name(span: Span, role: Role | None = None, said: str | None = None) -> NameReading | None:
@@ -187,11 +248,17 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
         if text:
             out.append(Span(start, start + len(text), text))
     covered = [(e.start, e.end) for e in doc.entities]
+    after = [_LATIN_NAME.match(doc.text, r.end) for r in roles]
+    before = [_LATIN_BEFORE_TITLE.search(doc.text, max(0, r.start - NAME_REACH), r.start) for r in roles]
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
-    extra += [m for m in (_LATIN_NAME.match(doc.text, r.end) for r in roles) if m]
-    for m in extra:
+    titled = [m for m in after + before if m]
+    english = [m for m, r in zip(after + before, roles + roles) if m and _LATIN_TEXT.match(r.text)]
+    for m in english:  # a name next to an English title is a person's, whatever else the NER took it for
+        if not any(e.start <= m.start(1) < e.end for e in doc.entities if e.type == "PER"):
+            covered = [(s, e) for s, e in covered if not s <= m.start(1) < e]
+    for m in extra + titled:
         if not any(s <= m.start(1) < e for s, e in covered):
             out.append(Span(m.start(1), m.end(1), m.group(1)))
             covered.append((m.start(1), m.end(1)))
@@ -349,6 +416,11 @@ def _cases_from_prepositions(text: str, people: list[Person], language: str) -> 
                 p.cases[m.start] = table[before]
 
 
+def _title_word(text: str, language: str) -> bool:
+    """A single word whose last part is a title, misspelt or prefixed: the NER's "Экс-премьер" is no name."""
+    return " " not in text and "-" in text and nlp.lemma(text.rsplit("-", 1)[1].lower()) in data.word_set("roles", "heads", language)
+
+
 def _common_word(text: str) -> bool:
     """A single dictionary word that is no name: the NER's "Внук" is not a person."""
     return " " not in text and nlp.morph().word_is_known(text.lower()) and not _kind(text)
@@ -464,11 +536,17 @@ def _to_nominative(word: str, case: str | None, gender: str | None) -> str:
 
 
 def _piece_nominative(piece: str, case: str, gender: str | None) -> str:
-    """Name readings first; a reading of the other gender only when none fits ("Алана Гарсии")."""
-    readings = [
-        p for p in nlp.parses(piece) if p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.case == case and p.tag.number == "sing"
-    ]
-    readings.sort(key=lambda p: (gender is not None and gender not in _genders(p), not any(t in p.tag for t in _NAME_TAGS)))
+    """A person's reading of the person's gender first, name readings before others; then a thing's of that
+    gender ("Милане" of a man: "Милан", not the woman's name "Миланя"); a person's reading of the other
+    gender only when none fits ("Алана Гарсии")."""
+    nouns = [p for p in nlp.parses(piece) if p.tag.POS == "NOUN" and p.tag.case == case and p.tag.number == "sing"]
+
+    def rank(p) -> tuple[int, bool]:
+        fits = gender is None or gender in _genders(p)
+        tier = 0 if fits and p.tag.animacy == "anim" else 1 if fits and gender else 2
+        return tier, not any(t in p.tag for t in _NAME_TAGS)
+
+    readings = sorted((p for p in nouns if p.tag.animacy == "anim" or gender and gender in _genders(p)), key=rank)
     for p in readings:
         form = p.inflect({"nomn"})
         if form:

@@ -83,8 +83,9 @@ def nominative(word: str, head) -> str:
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:
-    """Whether only spaces lie between two words (a line break parts a headline from the text below)."""
-    return not text[a.end : b.start].strip(" \t\u00a0")
+    """Whether only spaces lie between two words (a line break parts a headline from the text below); a
+    footnote mark ("хоким* области") is no gap."""
+    return not text[a.end : b.start].strip(" \t\u00a0*")
 
 
 def lemma(parse) -> str:

@@ -35,6 +35,7 @@ def find(ctx) -> list[Quote]:
         found.append((unit, who, attribution, how))
     for ref in refs[i:]:
         reader.read(ref)  # later titles still make roles more precise
+    discourse.opening_titles(refs, ctx.people)
     out = []
     for unit, who, attribution, how in found:
         name = who.name if isinstance(who, Person) else who

@@ -20,9 +20,17 @@ STEM = 4  # "президенту", "премьер-министром": case en
 MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель министра иностранных дел Республики Корея"
 _PLACE_KEY = 4  # places compare by the first letters of their lemma: "России" ~ "Россия"
 _LATIN = re.compile(r"[A-Za-z]")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+_OF = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.-]*)*)")
+_AND_PLACE = re.compile(r"[ \t]+(\w+)[ \t]+(\w+)")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
-_ORG_GAP = re.compile(r"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|[A-Z][\w&.'-]*|[А-ЯЁ]{2,}(?!\w)))*[ \t]*")
+_APPOSED_GAP = re.compile(r",[ \t]+")  # in English, a name may be set off after its title
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.?"  # "Prime Minister Mr Nguyen": no part of an organisation's name
+_ORG_GAP = re.compile(
+    rf"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|(?!{_HONORIFIC}[ \t])[A-Z][\w&.'-]*|[А-ЯЁ]{{2,}}(?!\w)))*(?:[ \t]+{_HONORIFIC})?[ \t]*"
+)
+_TRAILING_HONORIFIC = re.compile(rf"[ \t]*(?<!\w){_HONORIFIC}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +61,7 @@ def roles(doc: Document, language: str) -> list[Role]:
     """Every singular or plural role phrase in the text, in order."""
     heads = _heads(language)
     names = {e.start for e in doc.entities if e.type == "PER"}
+    places = frozenset(_place_key(w) for e in doc.entities if e.type == "LOC" for w in e.text.split() if _is_place(w))
     words = doc.words()
     out = []
     stems = _stems(language)
@@ -70,7 +79,7 @@ def roles(doc: Document, language: str) -> list[Role]:
             # ("заместитель министра иностранных дел")
             head = phrases.head_reading(tok.text, heads)
             if head is not None:
-                out.append(_phrase(doc.text, words, i, head, names, language))
+                out.append(_phrase(doc.text, words, i, head, names, places, language))
         i += 1
     return out
 
@@ -80,8 +89,9 @@ def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
     name ("генеральный директор ПАО «Газпром» …", "вице-президент корпорации China Energy …")."""
     i = bisect.bisect_right([r.end for r in found], offset) - 1
     if i < 0 or not _ORG_GAP.fullmatch(text, found[i].end, offset):
-        return None
-    role, org = found[i], text[found[i].end : offset].strip()
+        apposed = i >= 0 and _LATIN.match(found[i].text) and _APPOSED_GAP.fullmatch(text, found[i].end, offset)
+        return found[i] if apposed else None  # "his Chilean counterpart, Pedro Soto"
+    role, org = found[i], _TRAILING_HONORIFIC.sub("", text[found[i].end : offset].strip())
     if not org:
         return role
     end = role.end + text[role.end : offset].rindex(org[-1]) + 1
@@ -89,12 +99,137 @@ def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
 
 
 def compatible(a: Role | None, b: Role) -> bool:
-    """Whether a person known by role `a` may be the one `b` speaks of (no role: anyone)."""
+    """Whether a person known by role `a` may be the one `b` speaks of (no role: anyone; a counterpart
+    whose office is not known: anyone of the same place)."""
     if a is None:
         return True
     oa, ob = office(a), office(b)
     same = oa == ob if oa is not None and ob is not None else a.head == b.head
+    same = same or counterpart(a) or counterpart(b)
     return same and not (a.place and b.place and a.place != b.place)
+
+
+def counterpart(role: Role) -> bool:
+    """Whether the title stands for the office of someone else ("коллега", "counterpart")."""
+    return role.head in _counterparts()
+
+
+def counterpart_of(role: Role, other: Role) -> Role:
+    """A counterpart's title as the other's office of the counterpart's own country: "узбекский коллега" of
+    "Президент России" → "Узбекский президент", "Japanese counterpart" of "Foreign Minister" → "Japanese
+    Foreign Minister"."""
+    names, lemmas = role.name.split(), list(role.lemmas)
+    at = lemmas.index(role.head) if role.head in lemmas else len(lemmas) - 1
+    own = [(n, k) for n, k in zip(names[:at], lemmas[:at]) if _own(n)]
+    first, last = _office_words(other)
+    office_names = other.name.split()[first:last]
+    if own and not _LATIN.match(office_names[0]):
+        office_names[0] = office_names[0].lower()
+    name = " ".join([n for n, _ in own] + office_names)
+    return replace(role, name=name[:1].upper() + name[1:], head=other.head,
+                   lemmas=tuple(k for _, k in own) + other.lemmas[first:last])
+
+
+def party(role: Role | None, doc: Document, language: str) -> str | None:
+    """The country or body a title says its holder acts for: "Президент Казахстана" → "Казахстан",
+    "Узбекский президент" → "Узбекистан" (as the text names it), "Prime Minister of Portugal" → "Portugal",
+    "Brazilian President" → "Brazil", "US President" → "US"."""
+    if role is None:
+        return None
+    words = _WORDS.findall(role.text)
+    if _LATIN.match(role.text):
+        return _english_party(role, words, doc.text)
+    at = next((k for k, w in enumerate(words) if nlp.lemma(w) == role.head), 0)
+    for k, w in enumerate(words[at + 1 :], at + 1):
+        if _is_place(w) and _place_key(w) == role.place:
+            if nlp.lemma(w) in _states(language) and k + 1 < len(words) and words[k + 1][:1].isupper():
+                return f"{_nominative_place(w)} {_nominative_place(words[k + 1])}"  # "Республика Корея"
+            return _nominative_place(w, words[k + 1] if k + 1 < len(words) else None)
+    if role.place:  # an adjective's place ("узбекский"): the place as the text names it
+        named = (e.text.split() for e in doc.entities if e.type == "LOC")
+        return next((_nominative_place(*ws[:2]) for ws in named if _is_place(ws[0]) and _place_key(ws[0]) == role.place), None)
+    return next((w for w in words[at + 1 :] if w.isupper() and any(e.type == "LOC" and e.text == w for e in doc.entities)), None)
+
+
+def _english_party(role: Role, words: list[str], text: str) -> str | None:
+    """"of X" ("of the Belarusian president": the place the adjective names), else an abbreviation or a
+    place adjective before the head ("US President", "Brazilian President")."""
+    of = _OF.search(role.text)
+    if of:
+        serves = role.text[of.end() :].strip()[:1].islower()  # "of the Belarusian president"
+        return (_named_place(of.group(1), text) if serves else None) or of.group(1)
+    before = words[: len(words) - len(role.head.split())]
+    abbreviation = next((w for w in before if w.isupper() and len(w) > 1), None)
+    named = (_named_place(w, text) for w in before if w[:1].isupper())
+    return abbreviation or next((p for p in named if p), None)
+
+
+def _named_place(adjective: str, text: str) -> str | None:
+    """The place a capitalised English adjective is of, when the text names it: "Portuguese" → "Portugal"
+    (not "Porto": the longest shared beginning wins)."""
+    if len(adjective) <= _PLACE_KEY:
+        return None
+    found = [w for w in re.findall(rf"(?<![\w-]){re.escape(adjective[:_PLACE_KEY])}[a-z]*(?![a-z])", text)
+             if len(w) < len(adjective)]
+    return max(found, key=lambda w: _shared_beginning(w, adjective)) if found else None
+
+
+def _shared_beginning(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def _nominative_place(word: str, noun: str | None = None) -> str:
+    """A place name in the nominative, capitalised as a name: "Казахстана" → "Казахстан"; an adjective
+    with the noun after it agreeing ("Псковской области" → "Псковская область")."""
+    best = nlp.parses(word)[0]
+    if best.tag.POS == "ADJF" and noun:
+        head = next((p for p in nlp.parses(noun) if p.tag.POS == "NOUN" and p.tag.case == best.tag.case), None)
+        form = best.inflect({"nomn", "sing", str(head.tag.gender)}) if head else None
+        if form:
+            name = phrases.lemma(head)
+            return f"{form.word.capitalize()} {name.capitalize() if noun[:1].isupper() else name}"
+    return "-".join(part.capitalize() for part in nlp.lemma(word).split("-"))
+
+
+def shared(role: Role, text: str, language: str) -> tuple[list[Role], int]:
+    """A plural title of two places as the singular titles it stands for, in order, and where it ends:
+    "Президенты России и Ирана" → "Президент России", "Президент Ирана"."""
+    words = _WORDS.findall(role.text)
+    at = next((k for k, w in enumerate(words) if nlp.lemma(w) == role.head), len(words))
+    places = [w for w in words[at + 1 :] if _is_place(w)]
+    end = role.end
+    more = _AND_PLACE.match(text, end)
+    if more and more.group(1).lower() in _joins(language) and _is_place(more.group(2)):
+        places.append(more.group(2))  # a capitalised genitive after "и" the phrase did not take in
+        end = more.end()
+    if not role.plural or len(places) != 2:
+        return [], role.end
+    head = role.head[:1].upper() + role.head[1:]
+    titles = [replace(role, name=f"{head} {w}", lemmas=(role.head, nlp.lemma(w)), place=_place_key(w), plural=False)
+              for w in places]
+    return titles, end
+
+
+def _own(word: str) -> bool:
+    """A word before a counterpart title that says whose it is: an adjective ("хорватский", "Chilean"), not a
+    possessive ("его", "свой")."""
+    tag = nlp.parses(word)[0].tag
+    return "LATN" in tag or tag.POS == "ADJF" and "Apro" not in tag
+
+
+def _office_words(role: Role) -> tuple[int, int]:
+    """(first, end) index of the words of a title that name its office, not whose it is: "Министр иностранных
+    дел" of "Министр иностранных дел Японии", "Prime Minister" of "Indian Prime Minister"."""
+    for group in _offices():
+        for entry in group:
+            for k in range(len(role.lemmas) - len(entry) + 1):
+                if role.lemmas[k : k + len(entry)] == entry:
+                    return k, k + len(entry)
+    head = tuple(role.head.split())
+    for k in range(len(role.lemmas) - len(head) + 1):
+        if role.lemmas[k : k + len(head)] == head:
+            return k, k + len(head)
+    return 0, len(role.lemmas)
 
 
 def more_specific(new: Role, old: Role | None) -> bool:
@@ -111,10 +246,12 @@ def office(role: Role) -> int | None:
     for i, group in enumerate(_offices()):
         if any(_subsequence(entry, role.lemmas) for entry in group):
             return i
+    if role.place and len(role.lemmas) == 2 and role.head in _place_heads():
+        return 0  # "глава Хорватии": the head of state
     return None
 
 
-def _phrase(text: str, words: list[Token], i: int, head, names: set[int], language: str) -> Role:
+def _phrase(text: str, words: list[Token], i: int, head, names: set[int], places: frozenset[str], language: str) -> Role:
     cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
     begin, end = phrases.bounds(
         text, words, i, head, MAX_COMPLEMENT, names, (_joins(language), _heads(language)), _states(language)
@@ -122,6 +259,7 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int], langua
     if _posted(text, words, end, names, language):
         end += 2  # "посол Казахстана в России Даурен Абаев", "представитель России при ООН …"
     place = next((_place_key(w.text) for w in words[i + 1 : end + 1] if _is_place(w.text)), None)
+    place = place or next((k for k in (_adjective_place(w.text, places) for w in words[begin:i]) if k), None)
     name = phrases.nominative_phrase(words, begin, i, end, head)
     start, stop = words[begin].start, words[end].end
     return Role(
@@ -163,6 +301,9 @@ def _plain_phrase(text: str, words: list[Token], i: int, language: str) -> Role 
         end = link + 1 + (n - PLAIN_NAME_WORDS if n > PLAIN_NAME_WORDS else n)
         if n > PLAIN_NAME_WORDS:
             break
+        if end < len(words) and words[end].text.islower() and phrases.adjacent(text, words[end - 1], words[end]):
+            served = next((h for h in _plain_heads(language).get(words[end].text, ()) if _words_are(words, end, h, text)), ())
+            end += len(served)  # "Press Secretary of the Belarusian prime minister": whose office the title serves
     start, stop = words[begin].start, words[end - 1].end
     lemmas = tuple(w.text.lower() for w in words[begin:end])
     return Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),
@@ -190,6 +331,16 @@ def _posted(text: str, words: list[Token], end: int, names: set[int], language: 
     return at.text.lower() in _posts(language) and place.text[:1].isupper() and phrases.adjacent(text, at, place)
 
 
+def _adjective_place(word: str, places: frozenset[str]) -> str | None:
+    """The place an adjective says a title is of, when the text names that place: "узбекским" with
+    "Узбекистан" → "узбе"; an adjective of quality ("новый") names none."""
+    best = nlp.parses(word)[0]
+    if best.tag.POS != "ADJF" or "Qual" in best.tag or "Apro" in best.tag:
+        return None
+    key = phrases.lemma(best)[:_PLACE_KEY]
+    return key if key in places else None
+
+
 def _is_place(word: str) -> bool:
     return word[:1].isupper() and len(word) >= _PLACE_KEY and not word.isupper()
 
@@ -201,6 +352,16 @@ def _place_key(word: str) -> str:
 def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
     it = iter(lemmas)
     return all(any(x == y for y in it) for x in entry)
+
+
+@functools.cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(w for words in data.load("roles")["place_heads"].values() for w in words)
+
+
+@functools.cache
+def _counterparts() -> frozenset[str]:
+    return frozenset(w for words in data.load("roles")["counterparts"].values() for w in words)
 
 
 def _heads(language: str) -> frozenset[str]:

@@ -29,9 +29,11 @@ MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша стра
 ATTRIBUTION_WORDS = 6  # the verb of saying comes within the first words of an attribution
 MAX_ATTRIBUTION_WORDS = 25
 MAX_LABEL_WORDS = 4
+MAX_SIGNATURE_WORDS = 10  # "– Олег Смирнов, министр транспорта и дорожного хозяйства"
 MAX_NAME_WORDS = 6  # «Международный технопарк "Новый Шёлковый путь"»
 NAME_CUE_WINDOW = 3  # words before a quotation that may announce a name
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
+_MARKS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | {'"'}
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _DASH = "—–-"
 _INNER = re.compile(rf"([,!?…])[ \t]+[{_DASH}][ \t]+")
@@ -45,6 +47,8 @@ _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
 _VERBAL = ("VERB", "INFN", "GRND")
 _NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[A-ZА-ЯЁ])")  # "Бахты — Чугучак"
 _REMARK = re.compile(r"[ \t]*\([^)\n]*\)")  # "(как переведено)" after a speaker's name
+_APPOSITION = re.compile(r",[^,\n]{1,60},")  # ", head of the agency," between a name and its verb
+_SPACED_DASH = re.compile(rf"\s[{_DASH}]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +146,8 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     para = doc.paragraphs[doc.paragraph_index(start)]
     alone = not _WORD.search(text[para.start : start - 1] + text[end + 1 : para.end])
     if alone:
-        return Speech(parts, "quote") if words >= MIN_GOVERNED_WORDS else None
+        signed = _signature(doc, doc.paragraph_index(start))
+        return Speech(parts, "quote", attribution=signed) if words >= MIN_GOVERNED_WORDS else None
     if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
         return Speech(parts, "quote", attribution=_attribution_next(text, end + 1, language))
     if words < MIN_GOVERNED_WORDS or _name_like(inner.text) or lead is None or _names_next(lead.text, language):
@@ -150,6 +155,20 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     if lead.text.endswith(":") or governs(lead.text, language):
         return Speech(parts, "quote", lead=lead)
     return None
+
+
+def _signature(doc: Document, i: int) -> Span | None:
+    """The line after a quotation standing alone that signs it with a dash and a name: "– Олег Смирнов,
+    министр транспорта"."""
+    if i + 1 >= len(doc.paragraphs):
+        return None
+    line = doc.paragraphs[i + 1]
+    m = _DASH_LEAD.match(line.text)
+    if not m or len(_WORD.findall(line.text)) > MAX_SIGNATURE_WORDS:
+        return None
+    begin = line.start + m.end()
+    named = INITIALLED.match(doc.text, begin) or any(e.type == "PER" and e.start == begin for e in doc.entities)
+    return make_span(doc.text, begin, line.end) if named else None
 
 
 def _turns(doc: Document) -> list[Speech]:
@@ -202,6 +221,7 @@ def _label_like(label: str) -> bool:
     return (
         0 < len(words) <= MAX_LABEL_WORDS
         and not re.search(r"[!?,;«»\"]", label)
+        and not _SPACED_DASH.search(label)  # "Петров — Козлову: …": a headline says who told whom
         and not any(nlp.parses(w)[0].tag.POS in _VERBAL for n, w in enumerate(words) if n == 0 or w.islower())
     )
 
@@ -216,6 +236,9 @@ def _dash_paragraphs(doc: Document, language: str) -> list[Speech]:
     for i, para in enumerate(paras):
         m = _DASH_LEAD.match(para.text)
         if not m:
+            unmarked = _unmarked(doc.text, para, language)
+            if unmarked:
+                out.append(unmarked)
             continue
         parts, inside = _split(doc.text, para.start + m.end(), para.end, language)
         prev = paras[i - 1] if i else None
@@ -226,6 +249,17 @@ def _dash_paragraphs(doc: Document, language: str) -> list[Speech]:
         elif dialogue:
             out.append(Speech(parts, "question" if para.text.endswith("?") else "dash"))
     return out
+
+
+def _unmarked(text: str, para: Span, language: str) -> Speech | None:
+    """A paragraph of speech printed without its opening dash or marks, its attribution inside it:
+    "Дорогу откроют летом, — сказал он." (sites that set quotations as paragraphs drop the dash)."""
+    if not para.text[:1].isupper() or any(c in para.text for c in _MARKS):
+        return None
+    parts, inside = _split(text, para.start, para.end, language)
+    if inside is None or parts[0].start != para.start or len(_WORD.findall(parts[0].text)) < MIN_SENTENCE_WORDS:
+        return None
+    return Speech(parts, "dash", attribution=inside)
 
 
 def _dash_sentence(paragraph: str) -> bool:
@@ -291,9 +325,13 @@ def _clause_end(text: str, i: int) -> int:
 
 
 def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) -> bool:
-    """A short clause with a finite verb of saying near its start ("сказал он"; not "оценив …")."""
+    """A short clause with a finite verb of saying near its start ("сказал он"; not "оценив …"); an
+    apposition between the name and the verb does not count ("Jean Dupont, head of the agency, told")."""
     words = _WORD.findall(clause)
-    return 0 < len(words) <= MAX_ATTRIBUTION_WORDS and any(_says(w, language) for w in words[:limit])
+    if not 0 < len(words) <= MAX_ATTRIBUTION_WORDS:
+        return False
+    near = words[:limit] + _WORD.findall(_APPOSITION.sub(" ", clause, count=1))[:limit]
+    return any(_says(w, language) for w in near)
 
 
 def _says(word: str, language: str) -> bool:
@@ -332,7 +370,10 @@ def governs(lead: str, language: str) -> bool:
         return True
     for w in reversed(_WORD.findall(_unquoted(lead))):
         best = nlp.parses(w)[0]
-        if phrases.lemma(best) in _verbs(language):
+        if "LATN" in best.tag:
+            if _says(w, language):
+                return True  # "Trump said, “…”": an English verb has no part of speech to check
+        elif phrases.lemma(best) in _verbs(language):
             return best.tag.POS in _VERBAL
     return False
 
