@@ -365,3 +365,23 @@ def test_nominal_cue_in_a_past_or_estimated_clause_is_no_commitment(text):
 )
 def test_actor_and_party(text, quoted, actor, party):
     assert [(c.actor, c.party) for c in find(text, quoted)][-1] == (actor, party)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers are set to meet in May.", [("intention", None)]),
+        ("The assembly adopted a resolution supporting the talks.", [("agreement", None)]),
+        ("The sides signed a memorandum on fisheries.", [("agreement", "both sides")]),
+        ("At the talks, they decided to open a consulate.", [("agreement", "both sides")]),
+        ("The company will be collaborating with local farms.", [("intention", None)]),
+        # states, abilities, forecasts and beliefs are no commitments
+        ("The region will be able to export grain.", []),
+        ("These will enhance our joint capabilities.", []),
+        ("He expressed confidence that the deal will yield results.", []),
+        ("She stated her belief that the visit will become an impetus.", []),
+    ],
+)
+def test_english_cues_joint_actors_and_forecasts(text, expected):
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    assert [(c.kind, c.actor) for c in commitments.find(ctx)] == expected

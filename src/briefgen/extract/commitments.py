@@ -25,7 +25,7 @@ from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION, AGREEMENT = "intention", "creation", "agreement"
-JOINT_REACH = 3  # first words of a clause in which "мы"/"we" makes an agreement both sides'
+JOINT_REACH = 3  # first and last words before a cue in which "мы"/"we" makes an agreement both sides'
 AREA_CONTEXT = 2  # sentences before a commitment that may tell its area ("по данному направлению")
 SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
 _STOPS = set(",;:()—–")
@@ -54,6 +54,7 @@ class Vocabulary:
     done_at_event: frozenset[str]
     past_markers: frozenset[str]
     joint_pronouns: frozenset[str]
+    participles: dict
     creation: frozenset[str]
     abstract_endings: tuple[str, ...]
     abstract_nouns: frozenset[str]
@@ -88,6 +89,7 @@ def vocabulary(lang: str) -> Vocabulary:
         done_at_event=frozenset(get("done_at_event")),
         past_markers=frozenset(get("past_markers")),
         joint_pronouns=frozenset(get("joint_pronouns")),
+        participles=dict(get("participles")),
         creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
         abstract_endings=tuple(get("abstract_endings")),
         abstract_nouns=frozenset(get("abstract_nouns")),
@@ -201,9 +203,11 @@ def _at_coordinated_cues(clause: Clause, voc: Vocabulary) -> list[Clause]:
 
 
 def _frame(clause: Clause, voc: Vocabulary) -> str | None:
-    """'hedge' for an estimate ("считается"), 'opinion' for a view ("полагаю"), else None."""
+    """'hedge' for an estimate ("считается"), 'opinion' for a view ("полагаю"), else None. A capitalised
+    word inside the clause is a name, no hedge ("in May")."""
     lemmas = {lemma for w in clause.words for lemma in w.lemmas}
-    if lemmas & voc.hedges and not lemmas & voc.polite:
+    hedges = {lemma for k, w in enumerate(clause.words) if k == 0 or not w.text[:1].isupper() for lemma in w.lemmas}
+    if hedges & voc.hedges and not lemmas & voc.polite:
         return "hedge"
     return "opinion" if lemmas & voc.opinions else None
 
@@ -284,7 +288,7 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
     r = w.reading(voc.auxiliaries)
     if r is not None:
         if r[1] is None:  # a language without morphology: the auxiliary and its verb
-            return Trigger(i, i + 1, INTENTION, plain=True) if i + 1 < len(words) and words[i + 1].is_word else None
+            return _bare_future(words, i, voc)
         if "futr" not in r[1]:
             return None
         for k in range(i + 1, len(words)):
@@ -305,6 +309,21 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
     if _abstract_subject(words, i, voc):
         return None
     return Trigger(i, i + 1, CREATION if w.lemma in voc.creation else INTENTION, plain=True)
+
+
+def _bare_future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
+    """A future where there is no morphology: the auxiliary and the verb after it ("will open"), unless that
+    verb is a state or an ability ("will be able", "will become") or the subject before it names a process or
+    a thing ("trade will grow", "these will enhance")."""
+    k = i + 1
+    be, endings = voc.participles.get("verb"), tuple(voc.participles.get("endings", ()))
+    if k + 1 < len(words) and words[k].text.lower() == be and words[k + 1].text.lower().endswith(endings):
+        k += 1  # "will be signed", "will be collaborating": the participle is the verb
+    if k >= len(words) or not words[k].is_word or words[k].lemmas & (voc.not_actions | voc.not_plans):
+        return None
+    if i and words[i - 1].lemmas & voc.abstract_nouns:
+        return None
+    return Trigger(i, i + 1, INTENTION, plain=True)
 
 
 def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
@@ -436,7 +455,7 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
         return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
     lang = ctx.source.language
     said = [w.text for w in before if w.is_word]
-    if item.trigger.kind == AGREEMENT and voc.joint_pronouns & {w.lower() for w in said[:JOINT_REACH]}:
+    if item.trigger.kind == AGREEMENT and voc.joint_pronouns & {w.lower() for w in said[:JOINT_REACH] + said[-JOINT_REACH:]}:
         return parties.with_counterpart(ctx, speaker) if speaker else parties.joint_wording(lang)  # "мы договорились"
     if item.trigger.kind == AGREEMENT and (passive or parties.is_joint(said, lang)):
         return parties.joint_wording(lang)  # "подписано 15 документов", "the sides signed"
