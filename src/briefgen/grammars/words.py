@@ -21,6 +21,7 @@ class Cues:
     actual_year_after: Lexicon
     portfolio: Lexicon
     portfolio_link: Lexicon
+    measure_link: Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,5 +103,6 @@ def words(language: str) -> Words:
             actual_year_after=Lexicon.of_list(status["actual_year"][lang]["after"], inf),
             portfolio=Lexicon.of_list(status["portfolio"].get(lang, []), inf),
             portfolio_link=Lexicon.of_list(status["portfolio_link"].get(lang, []), inf),
+            measure_link=Lexicon.of_list(status["measure_link"].get(lang, []), False),
         ),
     )
