@@ -401,3 +401,38 @@ MEASURES = [
 @pytest.mark.parametrize("language, text, measure", MEASURES)
 def test_measure_is_a_short_nominative_phrase(language, text, measure):
     assert only(text, language).measure == measure
+
+
+YEARS_AND_STATUS = [
+    # a year said from the date line
+    ("ru", "2021-03-05", "Экспорт в прошлом году вырос до 4 млрд долларов.", 0, "actual", 2020),
+    ("ru", "2021-03-05", "За девять месяцев текущего года экспорт составил 3 млрд долларов.", 0, "actual", 2021),
+    # where a change starts is what is; where it ends, the target
+    ("ru", None, "Стороны решили увеличить экспорт с 2 млрд долларов до 5 млрд долларов.", 0, "actual", None),
+    ("ru", None, "Стороны решили увеличить экспорт с 2 млрд долларов до 5 млрд долларов.", 1, "target", None),
+    # an estimate, and what is to be created, are targets
+    ("ru", None, "Министр оценил эффект соглашения в 3 млрд рублей.", 0, "target", None),
+    ("ru", None, "Проекты предполагают создание 900 рабочих мест.", 0, "target", None),
+    # the year of the sentence, not a year compared with
+    ("en", None, "Exports reached $5 million in 2019, 12% more than in 2018.", 1, "actual", 2019),
+]
+
+
+@pytest.mark.parametrize("language, date, text, index, state, year", YEARS_AND_STATUS)
+def test_status_and_year_from_the_sentence_and_the_date_line(language, date, text, index, state, year):
+    lines = paragraphs(text)
+    doc = Document(text, 0, lines, lines, [], [], list(range(len(lines))))
+    f = figures.find(Context(source=Source(text, language=language, date=date), doc=doc))[index]
+    assert (f.status, f.year) == (state, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Подписаны контракты на 3 млрд 250 млн рублей.", 3_250_000_000),
+        ("Товарооборот составил $1 млрд. 120 млн.", 1_120_000_000),
+        ("Стороны подписали около трех десятков документов.", 30),
+    ],
+)
+def test_a_sum_in_two_scales_and_tens_of_things(text, value):
+    assert figures_of(text)[-1].value == value

@@ -48,16 +48,18 @@ def find(ctx) -> list[Figure]:
     out = []
     for n, d in enumerate(drafts):
         lo, hi = _sentence(doc, toks, starts, d)
-        state, year = status.read(toks, d.first, d.end, lo, hi, w.cues)
+        state, year = status.read(toks, d.first, d.end, lo, hi, w.cues, _year_of(ctx.source.date))
+        if state == "target" and _starts_change(toks, d, drafts[n + 1 :], hi, w):
+            state, year = "actual", None
         measure = d.found.measure
         if d.found.kind == "money":
             counted = _worth_of(toks, drafts[n - 1] if n else None, d, w)
             if counted:
                 state, year, measure = "portfolio", None, _nominative(counted.found.measure, w)
             else:
-                measure = _measure_before(toks, d, lo, w) or _nominative(_measure_of(toks, d.end, hi, w), w)
+                measure = _nominative(_measure_of(toks, d.end, hi, w), w) or _measure_near(toks, d, lo, hi, w)
         else:
-            measure = _nominative(measure, w) if measure or d.found.kind == "count" else _measure_before(toks, d, lo, w)
+            measure = _nominative(measure, w) if measure or d.found.kind == "count" else _measure_near(toks, d, lo, hi, w)
         start, end = toks[d.first].start, toks[d.end - 1].end
         out.append(
             Figure(start, end, doc.text[start:end], d.found.kind, value=d.amount.value, unit=d.found.unit,
@@ -148,6 +150,16 @@ def _sentence(doc, toks: Sequence[Token], starts: list[int], d: _Draft) -> tuple
     return bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
 
 
+def _year_of(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _starts_change(toks: Sequence[Token], d: _Draft, later: list[_Draft], hi: int, w: Words) -> bool:
+    """Whether the figure is where a change starts, a later one in its sentence where it ends ("с $5,3 млрд
+    до $10 млрд"): the starting value is what is."""
+    return bool(w.cues.change_from.ends_at(toks, d.first)) and bool(later) and later[0].first < hi
+
+
 def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -> _Draft | None:
     """The count a sum is the worth of: "45 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
     if prev is None or prev.found.kind != "count":
@@ -156,11 +168,11 @@ def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -
     return prev if link and link[1] == d.first else None
 
 
-def _measure_before(toks: Sequence[Token], d: _Draft, lo: int, w: Words) -> str | None:
-    """What a sum, share or quantity measures: the nearest measure noun before it in its sentence, as
-    written ("товарооборот", "соглашения"), with an adjective of origin before it where there is no
-    morphology ("Portuguese exports")."""
-    for k in range(d.first - 1, lo - 1, -1):
+def _measure_near(toks: Sequence[Token], d: _Draft, lo: int, hi: int, w: Words) -> str | None:
+    """What a sum, share or quantity measures: the nearest measure noun before it in its sentence, else
+    after it ("с $5 млрд до $10 млрд – двустороннего товарооборота"), in the nominative ("товарооборот",
+    "соглашения"), with an adjective of origin before it where there is no morphology ("Portuguese exports")."""
+    for k in [*range(d.first - 1, lo - 1, -1), *range(d.end, hi)]:
         got = w.measures.match(toks, k)
         if got:
             first = k - 1 if not w.inflected and k > lo and _origin(toks[k - 1], w) else k
