@@ -307,3 +307,81 @@ def test_a_language_without_vocabulary_yields_nothing():
     text = "Тараптар келісімге қол қойды және жаңа зауыт салады."
     ctx = Context(source=Source(text=text, language="kk"), doc=analyse(text))
     assert commitments.find(ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # documents reported as signed at the event, and what is set for later
+        ("По итогам встречи подписаны четыре межведомственных соглашения.", "agreement"),
+        ("В ходе визита подписано соглашение о взаимной охране инвестиций.", "agreement"),
+        ("На ноябрь запланировано заседание совместной комиссии.", "intention"),
+        ("Обсудили контракты, которые предполагается заключить весной.", "intention"),
+        # commitments named by a noun
+        ("Министр сообщил о планах открыть два консульства.", "intention"),
+        ("Губернатор заявил о поддержке инициативы провести ярмарку.", "agreement"),
+        ("Затем состоится подписание меморандума о логистике.", "agreement"),
+        ("Достигнута договоренность о продлении контракта на поставку зерна.", "agreement"),
+    ],
+)
+def test_passive_and_nominal_commitments(text, kind):
+    assert [c.kind for c in find(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Подписание конвенции открыло новый этап в отношениях.",  # a past deed told by its noun
+        "Министру представили доклад о планах по ремонту дорог.",
+        "Предполагается, что работы будут завершены весной.",  # an estimate
+    ],
+)
+def test_nominal_cue_in_a_past_or_estimated_clause_is_no_commitment(text):
+    assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "actor", "party"),
+    [
+        # an agreement that names no actor is both sides'
+        ("Президент Чили Педро Сото встретился с президентом Перу Иваном Петровым. Подписаны три соглашения.",
+         {}, "стороны", "Чили и Перу"),
+        # a joint subject
+        ("Президент Чили Педро Сото встретился с президентом Перу Иваном Петровым. По итогам стороны "
+         "подписали меморандум.", {}, "стороны", "Чили и Перу"),
+        ("Президент Чили Педро Сото встретился с президентом Перу Иваном Петровым. Главы государств должны "
+         "взять выполнение под контроль.", {}, "Главы государств", "Чили и Перу"),
+        # "мы договорились" in a quote: the speaker and the other side
+        ("Президент Чили Педро Сото встретился с президентом Перу Иваном Петровым. Сото сказал: «Мы "
+         "договорились открыть рейс».", {"Мы договорились открыть рейс": "Педро Сото"},
+         "Педро Сото и Иван Петров", "Чили и Перу"),
+        # a person acts for the country of their title, named in the nominative
+        ("Президент Республики Казахстан Иван Петров предложил открыть рейс.", {}, "Иван Петров",
+         "Республика Казахстан"),
+        # a surname the dictionary reads as another case is still the subject
+        ("Президент Чили Педро Токаев прибыл в Анкару. Токаев назвал встречу полезной и пригласил коллег "
+         "посетить Чили.", {}, "Педро Токаев", "Чили"),
+    ],
+)
+def test_actor_and_party(text, quoted, actor, party):
+    assert [(c.actor, c.party) for c in find(text, quoted)][-1] == (actor, party)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers are set to meet in May.", [("intention", None)]),
+        ("The assembly adopted a resolution supporting the talks.", [("agreement", None)]),
+        ("The sides signed a memorandum on fisheries.", [("agreement", "both sides")]),
+        ("At the talks, they decided to open a consulate.", [("agreement", "both sides")]),
+        ("The company will be collaborating with local farms.", [("intention", None)]),
+        # states, abilities, forecasts and beliefs are no commitments
+        ("The region will be able to export grain.", []),
+        ("These will enhance our joint capabilities.", []),
+        ("He expressed confidence that the deal will yield results.", []),
+        ("She stated her belief that the visit will become an impetus.", []),
+    ],
+)
+def test_english_cues_joint_actors_and_forecasts(text, expected):
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    assert [(c.kind, c.actor) for c in commitments.find(ctx)] == expected

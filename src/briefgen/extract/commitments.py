@@ -18,17 +18,19 @@ from dataclasses import dataclass, field
 from .. import data
 from ..model import Commitment, Span
 from .. import document
-from . import agenda
+from . import agenda, parties
 from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
 from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
 from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
-INTENTION, CREATION = "intention", "creation"
+INTENTION, CREATION, AGREEMENT = "intention", "creation", "agreement"
+JOINT_REACH = 3  # first and last words before a cue in which "мы"/"we" makes an agreement both sides'
 AREA_CONTEXT = 2  # sentences before a commitment that may tell its area ("по данному направлению")
 SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
 _STOPS = set(",;:()—–")
 _CLOSING = "»“”\")"
+_NOMINAL = ("NOUN", "PREP")  # a cue that is a noun ("подписание") or opens with a preposition ("о планах")
 _CONTENT = ("NOUN", "INFN", "VERB", "ADJF", "PRTS", "PRTF")
 
 
@@ -49,7 +51,10 @@ class Vocabulary:
     polite: frozenset[str]
     negations: frozenset[str]
     impersonal: frozenset[str]
+    done_at_event: frozenset[str]
     past_markers: frozenset[str]
+    joint_pronouns: frozenset[str]
+    participles: dict
     creation: frozenset[str]
     abstract_endings: tuple[str, ...]
     abstract_nouns: frozenset[str]
@@ -81,7 +86,10 @@ def vocabulary(lang: str) -> Vocabulary:
         polite=frozenset(get("polite")),
         negations=frozenset(get("negations")),
         impersonal=frozenset(get("impersonal")),
+        done_at_event=frozenset(get("done_at_event")),
         past_markers=frozenset(get("past_markers")),
+        joint_pronouns=frozenset(get("joint_pronouns")),
+        participles=dict(get("participles")),
         creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
         abstract_endings=tuple(get("abstract_endings")),
         abstract_nouns=frozenset(get("abstract_nouns")),
@@ -195,9 +203,11 @@ def _at_coordinated_cues(clause: Clause, voc: Vocabulary) -> list[Clause]:
 
 
 def _frame(clause: Clause, voc: Vocabulary) -> str | None:
-    """'hedge' for an estimate ("считается"), 'opinion' for a view ("полагаю"), else None."""
+    """'hedge' for an estimate ("считается"), 'opinion' for a view ("полагаю"), else None. A capitalised
+    word inside the clause is a name, no hedge ("in May")."""
     lemmas = {lemma for w in clause.words for lemma in w.lemmas}
-    if lemmas & voc.hedges and not lemmas & voc.polite:
+    hedges = {lemma for k, w in enumerate(clause.words) if k == 0 or not w.text[:1].isupper() for lemma in w.lemmas}
+    if hedges & voc.hedges and not lemmas & voc.polite:
         return "hedge"
     return "opinion" if lemmas & voc.opinions else None
 
@@ -242,10 +252,13 @@ def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc
         return True  # "хотел бы пригласить": a polite way of inviting
     if tag.POS in ("INFN", "GRND"):
         return False  # "предложил создать": the finite verb is the cue
+    if tag.POS in _NOMINAL:  # "сообщил о планах", "состоится подписание", not "подписание открыло страницу"
+        return not any(w.tag is not None and w.tag.POS in ("VERB", "PRTS") and "past" in w.tag
+                       and not w.lemmas & voc.not_plans for w in words)
     if tag.POS == "PRTF":
         return "pres" in tag and "pssv" in tag  # "создаваемого сегодня Совета": a body being created
     if tag.POS == "PRTS" and "past" in tag and not phrase and _infinitive(words, end, voc) is None:
-        return False  # "решено создать" and "достигнута договоренность", not "было подписано"
+        return lemma in voc.done_at_event and not (i and words[i - 1].lemma == "быть")  # "подписаны 15 документов"
     if kind == CREATION and tag.POS == "VERB" and "impf" in tag:
         return False  # "создает условия" describes; "создали совет" creates
     if lemma in voc.needs_infinitive:
@@ -275,7 +288,7 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
     r = w.reading(voc.auxiliaries)
     if r is not None:
         if r[1] is None:  # a language without morphology: the auxiliary and its verb
-            return Trigger(i, i + 1, INTENTION, plain=True) if i + 1 < len(words) and words[i + 1].is_word else None
+            return _bare_future(words, i, voc)
         if "futr" not in r[1]:
             return None
         for k in range(i + 1, len(words)):
@@ -296,6 +309,21 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
     if _abstract_subject(words, i, voc):
         return None
     return Trigger(i, i + 1, CREATION if w.lemma in voc.creation else INTENTION, plain=True)
+
+
+def _bare_future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
+    """A future where there is no morphology: the auxiliary and the verb after it ("will open"), unless that
+    verb is a state or an ability ("will be able", "will become") or the subject before it names a process or
+    a thing ("trade will grow", "these will enhance")."""
+    k = i + 1
+    be, endings = voc.participles.get("verb"), tuple(voc.participles.get("endings", ()))
+    if k + 1 < len(words) and words[k].text.lower() == be and words[k + 1].text.lower().endswith(endings):
+        k += 1  # "will be signed", "will be collaborating": the participle is the verb
+    if k >= len(words) or not words[k].is_word or words[k].lemmas & (voc.not_actions | voc.not_plans):
+        return None
+    if i and words[i - 1].lemmas & voc.abstract_nouns:
+        return None
+    return Trigger(i, i + 1, INTENTION, plain=True)
 
 
 def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
@@ -344,16 +372,18 @@ def _commitment(ctx, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[
     cue = item.cue
     cue_end = item.clause.words[item.trigger.end - 1].end
     action_word = _action_start(item, voc)
+    actor = _actor(ctx, item, voc, earlier)
     return Commitment(
         start,
         end,
         text[start:end],
         kind=item.trigger.kind,
-        actor=_actor(ctx, item, voc, earlier),
+        actor=actor,
         action=text[action_word.start : end] if action_word is not None and action_word.start < end else None,
         deadline=voc.deadlines.find(words, text, _year(ctx.source.date)),
         area=_area(ctx, item.sentence, words, taxonomy),
         cue=Span(cue.start, cue_end, text[cue.start : cue_end]),
+        party=parties.party(ctx, actor),
     )
 
 
@@ -419,11 +449,16 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
     before = item.clause.words[: item.trigger.index]
     if item.clause.kind == COORDINATE and not any(w.is_word for w in before):
         before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
-    kind, who = subject(ctx, before, speaker, _passive(item, voc), item.cue)
-    if kind == NOUN and item.trigger.kind == "instruction" and item.trigger.lemma in voc.needs_infinitive:
-        kind, who = None, None  # "внимание следует уделить": the noun is what is acted on
+    passive = _passive(item, voc)
+    kind, who = subject(ctx, before, speaker, passive, item.cue)
     if kind in (NAMED, PERSON, NOUN) and who:
         return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
+    lang = ctx.source.language
+    said = [w.text for w in before if w.is_word]
+    if item.trigger.kind == AGREEMENT and voc.joint_pronouns & {w.lower() for w in said[:JOINT_REACH] + said[-JOINT_REACH:]}:
+        return parties.with_counterpart(ctx, speaker) if speaker else parties.joint_wording(lang)  # "мы договорились"
+    if item.trigger.kind == AGREEMENT and (passive or parties.is_joint(said, lang)):
+        return parties.joint_wording(lang)  # "подписано 15 документов", "the sides signed"
     if speaker:
         return speaker
     if item.reporter is not None:
@@ -453,7 +488,8 @@ def _passive(item: Item, voc: Vocabulary) -> bool:
     t = item.trigger
     if not t.plain:
         tag = words[t.index].reading({t.lemma})[1]
-        return t.lemma in voc.impersonal or tag is not None and tag.POS == "PRTS"  # "решено", "поручено"
+        # "решено", "поручено"; a cue noun ("состоится … подписание") is no verb of the subject before it
+        return t.lemma in voc.impersonal or tag is not None and tag.POS in ("PRTS", *_NOMINAL)
     verb = words[t.end - 1]
     return verb.has("PRTS") or _reflexive_passive(verb.lemma)
 

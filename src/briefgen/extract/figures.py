@@ -12,13 +12,18 @@ from dataclasses import dataclass
 
 from ..grammars import count, money, percent, quantity, status
 from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
+from ..grammars.nouns import span_text
 from ..grammars.tokens import Token, tokenize
 from ..grammars.words import Words, words
 from ..model import Figure
+from ..nlp import parses
+from .phrases import nominative
 
 # Tried in this order on what follows an amount; the first that reads it wins.
 _GRAMMARS = (percent.after, money.after, quantity.after, count.after)
 _OPEN, _CLOSE = "(", ")"
+_SUBJECT_CASES = ("nomn", "accs")  # a measure noun before a sum may be its subject or object ("соглашения")
+MAX_MEASURE_WORDS = 4  # "$3 billion of advanced American military equipment"
 MIN_IMPLIED_SCALE = 1e6  # "5 миллиардов" may take the currency the paragraph named; "5" may not
 
 
@@ -43,14 +48,18 @@ def find(ctx) -> list[Figure]:
     out = []
     for n, d in enumerate(drafts):
         lo, hi = _sentence(doc, toks, starts, d)
-        state, year = status.read(toks, d.first, d.end, lo, hi, w.cues)
+        state, year = status.read(toks, d.first, d.end, lo, hi, w.cues, _year_of(ctx.source.date))
+        if state == "target" and _starts_change(toks, d, drafts[n + 1 :], hi, w):
+            state, year = "actual", None
         measure = d.found.measure
         if d.found.kind == "money":
             counted = _worth_of(toks, drafts[n - 1] if n else None, d, w)
             if counted:
-                state, year, measure = "portfolio", None, counted.found.measure
+                state, year, measure = "portfolio", None, _nominative(counted.found.measure, w)
             else:
-                measure = _money_measure(toks, d, lo, w)
+                measure = _nominative(_measure_of(toks, d.end, hi, w), w) or _measure_near(toks, d, lo, hi, w)
+        else:
+            measure = _nominative(measure, w) if measure or d.found.kind == "count" else _measure_near(toks, d, lo, hi, w)
         start, end = toks[d.first].start, toks[d.end - 1].end
         out.append(
             Figure(start, end, doc.text[start:end], d.found.kind, value=d.amount.value, unit=d.found.unit,
@@ -141,6 +150,16 @@ def _sentence(doc, toks: Sequence[Token], starts: list[int], d: _Draft) -> tuple
     return bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
 
 
+def _year_of(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _starts_change(toks: Sequence[Token], d: _Draft, later: list[_Draft], hi: int, w: Words) -> bool:
+    """Whether the figure is where a change starts, a later one in its sentence where it ends ("с $5,3 млрд
+    до $10 млрд"): the starting value is what is."""
+    return bool(w.cues.change_from.ends_at(toks, d.first)) and bool(later) and later[0].first < hi
+
+
 def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -> _Draft | None:
     """The count a sum is the worth of: "45 совместных проектов на сумму …", "130 проектов на $9 млрд"."""
     if prev is None or prev.found.kind != "count":
@@ -149,10 +168,50 @@ def _worth_of(toks: Sequence[Token], prev: _Draft | None, d: _Draft, w: Words) -
     return prev if link and link[1] == d.first else None
 
 
-def _money_measure(toks: Sequence[Token], d: _Draft, lo: int, w: Words) -> str | None:
-    """What a sum measures: the nearest measure noun before it in its sentence ("товарооборот")."""
-    for k in range(d.first - 1, lo - 1, -1):
+def _measure_near(toks: Sequence[Token], d: _Draft, lo: int, hi: int, w: Words) -> str | None:
+    """What a sum, share or quantity measures: the nearest measure noun before it in its sentence, else
+    after it ("с $5 млрд до $10 млрд – двустороннего товарооборота"), in the nominative ("товарооборот",
+    "соглашения"), with an adjective of origin before it where there is no morphology ("Portuguese exports")."""
+    for k in [*range(d.first - 1, lo - 1, -1), *range(d.end, hi)]:
         got = w.measures.match(toks, k)
         if got:
-            return got[0]
+            first = k - 1 if not w.inflected and k > lo and _origin(toks[k - 1], w) else k
+            return _nominative(span_text(toks, first, got[1]), w, _SUBJECT_CASES)
     return None
+
+
+def _origin(tok: Token, w: Words) -> bool:
+    """A capitalised adjective of origin ("Brazilian", "Portuguese")."""
+    return tok.kind == "word" and tok.text[:1].isupper() and tok.key.endswith(w.modifier_endings)
+
+
+def _measure_of(toks: Sequence[Token], end: int, hi: int, w: Words) -> str | None:
+    """What a sum buys, said after it: "$3 billion of military equipment" (up to the clause's end)."""
+    link = w.cues.measure_link.match(toks, end) if end < hi else None
+    if not link:
+        return None
+    k = link[1]
+    while k < hi and k - link[1] < MAX_MEASURE_WORDS and toks[k].kind == "word" and not w.cues.measure_link.match(toks, k):
+        k += 1
+    return span_text(toks, link[1], k) if k > link[1] else None
+
+
+def _nominative(measure: str | None, w: Words, cases: tuple[str, ...] = ()) -> str | None:
+    """A measure phrase in the nominative, its head's number kept ("совместных проектов" → "совместные
+    проекты"), the head read in one of `cases` where it can be, else in its likeliest reading; as written
+    where there is no morphology."""
+    if not measure or not w.inflected:
+        return measure
+    words = measure.split()
+    # the first noun heads the phrase; an adjective ending it stands for one ("334 подозреваемых")
+    at = next((k for k, word in enumerate(words) if parses(word)[0].tag.POS == "NOUN"), len(words) - 1)
+    nouns = [p for p in parses(words[at]) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    if not nouns:
+        return measure
+    readings = [p for p in nouns if p.normal_form == nouns[0].normal_form]
+    head = next((p for case in cases for p in readings if p.tag.case == case), readings[0])
+    phrase = " ".join([nominative(word, head) for word in words[: at + 1]] + words[at + 1 :])
+    if "ё" not in measure:
+        phrase = phrase.replace("ё", "е")  # as the text writes it: "протяженность"
+    common = not ({"Name", "Surn", "Geox", "Orgn", "Abbr"} & set(str(parses(words[0])[0].tag).replace(" ", ",").split(",")))
+    return phrase[:1].lower() + phrase[1:] if common else phrase

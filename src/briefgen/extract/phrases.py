@@ -74,9 +74,11 @@ def nominative_phrase(words: list[Token], begin: int, i: int, end: int, head) ->
 def nominative(word: str, head) -> str:
     """The word in the nominative, in the head's number and gender, its capital kept."""
     agree = {str(head.tag.gender), str(head.tag.number)} & {"masc", "femn", "neut", "sing", "plur"}
+    if "plur" in agree:
+        agree = {"plur"}  # plural adjectives have no gender: "совместные проекты"
     for p in nlp.parses(word):
-        if p.tag.case == head.tag.case and p.tag.POS in NOMINAL:
-            form = p.inflect({"nomn"} | (agree if p.tag.POS == "ADJF" else agree & {"sing", "plur"}))
+        if p.tag.case == head.tag.case and p.tag.POS in (*NOMINAL, "PRTF"):
+            form = p.inflect({"nomn"} | (agree if p.tag.POS != "NOUN" else agree & {"sing", "plur"}))
             if form:
                 return word[:1] + form.word[1:] if word[:1].isupper() else form.word
     return word

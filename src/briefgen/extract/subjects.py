@@ -33,7 +33,7 @@ def subject(
     titles = {r.start: r for r in ctx.roles}
     gender = _gender(verb)
     for k, w in enumerate(words):
-        if not w.is_word or not _free(words, k):
+        if not w.is_word or not _free(words, k, _named_case(ctx, w) or _plural_subject(w, verb)):
             continue
         if gender and not _may_be(ctx, w, gender):
             continue
@@ -82,11 +82,34 @@ def _genitive(word: Word) -> bool:
     return any(t is not None and "gent" in t and t.POS in ("NOUN", "ADJF", "NUMR") for _, t in word.readings)
 
 
-def _free(words: list[Word], k: int) -> bool:
-    """True when words[k] can be nominative and stands outside a prepositional phrase, and, when it can
-    also be genitive ("на базе Иннополиса", "по данным Reuters"), is not the dependent of a noun in another case."""
+def _named_case(ctx, word: Word) -> bool | None:
+    """Whether a person's mention at `word` is nominative, as the people extractor read it from the whole
+    name ("Токаев", which the dictionary reads as a genitive plural), or None when no person is named there."""
+    person = _person_at(ctx, word)
+    if person is None:
+        return None
+    return person.nominative_at(next(m.start for m in person.mentions if m.start <= word.start < m.end))
+
+
+def _plural_subject(word: Word, verb: Word | None) -> bool | None:
+    """True when a plural verb agrees with the word's nominative plural, which the word also has a genitive
+    singular for ("По их итогам стороны подписали"), else None (undecided)."""
+    tag = verb.tag if verb is not None else None
+    if tag is None or "plur" not in tag or tag.POS not in ("VERB", "PRTS", "ADJS"):
+        return None
+    return True if any(t is not None and "plur" in t and "nomn" in t for _, t in word.readings) else None
+
+
+def _free(words: list[Word], k: int, nominative: bool | None = None) -> bool:
+    """True when words[k] can be nominative (or, for a person's name, is: `nominative`) and stands outside a
+    prepositional phrase, and, when it can also be genitive ("на базе Иннополиса", "по данным Reuters"), is
+    not the dependent of a noun in another case."""
     genitive = True  # a word without morphology (a Latin name) may be anything
-    if words[k].tag is not None:
+    if nominative is not None:
+        if not nominative:
+            return False
+        genitive = False
+    elif words[k].tag is not None:
         cases = {c for _, t in words[k].readings for c in ("nomn", "gent") if c in t}
         if "nomn" not in cases:
             return False
@@ -124,7 +147,7 @@ def _names(ctx, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
 def _name_at(ctx, words: list[Word], k: int, kinds) -> tuple[str, int] | None:
     """(name, end offset) of the person, organisation or place (of `kinds`) that is a free subject at words[k]."""
     w = words[k]
-    if not w.is_word or not _free(words, k):
+    if not w.is_word or not _free(words, k, _named_case(ctx, w)):
         return None
     person = _person_at(ctx, w) if "PER" in kinds else None
     if person is not None:

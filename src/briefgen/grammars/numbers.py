@@ -67,7 +67,10 @@ def read(toks: Sequence[Token], i: int, w: Words, after_sign: bool = False) -> A
         low, high = base * (scale if scale != 1 else scale2), base2 * scale2
         if high > low:
             return Amount(first, end, _round(low), _round(high), scale2)
-    return Amount(i, j, _round(base * scale), scale=scale)
+    value = base * scale
+    while scale > 1 and j < len(toks) and toks[j].kind == "num" and (part := _one(toks, j, w, True)) and 1 < part[1] < scale:
+        value, scale, j = value + part[0] * part[1], part[1], part[2]  # "4 млрд 431 млн": one sum
+    return Amount(i, j, _round(value), scale=one[1])
 
 
 def read_vague(toks: Sequence[Token], i: int, w: Words) -> Amount | None:

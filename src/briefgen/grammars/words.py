@@ -19,8 +19,13 @@ class Cues:
     actual: Lexicon
     actual_year_before: Lexicon
     actual_year_after: Lexicon
+    compared: Lexicon
+    relative_year: Lexicon
+    relative_unit: Lexicon
+    change_from: Lexicon
     portfolio: Lexicon
     portfolio_link: Lexicon
+    measure_link: Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +105,12 @@ def words(language: str) -> Words:
             actual=Lexicon.of_list(status["actual"].get(lang, []), False),
             actual_year_before=Lexicon.of_list(status["actual_year"][lang]["before"], False),
             actual_year_after=Lexicon.of_list(status["actual_year"][lang]["after"], inf),
+            compared=Lexicon.of_list(status["actual_year"][lang].get("compared", []), False),
+            relative_year=Lexicon(status["relative_year"][lang]["words"], inf),
+            relative_unit=Lexicon.of_list(status["relative_year"][lang]["unit"], inf),
+            change_from=Lexicon.of_list(status["change_from"].get(lang, []), False),
             portfolio=Lexicon.of_list(status["portfolio"].get(lang, []), inf),
             portfolio_link=Lexicon.of_list(status["portfolio_link"].get(lang, []), inf),
+            measure_link=Lexicon.of_list(status["measure_link"].get(lang, []), False),
         ),
     )
