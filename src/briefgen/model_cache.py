@@ -65,7 +65,7 @@ class Parts:
 def ner_tagger() -> Any:
     """slovnet's NER tagger with natasha's news model: from the user cache, else unpacked and then cached."""
     where = cache.cache_dir()
-    entry = where / f"ner-{cache.key(FORMAT, *_identity(model_files()))}" if where else None
+    entry = where / entry_name() if where else None
     if entry is not None and entry.is_dir():
         try:
             return assemble(read_entry(entry))
@@ -75,6 +75,11 @@ def ner_tagger() -> Any:
     if entry is not None:
         store(parts, entry)
     return assemble(parts)
+
+
+def entry_name() -> str:
+    """The cache entry of the model files as they are now."""
+    return f"ner-{cache.key(FORMAT, *_identity(model_files()))}"
 
 
 def assemble(parts: Parts) -> Any:
