@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from briefgen import forked
 from briefgen.batch import BUILT, CURRENT
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, RenderError
 from briefgen.pack import PackJob, build_one, build_pack, plan_packs
 from briefgen.render import WRITERS, RenderOptions, json_writer
 from briefgen.stamp import STAMP_NAME, config_key, read_stamp
@@ -169,3 +170,28 @@ def test_a_brief_file_is_named_by_its_source_and_a_pack_keeps_its_source(tmp_pat
 
 def _never(*args):
     raise AssertionError("an up-to-date pack was loaded again")
+
+
+def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, source, monkeypatch):
+    formats = ("json", "docx", "pdf", "factsheet")
+    forked_pack = build_pack(job(tmp_path / "a", formats), source, "visit")
+    monkeypatch.setattr(forked, "available", lambda: False)
+    in_process = build_pack(job(tmp_path / "b", formats), source, "visit")
+    assert list(forked_pack.timings) == list(in_process.timings) == ["brief", *formats]
+    for name in ("brief.json", "brief.docx", "brief.pdf", "factsheet.pdf"):
+        assert (tmp_path / "a" / "visit" / name).read_bytes() == (tmp_path / "b" / "visit" / name).read_bytes()
+
+
+@pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
+@pytest.mark.parametrize("failing", ["pdf", "docx"])
+def test_a_failure_on_either_side_of_the_fork_leaves_no_pack(tmp_path, source, monkeypatch, failing):
+    from briefgen.render import docx_writer, pdf_writer
+
+    def broken(brief, options):
+        raise RenderError(f"{failing}: broken")
+
+    monkeypatch.setattr({"pdf": pdf_writer, "docx": docx_writer}[failing], "write", broken)
+    out = tmp_path / "out"
+    with pytest.raises(RenderError, match=f"{failing}: broken"):
+        build_pack(job(out, ("json", "docx", "pdf", "factsheet")), source, "visit")
+    assert list(out.iterdir()) == []

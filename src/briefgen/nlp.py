@@ -70,12 +70,16 @@ def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
 
 @functools.cache
 def morph() -> Any:
-    """A pymorphy3 analyzer for lemmas and inflection."""
+    """A pymorphy3 analyzer for lemmas and inflection, on the Russian dictionary package.
+
+    The dictionary is named rather than found: finding it reads the entry points of every installed package.
+    """
     import pymorphy3
+    import pymorphy3_dicts_ru
     from pymorphy3 import shapes
 
     shapes.is_latin_char = _latin_or_unnamed(shapes.is_latin_char)
-    return pymorphy3.MorphAnalyzer()
+    return pymorphy3.MorphAnalyzer(pymorphy3_dicts_ru.get_path(), lang="ru")
 
 
 def _latin_or_unnamed(is_latin_char):
