@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import types
 from pathlib import Path
@@ -195,3 +196,17 @@ def test_a_failure_on_either_side_of_the_fork_leaves_no_pack(tmp_path, source, m
     with pytest.raises(RenderError, match=f"{failing}: broken"):
         build_pack(job(out, ("json", "docx", "pdf", "factsheet")), source, "visit")
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
+def test_a_bad_source_stops_the_process_waiting_to_lay_out(tmp_path, monkeypatch):
+    stopped = []
+    stop = forked.Child.stop
+    monkeypatch.setattr(forked.Child, "stop", lambda child: stopped.append(child.pid) or stop(child))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    with pytest.raises(BriefgenError, match="empty"):
+        build_pack(job(tmp_path / "out", ("json", "docx", "pdf", "factsheet")), empty, "empty")
+    assert len(stopped) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(stopped[0], os.WNOHANG)

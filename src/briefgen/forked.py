@@ -1,11 +1,13 @@
 """Run one call in a forked copy of this process, so that two halves of a job use two cores.
 
-Where `fork` is the platform's way of starting processes (Linux), the child
-shares everything loaded so far, runs the call, and sends back its result, or
-its exception (with the child's traceback as the cause), and the warnings it
-raised, which the parent raises again; then it ends at once, running none of
-the parent's clean-up and flushing none of its buffers (`os._exit`).
-Elsewhere `start` returns None and the caller makes the call itself.
+Where `fork` is the platform's way of starting processes (Linux), `standby`
+forks a child that shares everything loaded so far and gets ready (imports
+what the call will need) while the parent goes on; `Child.call` then hands it
+the call. The child sends back the result, or the exception (with the child's
+traceback as its cause), and the warnings it raised, which the parent raises
+again; then it ends at once, running none of the parent's clean-up and
+flushing none of its buffers (`os._exit`). Elsewhere `standby` returns None
+and the caller makes the call itself.
 """
 from __future__ import annotations
 
@@ -34,16 +36,26 @@ def available() -> bool:
 
 
 class Child:
-    """A call running in a forked process: `result()` waits for it, `stop()` ends it."""
+    """A forked process waiting for one call: `call()` hands it over, `result()` waits for it, `stop()` ends it."""
 
-    def __init__(self, pid: int, fd: int) -> None:
-        self.pid, self.fd = pid, fd
+    def __init__(self, pid: int, requests: int, answers: int) -> None:
+        self.pid = pid
+        self.requests: int | None = requests  # None once handed over
+        self.answers: int | None = answers  # None once read
+        self.reaped = False
+
+    def call(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Have the child run `fn(*args)` (a function it can find by name, and arguments that pickle)."""
+        fd, self.requests = self.requests, None
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(pickle.dumps((fn, args)))
 
     def result(self) -> Any:
         """The call's return value; its exception, raised again here; its warnings, warned again here."""
-        with os.fdopen(self.fd, "rb") as pipe:
+        fd, self.answers = self.answers, None
+        with os.fdopen(fd, "rb") as pipe:
             data = pipe.read()
-        os.waitpid(self.pid, 0)
+        self._reap()
         if not data:
             raise ChildDied("the rendering process ended without an answer")
         ok, value, caught, detail = pickle.loads(data)
@@ -54,30 +66,49 @@ class Child:
         raise value from ChildTraceback(detail)
 
     def stop(self) -> None:
-        """End the child and reap it (the parent failed: its result is not wanted)."""
-        try:
+        """End the child and reap it, unless that is done (the parent failed: the call is not wanted)."""
+        if not self.reaped:
             os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        os.close(self.fd)
+            self._reap()
+        for fd in (self.requests, self.answers):
+            if fd is not None:
+                os.close(fd)
+        self.requests = self.answers = None
+
+    def _reap(self) -> None:
         os.waitpid(self.pid, 0)
+        self.reaped = True
 
 
-def start(fn: Callable[..., Any], *args: Any) -> Child | None:
-    """`fn(*args)` running in a forked child; None where calls are not forked (see `available`)."""
+def standby(prepare: Callable[[], Any] = lambda: None) -> Child | None:
+    """A forked child that runs `prepare()` at once, then waits for its call; None where calls are not forked."""
     if not available():
         return None
-    read_end, write_end = os.pipe()
+    requests, answers = os.pipe(), os.pipe()
     pid = os.fork()
     if pid:
-        os.close(write_end)
-        return Child(pid, read_end)
+        os.close(requests[0])
+        os.close(answers[1])
+        return Child(pid, requests[1], answers[0])
     try:  # the child: never returns
-        os.close(read_end)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(_answer(fn, args))
+        os.close(requests[1])
+        os.close(answers[0])
+        _serve(prepare, requests[0], answers[1])
     finally:
         os._exit(0)
+
+
+def _serve(prepare: Callable[[], Any], requests: int, answers: int) -> None:
+    try:
+        prepare()
+    except Exception:  # noqa: BLE001, S110 — the call meets the same trouble and reports it
+        pass
+    with os.fdopen(requests, "rb") as pipe:
+        request = pipe.read()
+    if request:  # else the parent has closed the pipe: nothing to do
+        fn, args = pickle.loads(request)
+        with os.fdopen(answers, "wb") as pipe:
+            pipe.write(_answer(fn, args))
 
 
 def _answer(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
