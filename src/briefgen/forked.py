@@ -11,7 +11,6 @@ and the caller makes the call itself.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -31,8 +30,12 @@ class ChildDied(Exception):
 
 
 def available() -> bool:
-    """Whether calls can be forked here: on Linux, in the main process (a pool's workers have the cores busy)."""
-    return sys.platform == "linux" and multiprocessing.parent_process() is None
+    """Whether calls can be forked here: on Linux, in the main process (a pool's workers have the cores busy).
+
+    A pool's worker has multiprocessing loaded; the main process need not load it (a slow import) to know.
+    """
+    mp = sys.modules.get("multiprocessing")
+    return sys.platform == "linux" and (mp is None or mp.parent_process() is None)
 
 
 class Child:
