@@ -1,6 +1,7 @@
 """The batch runner: outcomes per input in input order, errors contained, workers in a pool, the report."""
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import signal
 import subprocess
@@ -151,7 +152,7 @@ def test_settled_inputs_need_no_worker(monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for one input")
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     outcomes = list(run(Settling(), tasks, jobs=2, models=False))
     assert [(o.input.name, o.status) for o in outcomes] == [("a.txt", CURRENT), ("b.txt", BUILT), ("c.txt", CURRENT)]
 

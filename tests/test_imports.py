@@ -29,7 +29,7 @@ def test_extraction_never_needs_pkg_resources(seed_path):
         "from briefgen.source import read_source\n"
         f"extract_brief(read_source({str(seed_path)!r}))"
     )
-    assert "natasha" in loaded and "pymorphy3" in loaded
+    assert "slovnet" in loaded and "pymorphy3" in loaded
     assert "pkg_resources" not in loaded
 
 

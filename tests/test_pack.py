@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import types
 from pathlib import Path
 
 import pytest
 
+from briefgen import forked
 from briefgen.batch import BUILT, CURRENT
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, RenderError
 from briefgen.pack import PackJob, build_one, build_pack, plan_packs
 from briefgen.render import WRITERS, RenderOptions, json_writer
 from briefgen.stamp import STAMP_NAME, config_key, read_stamp
@@ -211,3 +213,42 @@ def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, sourc
     assert result.exit_code == 1
     assert f"briefgen: error: {bad}: internal error: OverflowError: int too large to convert to float\n" in result.stderr
     assert (out / "visit" / "brief.json").is_file()
+
+
+def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, source, monkeypatch):
+    formats = ("json", "docx", "pdf", "factsheet")
+    forked_pack = build_pack(job(tmp_path / "a", formats), source, "visit")
+    monkeypatch.setattr(forked, "available", lambda: False)
+    in_process = build_pack(job(tmp_path / "b", formats), source, "visit")
+    assert list(forked_pack.timings) == list(in_process.timings) == ["brief", *formats]
+    for name in ("brief.json", "brief.docx", "brief.pdf", "factsheet.pdf"):
+        assert (tmp_path / "a" / "visit" / name).read_bytes() == (tmp_path / "b" / "visit" / name).read_bytes()
+
+
+@pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
+@pytest.mark.parametrize("failing", ["pdf", "docx"])
+def test_a_failure_on_either_side_of_the_fork_leaves_no_pack(tmp_path, source, monkeypatch, failing):
+    from briefgen.render import docx_writer, pdf_writer
+
+    def broken(brief, options):
+        raise RenderError(f"{failing}: broken")
+
+    monkeypatch.setattr({"pdf": pdf_writer, "docx": docx_writer}[failing], "write", broken)
+    out = tmp_path / "out"
+    with pytest.raises(RenderError, match=f"{failing}: broken"):
+        build_pack(job(out, ("json", "docx", "pdf", "factsheet")), source, "visit")
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
+def test_a_bad_source_stops_the_process_waiting_to_lay_out(tmp_path, monkeypatch):
+    stopped = []
+    stop = forked.Child.stop
+    monkeypatch.setattr(forked.Child, "stop", lambda child: stopped.append(child.pid) or stop(child))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    with pytest.raises(BriefgenError, match="empty"):
+        build_pack(job(tmp_path / "out", ("json", "docx", "pdf", "factsheet")), empty, "empty")
+    assert len(stopped) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(stopped[0], os.WNOHANG)

@@ -10,7 +10,6 @@ per-file lines, errors, a progress bar on a terminal, and the summary.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import signal
@@ -19,13 +18,16 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import BriefgenError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 BUILT, CURRENT, FAILED = "built", "up to date", "failed"
 PARENT_CHECK = 0.5  # seconds between a worker's looks at whether its parent still runs
@@ -67,6 +69,9 @@ def run(job: Job, tasks: Sequence[tuple[Path, str]], jobs: int = 1, models: bool
         for (path, name), outcome in zip(tasks, settled):
             yield outcome or attempt(job, path, name)
         return
+    import multiprocessing  # only a pool needs these (their import is a good part of a single run's start-up)
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     context = multiprocessing.get_context("spawn")  # a clean interpreter: safe with any threads or libraries
     with ProcessPoolExecutor(min(jobs, len(pending)), mp_context=context, initializer=_init_worker, initargs=(models, os.getpid())) as pool:
         futures = {pool.submit(attempt, job, *tasks[i]): i for i in pending}

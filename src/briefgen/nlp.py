@@ -1,7 +1,9 @@
 """Load the language models once per process and hand them out.
 
 Importing this module is cheap; each model is built on first use and cached,
-so `briefgen --help` never pays for natasha and a batch worker pays once.
+so `briefgen --help` never pays for the models and a batch worker pays once.
+natasha's NER model comes through `model_cache`, which keeps it in the user
+cache in a form that loads without unpacking.
 All morphology goes through pymorphy3 (the maintained fork): natasha's own
 pymorphy2-based vocabulary is never built, so `pkg_resources` is never needed.
 """
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 # The models multiply small matrices: BLAS threads only fight over the cores (with each other, and with
-# the workers of --jobs). Set before numpy loads, which is when natasha is first imported (below).
+# the workers of --jobs). Set before numpy loads, which is when the NER model is first loaded (below).
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
@@ -24,26 +26,18 @@ _BLANK = re.compile(r"\s+")
 
 @functools.cache
 def segmenter() -> Any:
-    """natasha's rule-based segmenter (razdel) for tokens and sentences."""
-    from natasha import Segmenter
+    """razdel, the rule-based segmenter natasha uses, for tokens and sentences."""
+    import razdel
 
-    return Segmenter()
-
-
-@functools.cache
-def embedding() -> Any:
-    """natasha's news-domain word embeddings, shared by the taggers."""
-    from natasha import NewsEmbedding
-
-    return NewsEmbedding()
+    return razdel
 
 
 @functools.cache
 def ner_tagger() -> Any:
-    """natasha's slovnet NER tagger (PER, ORG, LOC)."""
-    from natasha import NewsNERTagger
+    """slovnet's NER tagger with natasha's news model (PER, ORG, LOC), loaded through the user cache."""
+    from .model_cache import ner_tagger
 
-    return NewsNERTagger(embedding())
+    return ner_tagger()
 
 
 def entities(text: str) -> Iterator[tuple[int, int, str]]:
@@ -76,12 +70,16 @@ def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
 
 @functools.cache
 def morph() -> Any:
-    """A pymorphy3 analyzer for lemmas and inflection."""
+    """A pymorphy3 analyzer for lemmas and inflection, on the Russian dictionary package.
+
+    The dictionary is named rather than found: finding it reads the entry points of every installed package.
+    """
     import pymorphy3
+    import pymorphy3_dicts_ru
     from pymorphy3 import shapes
 
     shapes.is_latin_char = _latin_or_unnamed(shapes.is_latin_char)
-    return pymorphy3.MorphAnalyzer()
+    return pymorphy3.MorphAnalyzer(pymorphy3_dicts_ru.get_path(), lang="ru")
 
 
 def _latin_or_unnamed(is_latin_char):

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import forked
 from .batch import BUILT, CURRENT, Outcome, attempt
 from .distribute.manifest import write_manifest
 from .errors import BriefgenError
@@ -27,6 +28,7 @@ from .source import read_bytes
 from .stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
 
 BRIEF_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+LAID_OUT = {"pdf", "factsheet"}  # formats reportlab lays out: the slow half of a pack, rendered in a forked process
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,10 +233,12 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
     current = _current(path, plan)
     if current:
         return current
-    brief, seconds = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
-    staged = staging_dir(plan.target)
+    layout = _standby(plan.todo)  # gets the layout libraries ready while the brief is made
+    staged = None
     try:
-        timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, job.options)}
+        brief, seconds = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
+        staged = staging_dir(plan.target)
+        timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, job.options, layout)}
         _keep_the_rest(plan.target, staged)
         write_manifest(staged, brief, job.options)
         formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
@@ -244,15 +248,55 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
         write_atomic(staged / STAMP_NAME, stamp_bytes(stamp))
         swap_in(staged, plan.target)
     except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
+        if layout is not None:
+            layout.stop()
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
         raise
     files = ", ".join(output_name(f) for f in plan.todo)
     return Outcome(path, BUILT, note=f"-> {plan.target}/ ({files})", outdir=plan.target, timings=timings)
 
 
-def write_pack(brief: Brief, outdir: Path, formats: Sequence[str], options: RenderOptions) -> dict[str, float]:
-    """Render each format into outdir, every file written atomically; the seconds each format took."""
+def write_pack(
+    brief: Brief, outdir: Path, formats: Sequence[str], options: RenderOptions, layout: forked.Child | None = None
+) -> dict[str, float]:
+    """Render each format into outdir, every file written atomically; the seconds each format took.
+
+    The PDF formats are laid out in a forked process (`layout`, from `_standby`,
+    else one started here) while this one writes the others (see `forked`), so
+    a pack takes about as long as its PDFs alone.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
+    aside = _aside(formats)
+    if layout is None and aside:
+        layout = _standby(formats)
+    here = formats if layout is None else [f for f in formats if f not in aside]
+    try:
+        if layout is not None:
+            layout.call(_write_formats, brief, outdir, aside, options)
+        timings = _write_formats(brief, outdir, here, options)
+    except BaseException:
+        if layout is not None:
+            layout.stop()
+        raise
+    if layout is not None:
+        timings |= layout.result()
+    return {f: timings[f] for f in formats}
+
+
+def _aside(formats: Sequence[str]) -> list[str]:
+    """The formats to lay out in a forked process: the PDFs, when there is something else to do meanwhile."""
+    aside = [f for f in formats if f in LAID_OUT]
+    return aside if 0 < len(aside) < len(formats) else []
+
+
+def _standby(formats: Sequence[str]) -> forked.Child | None:
+    """A forked process importing the writers of the formats to lay out aside (None: nothing to lay out aside)."""
+    aside = _aside(formats)
+    return forked.standby(lambda: [get_writer(f) for f in aside]) if aside else None
+
+
+def _write_formats(brief: Brief, outdir: Path, formats: Sequence[str], options: RenderOptions) -> dict[str, float]:
     timings = {}
     for fmt in formats:
         data, timings[fmt] = _timed(get_writer(fmt), brief, options)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.render import RenderOptions, cache, docx_writer, get_writer, templating
+from briefgen import cache
+from briefgen.render import RenderOptions, docx_writer, get_writer, templating
 
 
 @pytest.fixture

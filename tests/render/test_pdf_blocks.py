@@ -43,3 +43,31 @@ def test_huge_paragraphs_are_cut_at_spaces_without_losing_text():
     assert "".join(r.text for p in pieces for r in p) == "".join(r.text for r in runs)
     assert all(sum(len(r.text) for r in p) <= 2000 for p in pieces)
     assert _chunks(runs[2:], 2000) == [runs[2:]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "expected"),
+    [
+        ("ru", "переговоры", ["пе", "ре", "го", "во", "ры"]),
+        ("ru", "сотрудничество", ["со", "труд", "ни", "че", "ство"]),
+        ("en", "cooperation", ["co", "oper", "a", "tion"]),
+        ("en-GB", "agreement", ["agree", "ment"]),
+    ],
+)
+def test_hyphenation_patterns_read_back_from_the_user_cache_hyphenate_alike(tmp_path, monkeypatch, lang, word, expected):
+    import pyphen
+
+    from briefgen import cache
+    from briefgen.render import pdf_blocks
+
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    pdf_blocks._hyphenator.cache_clear()
+    fresh = pdf_blocks._hyphenator(lang)  # parses the dictionary and writes the entry
+    monkeypatch.setattr(pyphen, "hdcache", {})  # as a new process: nothing parsed in memory
+    pdf_blocks._hyphenator.cache_clear()
+    cached = pdf_blocks._hyphenator(lang)  # reads the entry into pyphen's per-file cache
+    pdf_blocks._hyphenator.cache_clear()
+    assert list(tmp_path.glob("hyph-*.pickle"))
+    assert list(cached(word)) == list(fresh(word))
+    assert pyphen.Pyphen(lang=pyphen.language_fallback(lang.replace("-", "_"))).inserted(word).split("-") == expected

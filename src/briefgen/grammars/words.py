@@ -1,10 +1,13 @@
-"""Turn `data/figures.yaml` into the lexicons of one language, built once per process."""
+"""Turn `data/figures.yaml` into the lexicons of one language, built once per user (see `words`)."""
 from __future__ import annotations
 
 import functools
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
-from .. import data
+from .. import cache, data, nlp
+from . import lexicon, tokens
 from .lexicon import Lexicon
 
 
@@ -62,7 +65,22 @@ class Words:
 
 @functools.cache
 def words(language: str) -> Words:
-    """The lexicons of `language` (Russian when the data has no lists for it)."""
+    """The lexicons of `language` (Russian when the data has no lists for it), compiled once per user.
+
+    Compiling looks up every inflected form of every listed word (about 0.1 s);
+    the result is kept in the user cache, keyed by the word lists, the code
+    that compiles them and the morphological dictionary.
+    """
+    import pymorphy3
+    import pymorphy3_dicts_ru
+
+    code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], lexicon, tokens, nlp))
+    versions = (pymorphy3.__version__, pymorphy3_dicts_ru.__version__)
+    name = f"words-{cache.key(language, data.digest('figures'), code, *versions)}.pickle"
+    return cache.pickled(name, lambda: _compile(language))
+
+
+def _compile(language: str) -> Words:
     table = data.load("figures")
     lang = language if language in table["numbers"] else "ru"
     inf = bool(table["inflected"].get(lang))

@@ -20,8 +20,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu, Pt, RGBColor
 
+from .. import cache
 from ..model import Brief
-from . import RenderOptions, cache, ooxml
+from . import RenderOptions, ooxml
 from .blocks import (
     BulletList,
     Chart,

@@ -33,7 +33,7 @@ def _yaml(path: Path, mtime_ns: int) -> Any:
 
     try:
         with path.open(encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: several times faster
     except OSError as e:
         raise RenderError(f"{path}: cannot read: {e.strerror or e}") from None
     except yaml.YAMLError as e:

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable, PageBreak as RLPageBreak
 
+from .. import cache
 from .blocks import (
     BulletList,
     Chart,
@@ -117,11 +118,20 @@ class TocEntry(Para):
 
 @functools.cache
 def _hyphenator(lang: str) -> Any:
-    """pyphen's hyphenation for a language code ("ru" → ru_RU), or None when it has none."""
+    """pyphen's hyphenation for a language code ("ru" → ru_RU), or None when it has none.
+
+    pyphen parses its dictionary file on every start (30–100 ms); the parsed
+    patterns are kept in the user cache, keyed by the file and pyphen's version.
+    """
     import pyphen
 
     found = pyphen.language_fallback(lang.replace("-", "_"))
-    return pyphen.Pyphen(lang=found).iterate if found else None
+    if not found:
+        return None
+    path = pyphen.LANGUAGES[found]
+    name = f"hyph-{cache.key(pyphen.__version__, path.read_bytes())}.pickle"
+    pyphen.hdcache.setdefault(path, cache.pickled(name, lambda: pyphen.HyphDict(path)))
+    return pyphen.Pyphen(lang=found).iterate
 
 
 class Kit:

@@ -20,7 +20,7 @@ def _environment(search: tuple[str, ...]) -> Any:
     from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from .cache import cache_dir
+    from ..cache import cache_dir
 
     where = cache_dir()
     bytecode = None
