@@ -51,7 +51,7 @@ def _debug(ctx: click.Context) -> bool:
     return bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
 
 
-def render_options(lang: str, template_dir: Path | None, theme: Path | None, paper: str | None, marking: str | None):
+def render_options(lang: str | None, template_dir: Path | None, theme: Path | None, paper: str | None, marking: str | None):
     """The RenderOptions the look options on the command line ask for."""
     from .render import RenderOptions
 
@@ -125,7 +125,9 @@ def _look(f):
     f = click.option(
         "--template-dir", type=click.Path(file_okay=False, path_type=Path), help="A copy of templates/ to use instead."
     )(f)
-    f = click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True, help="Label language.")(f)
+    f = click.option(
+        "--lang", type=click.Choice(["ru", "en"]), default=None, help="Label language [default: the source's language]."
+    )(f)
     return f
 
 
