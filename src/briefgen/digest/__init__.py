@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..model import Brief, Figure
 from . import charts, commitments, measures, points, titles
-from .model import AreaLine, CommitmentRow, Digest, FigureRow, KeyPoint
+from .model import AreaLine, CommitmentRow, Digest, FigureRow, KeyPoint, ParticipantLine
 from .rank import ranked_figures
 from .source import SourceText
 from .words import Seen, body_limit, count, runs
@@ -63,7 +63,7 @@ def make_digest(brief: Brief, lang: str) -> Digest:
         chart=chart,
         chart_reason=why,
         areas=tuple(areas),
-        participants=tuple(brief.participants[:MAX_PARTICIPANTS]),
+        participants=tuple(_participants(brief, seen)),
         body_commitments=n_rows,
         body_figures=n_figs,
         body_areas=n_areas,
@@ -79,6 +79,14 @@ def _placed(row: CommitmentRow, key: list[KeyPoint], seen: Seen) -> CommitmentRo
         return row
     said = next((i for i, p in enumerate(key, 1) if runs(p.text) & runs(row.action)), 0)
     return replace(row, point=said)
+
+
+def _participants(brief: Brief, seen: Seen) -> list[ParticipantLine]:
+    """The participants with their roles, a role left out when the key points already say it."""
+    return [
+        ParticipantLine(p.name, p.role if p.role and seen.fresh(f"{p.role} {p.name}") else "", p.mentions[0].start if p.mentions else None)
+        for p in brief.participants[:MAX_PARTICIPANTS]
+    ]
 
 
 def _figure_row(f: Figure, src: SourceText, lang: str) -> FigureRow:

@@ -27,12 +27,25 @@ def compress(text: str, limit: int, lang: str, keep: tuple[str, ...] = ()) -> st
     shorter = _ASIDE.sub(lambda m: m.group() if any(ch.isdigit() for ch in m.group()) else "", text)
     if count(shorter) <= limit and _holds(shorter, keep):
         return _close(shorter)
-    for source in (shorter, text):
+    for source in (shorter, _without_opening(shorter, lang), text):
+        if count(source) <= limit and _holds(source, keep):
+            return _close(source)
         for cut in reversed(_cuts(source, lang)):
             head = source[:cut]
             if count(head) <= limit and count(head) >= min(5, limit) and _holds(head, keep) and balanced(head):
                 return _close(head)
     return None
+
+
+def _without_opening(text: str, lang: str) -> str:
+    """The sentence without an opening adverbial clause ("Выступая на форуме, …", "Speaking after the talks, …")."""
+    words = (load("digest").get("opening_clauses") or {}).get(lang) or []
+    first = re.match(r"[\w-]+", text)
+    comma = text.find(", ")
+    if not first or comma < 0 or first.group().lower() not in words:
+        return text
+    rest = text[comma + 2 :]
+    return rest[:1].upper() + rest[1:] if count(rest) >= 5 and balanced(text[:comma]) else text
 
 
 def without_asides(text: str) -> str:

@@ -15,6 +15,7 @@ from ..data import load
 from ..model import Figure
 from ..nlp import parses
 from .rewrite import capital
+from .words import count
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SHORT = 4  # words of a label on the fact sheet
@@ -38,12 +39,11 @@ def label(f: Figure, sentence: str, offset: int, lang: str) -> str:
 def short(text: str, limit: int = SHORT) -> str:
     """A label in at most `limit` words: "X: число" keeps its suffix; the rest loses its trailing words."""
     name, sep, suffix = text.partition(": ")
-    room = limit - (len(suffix.split()) if sep else 0)
-    words = name.split()
-    if len(words) <= room:
+    room = limit - (count(suffix) if sep else 0)
+    if count(name) <= room:
         return text
-    kept = words[: max(room, 1)]
-    while len(kept) > 1 and len(kept[-1]) <= 2:  # never end on a preposition or conjunction
+    kept = name.split()
+    while len(kept) > 1 and (count(" ".join(kept)) > room or len(kept[-1]) <= 2):  # nor end on a preposition
         kept.pop()
     return " ".join(kept) + (sep + suffix if sep else "")
 
@@ -94,21 +94,29 @@ def _nearby(f: Figure, sentence: str, at: int, lang: str) -> str:
             return " ".join(group)
     if lang != "ru":
         return ""
-    for w in reversed(_WORD.findall(sentence[:at])[-10:]):
-        if _common_noun(w, "nomn"):
-            return w
+    head = sentence[:at].lstrip(" «\"„“")
+    before = _WORD.findall(head)
+    for i in range(len(before) - 1, max(len(before) - 11, -1), -1):
+        if _common_noun(before[i], ("nomn",), first=i == 0 and head.startswith(before[i])):
+            return _with_complement(before, i)
     for i, w in enumerate(after):
-        if _common_noun(w, "gent") and not _unit(w):
+        if _common_noun(w, ("nomn", "accs", "gent")) and not _unit(w):
             adj = after[i - 1] if i and _pos(after[i - 1]) == "ADJF" else ""
-            return f"{adj} {w}".strip()
+            return f"{adj} {_with_complement(after, i)}".strip()
     return ""
 
 
-def _common_noun(word: str, case: str) -> bool:
-    """True when the word reads as a common noun (not a name) in `case`."""
+def _with_complement(words: list[str], i: int) -> str:
+    """The noun at i with the genitive noun after it, when there is one ("экспорт зерна")."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return f"{words[i]} {nxt}" if nxt and _common_noun(nxt, ("gent",)) and not _unit(nxt) else words[i]
+
+
+def _common_noun(word: str, cases: tuple[str, ...], first: bool = False) -> bool:
+    """True when the word reads as a common noun (not a name) in one of `cases`; capitalised only as a sentence's first."""
     p = parses(word)[0]
     proper = any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"))
-    return p.tag.POS == "NOUN" and p.tag.case == case and not proper and word[:1].islower()
+    return p.tag.POS == "NOUN" and p.tag.case in cases and not proper and (word[:1].islower() or first)
 
 
 def _unit(word: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Figure, Participant
+from ..model import Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,15 @@ class AreaLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ParticipantLine:
+    """A participant as the body lists them: the role left out when a key point already states it."""
+
+    name: str
+    role: str
+    offset: int | None  # the first mention
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     """Everything the brief, the fact sheet and the e-mail say, in order, within the body's length."""
 
@@ -76,7 +85,7 @@ class Digest:
     chart: ChartPlan | None
     chart_reason: str  # why there is a chart, or why there is none
     areas: tuple[AreaLine, ...]
-    participants: tuple[Participant, ...]
+    participants: tuple[ParticipantLine, ...]
     body_commitments: int  # how many of the rows no key point states (point None) the body has room for
     body_figures: int
     body_areas: int

@@ -9,15 +9,19 @@ is skipped.
 """
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..data import load
+from ..document import DATELINE
 from ..model import Brief, Span
 from .compress import compress
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
 from ..render.sentences import tidy
-from .rewrite import first_person, third_person
+from .rewrite import Voice, first_person, third_person
 from .source import SourceText
 from .speakers import voice
 from .words import Seen, count
@@ -60,13 +64,43 @@ def phrase(brief: Brief, src: SourceText, cand: Candidate, lang: str) -> str | N
     """The candidate sentence as a key point, or None when it cannot be said in 30 third-person words."""
     who = voice(brief, cand.span, lang)
     spoken = in_quote(brief, cand.span) or first_person(cand.span.text)
-    text = tidy(cand.span.text)
+    text = _paired_quotes(tidy(_without_dateline(cand.span.text)))
     text = third_person(text, who, lang) if lang in ("ru", "en") else text
+    if count(text) > POINT_WORDS:
+        text, said_by = speech_tail(text, lang)
+        spoken = spoken or bool(said_by)
+        who = Voice(said_by or who.speaker, who.party)
     prefix = f"{who.speaker}: " if spoken and who.speaker and who.speaker not in text else ""
-    text = compress(text, POINT_WORDS - count(prefix), lang, cand.keep)
+    text = compress(text, POINT_WORDS - count(prefix), lang, cand.keep) or compress(text, POINT_WORDS - count(prefix), lang)
     if text is None or first_person(text) or "…" in text or text.rstrip().endswith("..."):
         return None
     return prefix + text
+
+
+def speech_tail(text: str, lang: str) -> tuple[str, str]:
+    """The sentence without a closing attribution (", Minister X said." / ", – сказал X."), and X's surname."""
+    m = _tail(lang).search(text)
+    if not m or count(text[: m.start()]) < LEDE_WORDS:
+        return text, ""
+    names = re.findall(r"\b[A-ZА-ЯЁ][\w-]+", m.group())
+    return tidy(text[: m.start()].rstrip(" ,\"»”")) + ".", names[-1] if names else ""
+
+
+@functools.cache
+def _tail(lang: str) -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in ((load("digest").get("speech_tail") or {}).get(lang) or ["said"]))
+    return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,80}}[.!?]?\s*$", re.IGNORECASE)
+
+
+def _paired_quotes(text: str) -> str:
+    """The sentence without a lone straight quotation mark (its partner is in the next or last sentence)."""
+    return text.replace('"', "", 1).replace("  ", " ") if text.count('"') == 1 else text
+
+
+def _without_dateline(text: str) -> str:
+    """The sentence without a dateline opening it ("ANKARA (AP) —")."""
+    m = DATELINE.match(text)
+    return text[m.end() :] if m and m.end() < len(text) else text
 
 
 def in_quote(brief: Brief, span: Span) -> bool:

@@ -96,6 +96,7 @@ def _russian(text: str, voice: Voice) -> str:
     out: list[str] = []
     pos = 0
     said_subject = False
+    singular = False  # "мы" became the speaker's country: its verbs go into the singular
     skip_until = -1
     for i, m in enumerate(tokens):
         if m.start() < skip_until:
@@ -104,10 +105,14 @@ def _russian(text: str, voice: Voice) -> str:
         pos = m.end()
         word, low = m.group(), m.group().lower()
         prev = tokens[i - 1].group().lower() if i else ""
+        if low == "мы":
+            subject, singular = _we(tokens, i, voice)
+            out.append(_like(word, subject))
+            said_subject = True
+            continue
         replaced = _ru_pronoun(low, prev)
         if replaced is not None:
             out.append(_like(word, replaced))
-            said_subject = said_subject or low == "мы"
             continue
         if low == "я" and voice.speaker:
             out.append(voice.speaker)
@@ -124,9 +129,11 @@ def _russian(text: str, voice: Voice) -> str:
         verb = _ru_verb(low)
         if verb is not None:
             form, number = verb
+            if number == "plur" and singular:
+                form = _inflect_verb(low, "sing") or form
             if not said_subject and not _has_subject_before(tokens, i):
-                subject = (voice.speaker if number == "sing" else voice.party or "стороны") or ""
-                if number == "plur" and voice.party:
+                subject, singular = (voice.speaker, False) if number == "sing" else _we(tokens, i - 1, voice)
+                if number == "plur" and singular:
                     form = _inflect_verb(low, "sing") or form
                 if subject:
                     out.append(_like(word, subject) + " ")
@@ -138,6 +145,20 @@ def _russian(text: str, voice: Voice) -> str:
         out.append(word)
     out.append(text[pos:])
     return re.sub(r"\s{2,}", " ", "".join(out)).replace(" ,", ",").strip()
+
+
+def _we(tokens: list[re.Match[str]], i: int, voice: Voice) -> tuple[str, bool]:
+    """Who "мы" at i (or an implied "мы") is: the sides for a joint verb ("договорились") or without a known country,
+    else the speaker's country; and whether that subject is singular."""
+    sides = str((_word("pronouns", "ru") or {}).get("мы", "стороны"))
+    joint = set(_word("joint_verbs", "ru") or [])
+    for m in tokens[i + 1 : i + 4]:
+        p = parses(m.group())[0]
+        if p.tag.POS in ("VERB", "INFN"):
+            if p.normal_form.replace("ё", "е") in joint or not voice.party:
+                return sides, False
+            return voice.party, True
+    return sides, False
 
 
 def _ru_pronoun(low: str, prev: str) -> str | None:
@@ -192,7 +213,7 @@ def _next_noun(tokens: list[re.Match[str]], i: int) -> int | None:
 def _ru_possessive(text: str, tokens: list[re.Match[str]], i: int, j: int, voice: Voice) -> tuple[str, int]:
     """(What stands for "наш* … NOUN", where that stretch ends in the text)."""
     noun = tokens[j]
-    parse = parses(noun.group())[0]
+    parse = _agreeing(tokens[i].group(), noun.group())
     case = parse.tag.case or "nomn"
     country = _word("country_noun", "ru")
     between = text[tokens[i].end() : noun.start()].strip()
@@ -205,6 +226,14 @@ def _ru_possessive(text: str, tokens: list[re.Match[str]], i: int, j: int, voice
     owner = (_word("both_countries", "ru") or {}).get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")
     phrase = " ".join(x for x in (between, noun.group(), owner) if x)
     return phrase, noun.end()
+
+
+def _agreeing(possessive: str, noun: str) -> Any:
+    """The reading of `noun` that agrees with the possessive before it in number and case (else its likeliest)."""
+    for n in parses(noun):
+        if n.tag.POS == "NOUN" and any(p.tag.number == n.tag.number and p.tag.case == n.tag.case for p in parses(possessive)):
+            return n
+    return parses(noun)[0]
 
 
 def _inflect_name(name: str, case: str) -> str:

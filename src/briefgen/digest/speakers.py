@@ -12,6 +12,7 @@ from ..nlp import parses
 from .rewrite import Voice
 
 _CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w-]+")
+_OF_PLACE = re.compile(r"\bof (?:the )?([A-Z][\w-]+)$")  # "Prime Minister of Kyrgyzstan"
 
 
 def short_name(name: str) -> str:
@@ -24,6 +25,9 @@ def party_of(p: Participant, lang: str) -> str:
     """The country or body a participant acts for: extraction's party, else the capitalised word ending the role."""
     if p.party:
         return p.party
+    if lang != "ru":
+        m = _OF_PLACE.search(p.role or "")
+        return m.group(1) if m else ""
     names = [m.group() for m in _CAPITALISED.finditer(p.role or "") if m.start() > 0]
     if not names:
         return ""

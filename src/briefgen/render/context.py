@@ -170,8 +170,7 @@ class _Builder:
         figures = [self.figure(r) for r in d.figures]
         quotes = [self.quote(q) for q in ranked_quotes(b.quotes)]
         participants = [
-            {"name": p.name, "role": p.role or "", "ref": self.ref(p.mentions[0].start) if p.mentions else None}
-            for p in d.participants
+            {"name": p.name, "role": p.role, "ref": self.ref(p.offset) if p.offset is not None else None} for p in d.participants
         ]
         source_line = ", ".join(x for x in (src.publisher, self.fmt.date(src.date)) if x)
         return {
@@ -211,6 +210,7 @@ class _Builder:
                 "source_line": L["factsheet"]["source_line"].format(source=source_line) if source_line else "",
                 "commitments": rows[:FACT_ROWS],
                 "more": max(len(rows) - FACT_ROWS, 0) + max(len(figures) - FACT_STATS, 0),
+                "participants": [{"name": p.name, "role": p.role or ""} for p in b.participants[: len(d.participants)]],
                 "topics": [self.area_labels.get(a.id, a.label) for a in d.areas][:8],
                 "quote": quotes[0] if quotes else None,
             },
