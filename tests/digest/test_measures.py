@@ -43,6 +43,11 @@ def test_label_from_the_sentence(sentence, item, kind, expected):
     assert label(f, sentence, 0, "en" if sentence.isascii() else "ru") == expected
 
 
+def test_added_words_follow_the_label_language():
+    assert label(figure("count", "совместных предприятий"), "", 0, "ru", "en") == "Совместные предприятия: number"
+    assert label(figure("percent"), "", 0, "ru", "en") == "Share"
+
+
 @pytest.mark.parametrize(
     "words, expected",
     [

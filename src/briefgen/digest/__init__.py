@@ -17,7 +17,7 @@ from . import charts, commitments, measures, points, titles
 from .model import AreaLine, CommitmentRow, Digest, FigureRow, KeyPoint, ParticipantLine
 from .rank import ranked_figures
 from .source import SourceText
-from .words import Seen, body_limit, count, runs
+from .words import RUN, Seen, body_limit, count, runs, words
 
 OVERHEAD = 70  # words the templates add to every body: kicker, meta lines, headings, column heads
 MAX_PARTICIPANTS = 8
@@ -42,7 +42,7 @@ def make_digest(brief: Brief, lang: str) -> Digest:
     # Phase 2: commitments as rows; a row whose words a key point already says points to it instead.
     rows = [_placed(r, key, seen) for r in commitments.rows(brief, src, text_lang)]
     # Phase 3: figures with labels, the chart, the agenda overview.
-    figs = [_figure_row(f, src, text_lang) for f in ranked_figures(brief.figures)]
+    figs = [_figure_row(f, src, text_lang, lang) for f in ranked_figures(brief.figures)]
     chart, why = charts.plan(figs)
     areas = _areas(brief)
     # Phase 4: what of it the body has room for.
@@ -73,12 +73,16 @@ def make_digest(brief: Brief, lang: str) -> Digest:
 
 
 def _placed(row: CommitmentRow, key: list[KeyPoint], seen: Seen) -> CommitmentRow:
-    """The row, pointing to the key point that already says it (point 0: an earlier row says it)."""
+    """The row, pointing to the key point that already says it (8 words of it, or all of a shorter action);
+    point 0 when an earlier row says it."""
+    n = min(RUN, len(words(row.action)))
+    said = next((i for i, p in enumerate(key, 1) if n and runs(p.text, n) & runs(row.action, n)), None)
+    if said is not None:
+        return replace(row, point=said)
     if seen.fresh(row.action):
         seen.take(row.action)
         return row
-    said = next((i for i, p in enumerate(key, 1) if runs(p.text) & runs(row.action)), 0)
-    return replace(row, point=said)
+    return replace(row, point=0)
 
 
 def _participants(brief: Brief, seen: Seen) -> list[ParticipantLine]:
@@ -89,10 +93,10 @@ def _participants(brief: Brief, seen: Seen) -> list[ParticipantLine]:
     ]
 
 
-def _figure_row(f: Figure, src: SourceText, lang: str) -> FigureRow:
+def _figure_row(f: Figure, src: SourceText, lang: str, label_lang: str) -> FigureRow:
     """A figure with its labels, read from the sentence it stands in."""
     sentence = src.sentence(f.start, f.end)
-    label = measures.label(f, sentence.text, sentence.start, lang)
+    label = measures.label(f, sentence.text, sentence.start, lang, label_lang)
     return FigureRow(f, label, measures.short(label))
 
 

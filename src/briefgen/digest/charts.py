@@ -21,7 +21,8 @@ def plan(figures: list[FigureRow]) -> tuple[ChartPlan | None, str]:
     for r in usable:
         by_measure[(r.label.lower(), r.figure.unit or "")].append(r)
     for (_, unit), group in by_measure.items():
-        bars = _distinct(group, lambda r: (r.figure.status or "", r.figure.year or 0))
+        dated = [r for r in group if r.figure.status or r.figure.year]  # a bar says which status or year it is
+        bars = _distinct(dated, lambda r: (r.figure.status or "", r.figure.year or 0))
         if len(bars) >= 2:
             why = "one measure, different statuses or years"
             return ChartPlan(group[0].label, unit, tuple(bars), "when", why), why

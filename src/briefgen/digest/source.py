@@ -5,9 +5,9 @@ import functools
 
 from ..errors import BriefgenError
 from ..model import Span
-from ..render.sentences import sentence_around
+from ..render.sentences import sentence_around, sentence_bounds
 from ..source import date_marker
-from ..spans import index_of, paragraphs
+from ..spans import index_of, make_span, paragraphs
 from .words import count
 
 
@@ -21,6 +21,7 @@ class SourceText:
         except BriefgenError:  # a brief file whose text has a broken marker: number from the top
             body_start = 0
         self.paras = paragraphs(text, body_start)
+        self._cache: dict[int, list[int]] = {}  # paragraph → its sentence bounds
 
     def paragraph(self, offset: int) -> int | None:
         """The number (from 1) of the paragraph holding `offset`, or None."""
@@ -32,7 +33,12 @@ class SourceText:
         i = index_of(self.paras, start)
         if i is None:
             return Span(start, end, self.text[start:end])
-        return sentence_around(self.text, self.paras[i], start, end)
+        return sentence_around(self.text, self.paras[i], start, end, self._bounds(i))
+
+    def _bounds(self, i: int) -> list[int]:
+        if i not in self._cache:
+            self._cache[i] = sentence_bounds(self.text, self.paras[i])
+        return self._cache[i]
 
     @functools.cached_property
     def words(self) -> int:
@@ -46,15 +52,10 @@ class SourceText:
     @functools.cached_property
     def _sentences(self) -> list[Span]:
         out = []
-        for p in self.paras:
-            at = p.start
-            while at < p.end:
-                s = sentence_around(self.text, p, at, at + 1)
-                if s.end <= at:
-                    break
-                if s.text.strip():
+        for i, p in enumerate(self.paras):
+            bounds = self._bounds(i)
+            for a, b in zip(bounds, bounds[1:]):
+                s = make_span(self.text, a, b)
+                if s.text:
                     out.append(s)
-                at = s.end
-                while at < p.end and self.text[at].isspace():
-                    at += 1
         return out

@@ -17,6 +17,7 @@ from ..digest import Digest, make_digest
 from ..digest.model import CommitmentRow, FigureRow
 from ..digest.rank import ranked_quotes
 from ..digest.source import SourceText
+from ..digest.words import Seen
 from ..model import Brief, Figure, Quote, Span
 from .formats import Formats
 from .sentences import sentence_around, shorten, tidy, window
@@ -166,9 +167,14 @@ class _Builder:
         marking = self.theme.marking or ""
         area_names = [self.area_labels[a.id] for a in b.agenda_areas]
         rows = [self.row(r) for r in d.commitments]
-        body_rows = [self.row(r) for r in d.commitments if r.point is None][: d.body_commitments]
+        own = [self.row(r) for r in d.commitments if r.point is None]  # rows no key point states
+        body_rows = own[: d.body_commitments]
         figures = [self.figure(r) for r in d.figures]
         quotes = [self.quote(q) for q in ranked_quotes(b.quotes)]
+        said = Seen()
+        for p in d.points:
+            said.take(p.text)
+        fresh_quotes = [q for q in quotes if said.fresh(q["text"])]  # the fact sheet's quotation adds to its key points
         participants = [
             {"name": p.name, "role": p.role, "ref": self.ref(p.offset) if p.offset is not None else None} for p in d.participants
         ]
@@ -208,11 +214,11 @@ class _Builder:
                 "stats": figures[:FACT_STATS],
                 "chart": self.chart(),
                 "source_line": L["factsheet"]["source_line"].format(source=source_line) if source_line else "",
-                "commitments": rows[:FACT_ROWS],
-                "more": max(len(rows) - FACT_ROWS, 0) + max(len(figures) - FACT_STATS, 0),
+                "commitments": own[:FACT_ROWS],
+                "more": max(len(own) - FACT_ROWS, 0) + max(len(figures) - FACT_STATS, 0),
                 "participants": [{"name": p.name, "role": p.role or ""} for p in b.participants[: len(d.participants)]],
                 "topics": [self.area_labels.get(a.id, a.label) for a in d.areas][:8],
-                "quote": quotes[0] if quotes else None,
+                "quote": fresh_quotes[0] if fresh_quotes else None,
             },
         }
 
