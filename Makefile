@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EVAL   := $(SHARED)/eval
 
-.PHONY: help briefs test test-fast eval bench golden clean
+.PHONY: help briefs test test-fast eval review bench golden clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,6 +33,9 @@ golden: $(VENV)/.test-extras  ## rewrite the golden files after a deliberate cha
 
 eval: $(BIN)/briefgen  ## score extraction on every text the evaluation kit has gold for
 	@$(BIN)/python tools/evaluate.py --eval-dir $(EVAL) --seeds-dir seeds
+
+review: $(VENV)/.test-extras  ## read every evaluation text's pack as a reader would: length, repeats, key points, charts, lead facts
+	@$(BIN)/python tools/review.py --eval-dir $(EVAL) --seeds-dir seeds
 
 bench: $(VENV)/.test-extras  ## measure start-up, per-pack and batch speed; writes outputs/bench.json
 	$(BIN)/python bench/run.py

@@ -193,7 +193,9 @@ def _look(f):
     f = click.option(
         "--template-dir", type=click.Path(file_okay=False, path_type=Path), help="A copy of templates/ to use instead."
     )(f)
-    f = click.option("--lang", type=click.Choice(["ru", "en"]), help="Label language [default: ru].")(f)
+    f = click.option(
+        "--lang", type=click.Choice(["ru", "en"]), default=None, help="Label language [default: the source's language]."
+    )(f)
     f = click.option(
         "-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), help="Output directory [default: outputs]."
     )(f)

@@ -23,7 +23,7 @@ from .distribute.manifest import write_manifest
 from .errors import BriefgenError
 from .model import Brief
 from .outdir import Claim, clean_stale, is_temporary, plan_names, staging_dir, swap_in, write_atomic
-from .render import WRITERS, RenderOptions, get_writer, output_name
+from .render import WRITERS, RenderOptions, for_brief, get_writer, output_name
 from .source import read_bytes
 from .stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
 
@@ -238,9 +238,10 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
     try:
         brief, seconds = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
         staged = staging_dir(plan.target)
-        timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, job.options, layout)}
+        options = for_brief(job.options, brief)
+        timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, options, layout)}
         _keep_the_rest(plan.target, staged)
-        write_manifest(staged, brief, job.options)
+        write_manifest(staged, brief, options)
         formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
         own = plan.old is not None and path.resolve().is_relative_to(plan.target.resolve())
         source_path = plan.old.input if own else str(path.resolve())  # a pack re-rendered from itself keeps its source

@@ -72,8 +72,8 @@ def test_bodies_hold_the_summary_and_figures_and_escape_the_text(tmp_path):
     html = msg.get_body(("html",)).get_content()
     brief = make_brief()
     assert "Здравствуйте, Ирина Петрова!" in text and EVENT in text
-    assert brief.commitments[0].text in text  # plain text: as written
-    assert "5 млрд долларов — товарооборот" in text and "Участники: Иван Петров" in text
+    assert brief.commitments[0].text in text  # a key point, as written (plain text)
+    assert "Товарооборот: 5 млрд долларов" in text and "Участники: Иван Петров" in text
     assert pack.sha256 in text and pack.sha256 in html
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; совет" in html
     assert "&lt;в Ташкенте&gt;" in html
@@ -112,3 +112,9 @@ def test_a_pack_name_without_latin_letters_falls_back_to_its_manifest_hash(tmp_p
     pack, msg = composed(tmp_path)  # the pack "сводка_1"
     part = next(p for p in msg.iter_attachments() if p.get_filename() != "manifest.json")
     assert part.get_param("name") == f"Brief (data) 2025-03-07 {pack.sha256[:8]}.json"
+
+
+def test_the_fact_sheet_is_named_as_it_calls_itself_never_a_brief():
+    from briefgen.distribute.labels import labels
+
+    assert labels("ru")["files"]["factsheet"] == "Факты и цифры" and labels("en")["files"]["factsheet"] == "Fact sheet"

@@ -24,9 +24,15 @@ def test_reopens_with_builtin_styles(data):
     assert all(s.builtin for s in d.styles if s.name in BUILTIN)
 
 
-def test_has_a_toc_field_word_updates_on_open(data, docx_part):
-    body = docx_part(data)
-    assert re.search(r'<w:instrText[^>]*> TOC \\o "1-\d" \\h', body)
+def test_a_toc_block_becomes_a_field_word_updates_on_open(docx_part):
+    # the brief's body is two pages at most and has no contents list; a template that asks for one gets a field
+    from briefgen.render.docx_writer import render_docx
+    from briefgen.render.markup import parse
+    from briefgen.render.theme import load_theme
+
+    tree = parse('<doc title="T"><toc title="Contents" depth="1"/><h1 id="a">One</h1><p>Text.</p></doc>')
+    data = render_docx(tree, load_theme(RenderOptions()))
+    assert re.search(r'<w:instrText[^>]*> TOC \\o "1-\d" \\h', docx_part(data))
     assert '<w:updateFields w:val="true"/>' in docx_part(data, "word/settings.xml")
 
 

@@ -1,4 +1,4 @@
-"""--lang en: every label in English; the brief's own text stays as it is."""
+"""Label languages: the source's by default, --lang otherwise; the brief's own text stays as it is."""
 from __future__ import annotations
 
 import io
@@ -24,6 +24,9 @@ def test_english_rendering_of_latin_text_has_no_cyrillic(english_brief, pdf_read
         assert not CYRILLIC.search(text), CYRILLIC.findall(text)[:20]
 
 
-def test_russian_labels_by_default(english_brief, pdf_reader):
-    text = pdf_reader(get_writer("pdf")(english_brief, RenderOptions())).pages[0].extract_text()
-    assert "Главное" in text and "Содержание" in text
+def test_labels_follow_the_source_language_unless_lang_says_otherwise(english_brief, golden_brief, pdf_reader):
+    def first_page(brief, options):
+        return pdf_reader(get_writer("pdf")(brief, options)).pages[0].extract_text()
+
+    assert "Key points" in first_page(english_brief, RenderOptions()) and "Главное" in first_page(golden_brief, RenderOptions())
+    assert "Главное" in first_page(english_brief, RenderOptions(lang="ru"))

@@ -34,5 +34,5 @@ def test_template_errors_name_template_and_line(tmp_path, template, message):
 
 
 def test_user_dir_comes_first_then_the_shipped_templates(tmp_path):
-    d = write(tmp_path, "t.j2", '{% import "_macros.j2" as m %}{{ m.plainref({"label": "§3"}) }}')
-    assert render("t.j2", {}, d) == "&#160;[§3]"
+    d = write(tmp_path, "t.j2", '{% import "_macros.j2" as m %}{{ m.link({"id": "p3", "label": "§3"}) }}')
+    assert render("t.j2", {}, d) == '<a href="#p3">[§3]</a>'

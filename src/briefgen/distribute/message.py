@@ -147,18 +147,22 @@ def mime_type(name: str) -> str:
 
 
 def _context(brief: Brief, pack: Manifest, recipient: Recipient, files: list[Attachment], words: dict) -> dict[str, Any]:
+    from ..digest import make_digest
+
     source = brief.source
+    digest = make_digest(brief, recipient.language)
     return {
         "labels": words,
         "recipient": recipient.name,
         "marking": pack.marking,
-        "event": brief.event or source.title or PurePath(source.name).stem or pack.dir.name,
+        "event": digest.title or PurePath(source.name).stem or pack.dir.name,
         "date": format_date(source.date, words),
         "place": source.place,
         "publisher": source.publisher,
         "title": source.title,
-        "commitments": [c.text for c in brief.commitments],
-        "figures": [{"text": f.text, "measure": f.measure} for f in brief.figures],
+        "points": [p.text for p in digest.points],
+        "agreed": digest.agreed,
+        "figures": [{"text": r.figure.text, "measure": r.label} for r in digest.figures],
         "participants": [p.name for p in brief.participants],
         "topics": _topics(brief, recipient.language),
         "attachments": [{"name": a.filename, "size": len(a.data)} for a in files],

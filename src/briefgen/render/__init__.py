@@ -19,7 +19,7 @@ from ..model import Brief
 class RenderOptions:
     """Choices that change how a brief looks, never what it says."""
 
-    lang: str = "ru"  # language of labels (message catalogue)
+    lang: str | None = None  # language of labels (message catalogue); None: the source's (see label_language)
     template_dir: Path | None = None  # a user's copy of templates/ (runs sandboxed)
     theme: Path | None = None  # a theme YAML overriding the default theme
     paper: str | None = None  # "A4" | "Letter"; None: the theme's
@@ -40,6 +40,24 @@ WRITERS: dict[str, tuple[str, str]] = {
     "pdf": ("briefgen.render.pdf_writer", "brief.pdf"),
     "factsheet": ("briefgen.render.factsheet_writer", "factsheet.pdf"),
 }
+
+
+LABEL_LANGUAGES = ("ru", "en")  # the languages templates/labels/ has a catalogue for
+DEFAULT_LABELS = "ru"  # for a source in a language without a catalogue
+
+
+def label_language(options: RenderOptions, brief: Brief) -> str:
+    """The label language: the one asked for (--lang), else the source's when there are labels for it."""
+    if options.lang:
+        return options.lang
+    return brief.source.language if brief.source.language in LABEL_LANGUAGES else DEFAULT_LABELS
+
+
+def for_brief(options: RenderOptions, brief: Brief) -> RenderOptions:
+    """The options with the label language settled for this brief."""
+    import dataclasses
+
+    return options if options.lang else dataclasses.replace(options, lang=label_language(options, brief))
 
 
 def get_writer(name: str) -> Writer:

@@ -127,6 +127,7 @@ class Chart:
     title: str
     bars: tuple[Bar, ...]
     rank: int | None = None
+    source: str = ""  # where the numbers come from, printed under the bars
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +251,8 @@ def _dump_block(b: Block) -> list[str]:
         case Stats():
             return ["stats"] + [f"  *{_rank(s.rank)} {s.value} | {s.label} | {s.note}" for s in b.items]
         case Chart():
-            return [f"chart{_rank(b.rank)} {b.title}"] + [f"  ={_rank(x.rank)} {x.label}: {x.display} ({x.value:g})" for x in b.bars]
+            bars = [f"  ={_rank(x.rank)} {x.label}: {x.display} ({x.value:g})" for x in b.bars]
+            return [f"chart{_rank(b.rank)} {b.title}"] + bars + ([f"  source: {b.source}"] if b.source else [])
         case More():
             return [f"more count={b.count} {b.label}"]
         case Toc():

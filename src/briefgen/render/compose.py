@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import RenderError
 from ..model import Brief
-from . import RenderOptions
+from . import RenderOptions, for_brief
 from .blocks import Document
 from .context import build_context
 from .markup import parse
@@ -34,11 +34,11 @@ def compose(brief: Brief, options: RenderOptions, template: str) -> tuple[Docume
 
     The last few results are kept, so the DOCX and PDF writers of one pack share one composition.
     """
-    return _compose(brief, options, template, os.environ.get("SOURCE_DATE_EPOCH", ""))
+    return _compose(brief, for_brief(options, brief), template, os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
 @functools.lru_cache(maxsize=4)
 def _compose(brief: Brief, options: RenderOptions, template: str, _epoch: str) -> tuple[Document, Theme]:
     theme = load_theme(options)
-    context = build_context(brief, load_labels(options), theme, options.lang)
+    context = build_context(brief, load_labels(options), theme, options.lang or "ru")
     return parse(render(template, context, options.template_dir), template), theme

@@ -253,7 +253,8 @@ class _Writer:
                 return self.table(Table(tuple((_text(s.value), _text(s.label), _text(s.note)) for s in b.items), header_rows=0))
             case Chart():
                 rows = tuple((_text(x.label), _text(x.display)) for x in b.bars)
-                return self.para("Brief Label", ooxml.run(b.title)) + self.table(Table(rows, header_rows=0))
+                source = self.para("Brief Note", ooxml.run(b.source)) if b.source else ""
+                return self.para("Brief Label", ooxml.run(b.title)) + self.table(Table(rows, header_rows=0)) + source
             case More():
                 return self.para("Brief Note", ooxml.run(b.label.replace("{n}", str(b.count)))) if b.count else ""
             case Toc():

@@ -164,7 +164,7 @@ class _Parser:
                 Bar(_clean(b.get("label", "")), self.float_attr(b, "value"), _clean(b.get("display", "")), self.int_attr(b, "rank"))
                 for b in self.children(el, "bar")
             )
-            return Chart(_clean(el.get("title", "")), bars, self.int_attr(el, "rank"))
+            return Chart(_clean(el.get("title", "")), bars, self.int_attr(el, "rank"), _clean(el.get("source", "")))
         if tag == "more":
             return More(_clean(el.get("label", "")), self.int_attr(el, "count", 0) or 0)
         if tag == "toc":

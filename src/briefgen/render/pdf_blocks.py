@@ -369,8 +369,8 @@ class Kit:
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.c["rule"]),
         ]))  # fmt: skip
-        t.spaceAfter = 12
-        return [self.para((Run(b.title),), "label"), t]
+        t.spaceAfter = 4 if b.source else 12
+        return [self.para((Run(b.title),), "label"), t] + ([self.para((Run(b.source),), "note")] if b.source else [])
 
     def toc(self, b: Toc) -> list[Flowable]:
         out: list[Flowable] = [self.para((Run(b.title),), "toc_title")] if b.title else []

@@ -6,6 +6,7 @@ itself in view). The full text is always one click away in the source annex.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Span
@@ -16,16 +17,29 @@ _OPENERS = "«\"„“(—–"
 _TRAIL = " ,;:–—-"
 
 
-def sentence_around(text: str, para: Span, start: int, end: int) -> Span:
-    """The sentence of paragraph `para` holding [start, end) (several, if the item crosses a full stop)."""
+def sentence_bounds(text: str, para: Span) -> list[int]:
+    """Where the sentences of paragraph `para` begin, and its end (one pass over the paragraph)."""
     bounds = [para.start]
     for m in _END.finditer(text, para.start, para.end):
         nxt = text[m.end() : m.end() + 1]
         if nxt and (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
             bounds.append(m.end())
     bounds.append(para.end)
-    first = max(b for b in bounds if b <= max(start, para.start))
-    last = min((b for b in bounds if b >= min(end, para.end) and b > first), default=para.end)
+    return bounds
+
+
+def sentence_around(text: str, para: Span, start: int, end: int, bounds: list[int] | None = None) -> Span:
+    """The sentence of paragraph `para` holding [start, end) (several, if the item crosses a full stop).
+
+    `bounds` (from `sentence_bounds`) saves scanning the paragraph again.
+    """
+    bounds = bounds or sentence_bounds(text, para)
+    i = bisect.bisect_right(bounds, max(start, para.start)) - 1
+    first = bounds[max(i, 0)]
+    j = bisect.bisect_left(bounds, min(end, para.end))
+    while j < len(bounds) and bounds[j] <= first:
+        j += 1
+    last = bounds[j] if j < len(bounds) else para.end
     while last > first and text[last - 1].isspace():
         last -= 1
     return Span(first, last, text[first:last])

@@ -1,0 +1,155 @@
+"""Turn what a figure measures into a label: nominative, without numbers, saying number or value where needed.
+
+"совместных проектов" for 78 → "Совместные проекты: число"; for 1,7 млрд долл.
+→ "Совместные проекты: стоимость"; "стоимость 78 совместных проектов" →
+"Стоимость совместных проектов". Extraction's `Figure.measure` is used when it
+is there (and put in the nominative when it is not); else the words next to
+the figure in its sentence.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..data import load
+from ..model import Figure
+from ..nlp import parses
+from .rewrite import capital
+from .words import count
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SHORT = 4  # words of a label on the fact sheet
+
+
+def label(f: Figure, sentence: str, offset: int, lang: str, label_lang: str | None = None) -> str:
+    """The nominative label of what figure `f` measures; `sentence` holds it from `offset` in the source.
+
+    The measure's words stay in the source's language `lang`; the words the digest adds ("число", "Доля")
+    are in `label_lang` (default: the same).
+    """
+    phrase = f.measure or _nearby(f, sentence, f.start - offset, lang)
+    words = _clean(phrase, lang)
+    if not words:
+        return _kinds(f.kind, label_lang or lang)
+    text = capital(" ".join(nominative(words, lang)))
+    head = _head(words, lang)
+    suffix = (load("digest").get("measure_suffix") or {}).get(f.kind, {}).get(label_lang or lang)
+    nouns = _list("money_nouns" if f.kind == "money" else "count_nouns", lang)
+    if suffix and f.kind in ("money", "count") and head not in nouns:
+        return f"{text}: {suffix}"
+    return text
+
+
+def short(text: str, limit: int = SHORT) -> str:
+    """A label in at most `limit` words: "X: число" keeps its suffix; the rest loses its trailing words."""
+    name, sep, suffix = text.partition(": ")
+    room = limit - (count(suffix) if sep else 0)
+    if count(name) <= room:
+        return text
+    kept = name.split()
+    while len(kept) > 1 and (count(" ".join(kept)) > room or len(kept[-1]) <= 2):  # nor end on a preposition
+        kept.pop()
+    return " ".join(kept) + (sep + suffix if sep else "")
+
+
+def nominative(words: list[str], lang: str) -> list[str]:
+    """A Russian noun phrase with its leading adjectives and first noun put in the nominative (agreeing in number)."""
+    if lang != "ru":
+        return words
+    out = list(words)
+    noun = next((i for i, w in enumerate(words) if _pos(w) == "NOUN"), None)
+    if noun is None:
+        return out
+    head = parses(words[noun])[0]
+    number = head.tag.number or "sing"
+    if head.tag.case != "nomn":
+        form = head.inflect({"nomn", number})
+        out[noun] = form.word if form is not None else words[noun]
+    for i in range(noun):
+        p = next((x for x in parses(words[i]) if x.tag.POS in ("ADJF", "PRTF")), None)
+        if p is None:
+            continue
+        grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", head.tag.gender or "masc"}
+        form = p.inflect(grammemes)
+        out[i] = form.word if form is not None else words[i]
+    return out
+
+
+def _clean(phrase: str, lang: str) -> list[str]:
+    """The words of a measure without numbers and filler ("на сумму", "более")."""
+    noise = _list("measure_noise", lang)
+    words = [w for w in _WORD.findall(phrase)]
+    while words and _lemma(words[0], lang) in noise:
+        words.pop(0)
+    return words[:8]
+
+
+def _nearby(f: Figure, sentence: str, at: int, lang: str) -> str:
+    """The words a figure counts (after it: "78 проектов"), else the noun it is the value of (the subject before it,
+    or the genitive after it: "до 10 млрд долларов двустороннего товарооборота")."""
+    after = _WORD.findall(sentence[at + len(f.text) :])[:6]
+    group: list[str] = []
+    for w in after if f.kind in ("count", "quantity") else ():
+        pos = _pos(w)
+        if pos not in ("ADJF", "PRTF", "NOUN"):
+            break
+        group.append(w)
+        if pos == "NOUN":
+            return " ".join(group)
+    if lang != "ru":
+        return ""
+    head = sentence[:at].lstrip(" «\"„“")
+    before = _WORD.findall(head)
+    for i in range(len(before) - 1, max(len(before) - 11, -1), -1):
+        if _common_noun(before[i], ("nomn",), first=i == 0 and head.startswith(before[i])):
+            return _with_complement(before, i)
+    for i, w in enumerate(after):
+        if _common_noun(w, ("nomn", "accs", "gent")) and not _unit(w):
+            adj = after[i - 1] if i and _pos(after[i - 1]) == "ADJF" else ""
+            return f"{adj} {_with_complement(after, i)}".strip()
+    return ""
+
+
+def _with_complement(words: list[str], i: int) -> str:
+    """The noun at i with the genitive noun after it, when there is one ("экспорт зерна")."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return f"{words[i]} {nxt}" if nxt and _common_noun(nxt, ("gent",)) and not _unit(nxt) else words[i]
+
+
+def _common_noun(word: str, cases: tuple[str, ...], first: bool = False) -> bool:
+    """True when the word reads as a common noun (not a name) in one of `cases`; capitalised only as a sentence's first."""
+    p = parses(word)[0]
+    proper = any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"))
+    return p.tag.POS == "NOUN" and p.tag.case in cases and not proper and (word[:1].islower() or first)
+
+
+def _unit(word: str) -> bool:
+    """True for a word of the figure itself (a currency, a scale, a unit)."""
+    return _lemma(word, "ru") in _list("unit_words", "ru")
+
+
+def _head(words: list[str], lang: str) -> str:
+    """The lemma of the phrase's first noun (its first word when none is found)."""
+    for w in words:
+        if lang != "ru" or _pos(w) == "NOUN":
+            return _lemma(w, lang)
+    return _lemma(words[0], lang)
+
+
+def _kinds(kind: str, lang: str) -> str:
+    return str((load("digest").get("kind_labels") or {}).get(kind, {}).get(lang) or kind)
+
+
+def _pos(word: str) -> str | None:
+    return parses(word)[0].tag.POS
+
+
+def _lemma(word: str, lang: str) -> str:
+    if lang != "ru":
+        return word.lower()
+    return parses(word)[0].normal_form.replace("ё", "е")
+
+
+@functools.cache
+def _list(key: str, lang: str) -> frozenset[str]:
+    return frozenset((load("digest").get(key) or {}).get(lang) or ())

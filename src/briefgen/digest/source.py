@@ -1,0 +1,61 @@
+"""The source text as the digest reads it: numbered paragraphs (the annex's §n) and their sentences."""
+from __future__ import annotations
+
+import functools
+
+from ..errors import BriefgenError
+from ..model import Span
+from ..render.sentences import sentence_around, sentence_bounds
+from ..source import date_marker
+from ..spans import index_of, make_span, paragraphs
+from .words import count
+
+
+class SourceText:
+    """A brief's source: paragraphs after the date marker, sentences found within one paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        try:
+            _, body_start = date_marker(text)
+        except BriefgenError:  # a brief file whose text has a broken marker: number from the top
+            body_start = 0
+        self.paras = paragraphs(text, body_start)
+        self._cache: dict[int, list[int]] = {}  # paragraph → its sentence bounds
+
+    def paragraph(self, offset: int) -> int | None:
+        """The number (from 1) of the paragraph holding `offset`, or None."""
+        i = index_of(self.paras, offset)
+        return None if i is None else i + 1
+
+    def sentence(self, start: int, end: int) -> Span:
+        """The sentence holding [start, end) (the stretch itself when it lies outside every paragraph)."""
+        i = index_of(self.paras, start)
+        if i is None:
+            return Span(start, end, self.text[start:end])
+        return sentence_around(self.text, self.paras[i], start, end, self._bounds(i))
+
+    def _bounds(self, i: int) -> list[int]:
+        if i not in self._cache:
+            self._cache[i] = sentence_bounds(self.text, self.paras[i])
+        return self._cache[i]
+
+    @functools.cached_property
+    def words(self) -> int:
+        """How many words the source has (after its date marker)."""
+        return sum(count(p.text) for p in self.paras)
+
+    def sentences(self) -> list[Span]:
+        """Every sentence, in text order."""
+        return self._sentences
+
+    @functools.cached_property
+    def _sentences(self) -> list[Span]:
+        out = []
+        for i, p in enumerate(self.paras):
+            bounds = self._bounds(i)
+            for a, b in zip(bounds, bounds[1:]):
+                s = make_span(self.text, a, b)
+                if s.text:
+                    out.append(s)
+        return out
