@@ -105,7 +105,8 @@ def test_cli_without_any_file_keeps_briefgens_own_defaults(runner, tmp_path, mon
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     assert runner.invoke(main, ["build", "a.txt"]).exit_code == 0
     [(out, options)] = chosen
-    assert (out, options.lang, options.marking, options.theme, options.organisation) == (Path("outputs"), "ru", None, None, None)
+    # no language chosen anywhere: each pack takes its source's language (see the digest)
+    assert (out, options.lang, options.marking, options.theme, options.organisation) == (Path("outputs"), None, None, None, None)
 
 
 def test_cli_reads_the_users_file_and_a_given_one_first(runner, tmp_path, monkeypatch, chosen):
