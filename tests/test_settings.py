@@ -117,7 +117,7 @@ def test_cli_reads_the_users_file_and_a_given_one_first(runner, tmp_path, monkey
     assert runner.invoke(main, ["render", "a.txt", "--format", "json"]).exit_code == 0
     assert runner.invoke(main, ["render", "a.txt", "--format", "json", "--config", str(team)]).exit_code == 0
     (_, mine), (_, given) = chosen
-    assert (mine.lang, given.lang, given.theme) == ("en", "ru", tmp_path / "team" / "look.yaml")
+    assert (mine.lang, given.lang, given.theme) == ("en", None, tmp_path / "team" / "look.yaml")
 
 
 def test_a_bad_defaults_file_is_one_line_and_exit_1(runner, tmp_path):
