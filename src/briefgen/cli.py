@@ -167,7 +167,7 @@ def _packs(ctx, inputs, out, formats, look, config, force, name, jobs, quiet, ve
     if out == STDIN:
         raise click.BadParameter("a pack is a directory; `briefgen extract -o -` prints a brief", param_hint="-o")
     out, look = settled(config, out, look)
-    options = RenderOptions(**{"lang": None, **look})  # no language chosen: each brief's own (RenderOptions.for_brief)
+    options = RenderOptions(**look)
     job = PackJob(out, formats, options, config_key(options), force)
     with standard_input(inputs, name) as inputs:
         return [o.outdir for o in _run(ctx, job, plan_packs(inputs, out), jobs, quiet, verbose, "Building")]
@@ -190,7 +190,7 @@ def _look(f):
     f = click.option(
         "--template-dir", type=click.Path(file_okay=False, path_type=Path), help="A copy of templates/ to use instead."
     )(f)
-    f = click.option("--lang", type=click.Choice(["ru", "en"]), help="Label language [default: the text's].")(f)
+    f = click.option("--lang", type=click.Choice(["ru", "en"]), help="Label language [default: ru].")(f)
     f = click.option(
         "-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), help="Output directory [default: outputs]."
     )(f)

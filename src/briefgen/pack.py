@@ -234,10 +234,9 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
     brief, seconds = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
     staged = staging_dir(plan.target)
     try:
-        options = job.options.for_brief(brief)  # a label language left open is the text's
-        timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, options)}
+        timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, job.options)}
         _keep_the_rest(plan.target, staged)
-        write_manifest(staged, brief, options)
+        write_manifest(staged, brief, job.options)
         formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
         own = plan.old is not None and path.resolve().is_relative_to(plan.target.resolve())
         source_path = plan.old.input if own else str(path.resolve())  # a pack re-rendered from itself keeps its source

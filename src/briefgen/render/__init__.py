@@ -6,7 +6,6 @@ libraries of another (and `briefgen --help` loads none).
 """
 from __future__ import annotations
 
-import dataclasses
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,16 +19,12 @@ from ..model import Brief
 class RenderOptions:
     """Choices that change how a brief looks, never what it says."""
 
-    lang: str | None = "ru"  # language of labels (message catalogue); None: the text's own (see for_brief)
+    lang: str = "ru"  # language of labels (message catalogue)
     template_dir: Path | None = None  # a user's copy of templates/ (runs sandboxed)
     theme: Path | None = None  # a theme YAML overriding the default theme
     paper: str | None = None  # "A4" | "Letter"; None: the theme's
     marking: str | None = None  # handling marking ("Для служебного пользования"); None: off
     organisation: str | None = None  # shown under the logo; None: the theme's
-
-    def for_brief(self, brief: Brief) -> RenderOptions:
-        """These options with what was left open worked out from the brief: labels in the text's language."""
-        return self if self.lang else dataclasses.replace(self, lang=brief.source.language)
 
 
 class RenderWarning(UserWarning):
