@@ -8,6 +8,7 @@ import yaml
 
 from briefgen.cli import main
 from briefgen.errors import ConfigError
+from briefgen.render import RenderOptions
 from briefgen.settings import config_file, defaults, user_config_file
 
 TEXT = "date 2025-03-04\nМинистр иностранных дел провёл переговоры в Астане.\n"
@@ -105,7 +106,7 @@ def test_cli_without_any_file_keeps_briefgens_own_defaults(runner, tmp_path, mon
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     assert runner.invoke(main, ["build", "a.txt"]).exit_code == 0
     [(out, options)] = chosen
-    assert (out, options.lang, options.marking, options.theme, options.organisation) == (Path("outputs"), "ru", None, None, None)
+    assert (out, options.marking, options.theme, options.organisation) == (Path("outputs"), None, None, None)
 
 
 def test_cli_reads_the_users_file_and_a_given_one_first(runner, tmp_path, monkeypatch, chosen):
@@ -116,7 +117,7 @@ def test_cli_reads_the_users_file_and_a_given_one_first(runner, tmp_path, monkey
     assert runner.invoke(main, ["render", "a.txt", "--format", "json"]).exit_code == 0
     assert runner.invoke(main, ["render", "a.txt", "--format", "json", "--config", str(team)]).exit_code == 0
     (_, mine), (_, given) = chosen
-    assert (mine.lang, given.lang, given.theme) == ("en", "ru", tmp_path / "team" / "look.yaml")
+    assert (mine.lang, mine.theme, given.lang, given.theme) == ("en", None, RenderOptions().lang, tmp_path / "team" / "look.yaml")
 
 
 def test_a_bad_defaults_file_is_one_line_and_exit_1(runner, tmp_path):
