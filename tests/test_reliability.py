@@ -148,6 +148,8 @@ CASES = {
     "a web page (HTML)": (article("html"), read_article),
     "a DOCX document": (article("docx"), read_article),
     "a PDF document": (article("pdf"), read_article),
+    "a web page with no article": (write("empty.html", "<!DOCTYPE html><html><body><script>go()</script></body></html>"),
+                                   "a web page with no article text"),
     "a PDF without a text layer (a scan)": (scan, "a PDF with no text layer (a scan?): run OCR on it first"),
     "a PDF that does not parse": (write("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a readable PDF: "),
     "a DOCX that does not open": (docx_like, "not a readable DOCX: "),

@@ -69,6 +69,7 @@ def settled(config: Path | None, out: Path | None, look: dict) -> tuple[Path, di
 
 
 STDIN = Path("-")
+STDIN_DIR = "briefgen-stdin-"  # the temporary directory that holds standard input as a file while a run lasts
 
 
 @contextlib.contextmanager
@@ -85,7 +86,7 @@ def standard_input(inputs: tuple[Path, ...], name: str):
         raw = read_stdin()
     except BriefgenError as e:
         raise Failure(f"error: -: {e}") from None
-    with tempfile.TemporaryDirectory(prefix="briefgen-stdin-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=STDIN_DIR) as tmp:
         path = Path(tmp) / name
         path.write_bytes(raw)
         yield tuple(path if p == STDIN else p for p in inputs)
@@ -107,7 +108,7 @@ def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, 
 def _as_given(outcomes):
     """Outcomes reported under the input's name as the user gave it (`-` for standard input)."""
     for outcome in outcomes:
-        if outcome.input.parent.name.startswith("briefgen-stdin-"):
+        if outcome.input.parent.name.startswith(STDIN_DIR):
             outcome.input = STDIN
         yield outcome
 

@@ -31,3 +31,9 @@ def test_the_headline_in_title_style_is_the_title():
 def test_a_damaged_docx_is_refused_in_one_line():
     with pytest.raises(SourceError, match="^not a readable DOCX: "):
         docx_reader.read(b"PK\x03\x04 not really a zip")
+
+
+def test_a_docx_that_unpacks_too_large_is_refused_before_it_is_opened(monkeypatch):
+    monkeypatch.setattr(docx_reader, "MAX_UNPACKED", 1000)
+    with pytest.raises(SourceError, match=r"^too large unpacked: \d+ MB \(the limit is \d+ MB\)$"):
+        docx_reader.read(docx_file())

@@ -7,9 +7,12 @@ the page, so the body has no line-end hyphens.
 from __future__ import annotations
 
 import io
+import zipfile
 
 from ..errors import SourceError
 from . import Article, paragraphs
+
+MAX_UNPACKED = 256 * 2**20  # a DOCX unpacking to more is refused (a zip bomb in an 8 MB file)
 
 
 def read(raw: bytes) -> Article:
@@ -17,6 +20,7 @@ def read(raw: bytes) -> Article:
     import docx
     from docx.table import Table
 
+    _check_unpacked(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
     except Exception as e:  # noqa: BLE001 — python-docx raises many kinds for a damaged file
@@ -30,3 +34,13 @@ def read(raw: bytes) -> Article:
             title = " ".join(block.text.split()) or None  # the headline, when the file's properties name none
         parts.append(block.text)
     return Article(text=paragraphs(parts), title=title)
+
+
+def _check_unpacked(raw: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            size = sum(info.file_size for info in z.infolist())
+    except zipfile.BadZipFile as e:
+        raise SourceError(f"not a readable DOCX: {e}") from None
+    if size > MAX_UNPACKED:
+        raise SourceError(f"too large unpacked: {size / 2**20:.0f} MB (the limit is {MAX_UNPACKED // 2**20} MB)")

@@ -8,6 +8,10 @@ from __future__ import annotations
 from ..errors import SourceError
 from . import Article, paragraphs
 
+# The publication date from the page's markup only (meta tags, <time>, JSON-LD, the URL): htmldate's search
+# of the visible text turns "5 марта 2025" into 2025-01-01, and a wrong date is worse than none.
+_DATE = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+
 
 def read(html: str) -> Article:
     """The page's article; SourceError when the page has no article text."""
@@ -15,6 +19,7 @@ def read(html: str) -> Article:
 
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+        date_extraction_params=_DATE,
     )
     text = paragraphs(found.text.splitlines()) if found is not None and found.text else ""
     if not text:

@@ -41,7 +41,7 @@ def _page_lines(raw: bytes) -> list[list[str]]:
     import logging
 
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are no error of the input: one line only
     try:
@@ -54,7 +54,7 @@ def _page_lines(raw: bytes) -> list[list[str]]:
         ]
     except SourceError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+    except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, OSError) as e:  # DependencyError: no AES library
         raise SourceError(f"not a readable PDF: {' '.join(str(e).split()) or type(e).__name__}") from None
 
 
