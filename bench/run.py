@@ -8,6 +8,8 @@ cold, warm per-pack stages inside one process, batches of 100 articles with
 fresh LibreOffice profile and with a warm one (skipped, with a note, where
 LibreOffice is not installed). Every child runs as a user's would: byte code
 written and the user cache (a temporary one) filled by one untimed run first.
+Two hostile inputs too: a source with a 3,000-letter word (against the seed's
+build) and briefs at and just over the size limits.
 Run with `make bench`; nothing here is a unit test.
 """
 from __future__ import annotations
@@ -36,7 +38,10 @@ TARGETS = {  # (target, True when higher is better)
     "peak_rss_mb": (350, False),
     "render_speedup_vs_libreoffice_warm": (2.5, True),
     "render_speedup_vs_libreoffice_fresh": (5.0, True),
+    "long_word_build_vs_seed": (5.0, False),
+    "size_limit_brief_render_s": (60.0, False),
 }
+LONG_WORD = "Абв" + "г" * 2997  # a pasted hash, a URL, a run of one letter: no break anywhere
 
 
 def run_timed(cmd: list[str]) -> tuple[float, int]:
@@ -137,6 +142,39 @@ def libreoffice_route(workdir: Path, brief_json: Path, runs: int) -> dict | None
     }
 
 
+def long_word(work: Path, seed_median: float, runs: int = 3) -> dict:
+    """Cold build of the seed with a 3,000-letter word as a speaker's name and in a quote (narrow table cells)."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    lines.insert(3, f"Министр {LONG_WORD} Петров заявил: «Мы подпишем соглашение о {LONG_WORD}».")
+    source = work / "long-word.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    got = cold(lambda i: [*BRIEFGEN, "build", str(source), "-o", str(work / f"long{i}")], runs)
+    return {**got, "bytes": source.stat().st_size, "vs_seed": got["median_s"] / seed_median}
+
+
+def size_limits(work: Path) -> dict:
+    """`render --format all` of a brief at the limits (1,000 figures, a 20,000-character event), and one just over."""
+    from briefgen.serialize import MAX_ITEMS, MAX_TEXT
+
+    brief_json = work / "seed-limits.json"
+    subprocess.run([*BRIEFGEN, "extract", str(SEED), "-o", str(brief_json)], check=True)
+    brief = json.loads(brief_json.read_text(encoding="utf-8"))
+    figures = brief["figures"]
+    at = {**brief, "event": ("Встреча министров " * MAX_TEXT)[:MAX_TEXT],
+          "figures": [figures[i % len(figures)] for i in range(MAX_ITEMS)]}
+    over = {**at, "figures": at["figures"] + figures[:1]}
+    result = {}
+    for name, data in (("at", at), ("over", over)):
+        path = work / f"limits-{name}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        start = time.perf_counter()
+        run = subprocess.run([*BRIEFGEN, "render", str(path), "--format", "all", "-o", str(work / f"limits-{name}")],
+                             capture_output=True, text=True)
+        result[name] = {"seconds": time.perf_counter() - start, "exit": run.returncode, "bytes": path.stat().st_size,
+                        "stderr": run.stderr.strip()}
+    return result
+
+
 def main() -> int:
     results: dict = {"load_average_before": os.getloadavg()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -153,6 +191,8 @@ def main() -> int:
         results["model_load_s"] = model_load_seconds()
         results["warm_ms"] = warm(20)
         results["batch"] = [batch(work, 1), batch(work, 2)]
+        results["long_word"] = long_word(work, results["cold_build"]["median_s"])
+        results["size_limits"] = size_limits(work)
     results["load_average_after"] = os.getloadavg()
     checks = {
         "cold_build_median_s": results["cold_build"]["median_s"],
@@ -166,6 +206,8 @@ def main() -> int:
         checks["cold_build_vs_libreoffice_warm_convert"] = results["cold_build"]["median_s"] / lo["warm"]["median_s"]
         for profile in ("warm", "fresh"):
             checks[f"render_speedup_vs_libreoffice_{profile}"] = lo[profile]["median_s"] / results["cold_render"]["median_s"]
+    checks["long_word_build_vs_seed"] = results["long_word"]["vs_seed"]
+    checks["size_limit_brief_render_s"] = results["size_limits"]["at"]["seconds"]
     results["targets"] = {k: {"value": v, "target": TARGETS[k][0], "ok": _ok(k, v)} for k, v in checks.items()}
     print_table(results)
     out = ROOT / "outputs" / "bench.json"
@@ -210,6 +252,13 @@ def print_table(r: dict) -> None:
             rows.append((label, f"median {t:.2f} s; cold render is {t / cr['median_s']:.1f}x faster, cold build takes {cb['median_s'] / t:.2f}x"))
         else:
             rows.append((label, "skipped: LibreOffice (soffice) is not installed"))
+    lw, lim = r["long_word"], r["size_limits"]
+    rows.append((f"build with a 3,000-letter word ({lw['bytes'] // 1024} KB, {lw['runs']} runs)",
+                 f"median {lw['median_s']:.2f} s = {lw['vs_seed']:.1f}× the seed's, RSS {lw['peak_rss_mb']} MB"))
+    rows.append(("render all: brief at the limits (1,000 figures, 20,000-char event)",
+                 f"{lim['at']['seconds']:.1f} s, exit {lim['at']['exit']}"))
+    rows.append(("render all: brief just over (1,001 figures)",
+                 f"{lim['over']['seconds']:.1f} s, exit {lim['over']['exit']}: {lim['over']['stderr'].split(': ', 2)[-1]}"))
     width = max(len(a) for a, _ in rows)
     for a, b in rows:
         print(f"{a:<{width}}  {b}")

@@ -22,7 +22,7 @@ from briefgen.errors import SourceError
 from briefgen.extract import extract_brief
 from briefgen.model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source, Span
 from briefgen.render import WRITERS, RenderOptions
-from briefgen.serialize import load_brief
+from briefgen.serialize import MAX_NUMBER, load_brief
 from briefgen.source import source_from_text
 from briefgen.spans import mismatches
 
@@ -46,7 +46,7 @@ piece = st.one_of(
 texts = st.lists(piece, max_size=10).map("".join).filter(lambda t: not _PAIR.search(t))
 words = st.text(st.characters(exclude_categories=()), max_size=12).filter(lambda t: not _PAIR.search(t))
 maybe = st.none() | words
-numbers = st.none() | st.floats(-1e18, 1e18)  # a brief holds finite numbers of at most 1e18 (serialize refuses the rest)
+numbers = st.none() | st.floats(-MAX_NUMBER, MAX_NUMBER)  # a valid brief holds finite numbers of bounded size
 
 SETTINGS = settings(
     max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]

@@ -115,11 +115,12 @@ def figures_wrong(tmp_path: Path) -> Path:
     return write("wrong.json", json.dumps(data, ensure_ascii=False))(tmp_path)
 
 
-def brief_with(change):
-    """A maker of a brief file: the small brief with `change` applied to its first figure."""
+def brief_with(change, figures: int = 4):
+    """A maker of a brief file: the small brief with `change` applied to its first figure, its figures repeated."""
 
     def make(tmp_path: Path) -> Path:
         data = _brief()
+        data["figures"] = [data["figures"][i % 4] for i in range(figures)]
         change(data["figures"][0])
         return write("changed.json", json.dumps(data, ensure_ascii=False))(tmp_path)
 
@@ -168,6 +169,8 @@ CASES = {
     "a brief of another schema version": (write("v3.json", json.dumps({**_brief(), "schema_version": 3})), "schema_version: expected 1 or 2, got 3"),
     "a brief with a value of the wrong type": (figures_wrong, "figures[3].value: expected number"),
     "a brief with NaN, Infinity or 1e400": (brief_with(lambda f: f.update(value=float("nan"))), "figures[0].value: expected a finite number between -1e18 and 1e18, got nan"),
+    "a brief with more than 1 000 figures (or quotes, …)": (brief_with(lambda f: None, figures=1001), "figures: 1001 items (the limit is 1000): split the text"),
+    "a brief with a text of more than 20 000 characters": (brief_with(lambda f: f.update(text="ы" * 20_001)), "figures[0].text: 20001 characters (the limit is 20000)"),
     "a brief with offsets outside its text": (brief_with(lambda f: f.update(start=f["end"] + 1)), "figures[0].start: offsets 24..23 do not point into the source text (0..68)"),
 }
 

@@ -139,3 +139,18 @@ def test_a_brief_is_never_written_with_nan():
     bad = Brief(source=brief.source, figures=(Figure(55, 72, TEXT[55:72], "money", value=float("nan")),))
     with pytest.raises(ValueError):
         dump_json(bad)
+
+
+def test_a_brief_beyond_the_size_limits_is_refused_with_the_field():
+    data = brief_to_dict(sample())
+    data["figures"] = data["figures"] * 1001
+    with pytest.raises(BriefFormatError, match=r"^figures: 1001 items \(the limit is 1000\): split the text$"):
+        brief_from_dict(data)
+    data = brief_to_dict(sample())
+    data["event"] = "Встреча " * 2501
+    with pytest.raises(BriefFormatError, match=r"^event: 20008 characters \(the limit is 20000\)$"):
+        brief_from_dict(data)
+    data = brief_to_dict(sample())
+    data["participants"][0]["mentions"] = data["participants"][0]["mentions"] * 1001  # evidence is not a row
+    data["source"]["text"] = TEXT + " " * 30_000  # nor is the source a field to render in a cell
+    assert len(brief_from_dict(data).participants[0].mentions) == 1001

@@ -90,9 +90,11 @@ def load_input(path: Path, raw: bytes) -> Brief:
 
         return load_brief(decode(raw)[0], BRIEF_SUFFIXES[path.suffix.lower()])
     from .extract import extract_brief
+    from .serialize import brief_from_dict, brief_to_dict
     from .source import source_from_bytes
 
-    return extract_brief(source_from_bytes(raw, path.name))
+    brief = extract_brief(source_from_bytes(raw, path.name))
+    return brief_from_dict(brief_to_dict(brief))  # the checks a brief file passes, so its pack can be rendered again
 
 
 def plan_packs(inputs: Sequence[Path], out_root: Path) -> list[tuple[Path, str]]:

@@ -7,6 +7,7 @@ is reported with its path: ``figures[3].value: expected number``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import re
@@ -19,6 +20,8 @@ from .errors import BriefFormatError
 from .model import READABLE_VERSIONS, SCHEMA_VERSION, Brief
 
 _NUMBER = (int, float)
+MAX_ITEMS = 1000  # participants, areas, commitments, figures or quotes in one brief: time to render stays bounded
+MAX_TEXT = 20_000  # characters of any text but the source's own (an event, a name, a quote)
 MAX_NUMBER = 10**18  # larger magnitudes are no fact of a meeting; they would print hundreds of digits
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not encodable as UTF-8: only inside strings, where \\u works
 
@@ -98,8 +101,9 @@ def _check_offsets(obj: Any, length: int, path: str) -> None:
         _check_offsets(getattr(obj, f.name), length, _join(path, f.name))
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    return typing.get_type_hints(cls, vars(model))  # once per class: a brief of 20 000 items loads in a second
 
 
 def _build(cls: type, data: Any, path: str) -> Any:
@@ -132,6 +136,8 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
         if not isinstance(value, list):
             raise BriefFormatError(f"{path}: expected list")
         (item_type, _) = typing.get_args(tp)
+        if len(value) > MAX_ITEMS and "." not in path and "[" not in path:
+            raise BriefFormatError(f"{path}: {len(value)} items (the limit is {MAX_ITEMS}): split the text")
         return tuple(_convert(item_type, v, f"{path}[{i}]") for i, v in enumerate(value))
     if dataclasses.is_dataclass(tp):
         return _build(tp, value, path)
@@ -150,6 +156,8 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if tp is str:
         if not isinstance(value, str):
             raise BriefFormatError(f"{path}: expected string")
+        if len(value) > MAX_TEXT and path != "source.text":
+            raise BriefFormatError(f"{path}: {len(value)} characters (the limit is {MAX_TEXT})")
         return value
     raise TypeError(f"no conversion for {tp!r}")  # a model field of a type this module lacks
 

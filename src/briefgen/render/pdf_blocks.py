@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable, PageBreak as RLPageBreak
 
 from .. import cache
+from .breaks import breakable
 from .blocks import (
     BulletList,
     Chart,
@@ -208,7 +209,7 @@ class Kit:
         """Reportlab markup for some runs: escaped text, bold/italic, internal links."""
         out = []
         for r in runs:
-            t = self.glyphs.markup(r.text, fam)
+            t = self.glyphs.markup(breakable(r.text), fam)  # bounded line breaking for any word (render/breaks.py)
             if r.bold:
                 t = f"<b>{t}</b>"
             if r.italic:
