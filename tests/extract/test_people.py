@@ -167,3 +167,12 @@ def test_the_title_set_off_after_a_name_is_its_role(text, expected):
 def test_a_latin_name_set_off_before_its_title_is_a_person_with_that_role():
     text = "Prices rose. Maria Lopez, chairwoman of the Central Bank, spoke first."
     assert english_people(text) == [("Maria Lopez", "Chairwoman of the Central Bank", 1)]
+
+
+def test_a_latin_name_next_to_a_verb_of_saying_is_a_person_and_a_title_is_not():
+    assert english_people("Talks ended. Later Pedro Soto told reporters that Foreign Minister Ana Ruiz said no.") == [
+        ("Pedro Soto", None, 1), ("Ana Ruiz", "Foreign Minister", 1)
+    ]
+    assert english_people("Talks ended, said Pedro Soto, the Chilean foreign minister.") == [
+        ("Pedro Soto", "Chilean foreign minister", 1)
+    ]

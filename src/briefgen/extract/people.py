@@ -17,7 +17,7 @@ from ..grammars.tokens import fold
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
-from .words import word_before
+from .words import english_forms, word_before
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -34,9 +34,11 @@ _LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
 _LATIN_BEFORE_TITLE = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}}),[ \t]+\Z")
 _LATIN_TEXT = re.compile(r"[A-Za-z]")
+_LATIN_RUN = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}})(?![\w-])")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 _GAP = re.compile(r"[ \t]*")
 _JOIN = re.compile(r"[ \t]+(\w+)[ \t]+")  # "и" between two names
-_APPOSED = re.compile(r",[ \t]+")  # between a name and the title set off after it
+_APPOSED = re.compile(r",[ \t]+(?:the[ \t]+)?")  # between a name and the title set off after it
 NAME_REACH = 60  # characters before a title in which the name set off before it is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
 _NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
@@ -253,6 +255,7 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
+    extra += _said_names(doc.text, doc.body_start)
     titled = [m for m in after + before if m]
     english = [m for m, r in zip(after + before, roles + roles) if m and _LATIN_TEXT.match(r.text)]
     for m in english:  # a name next to an English title is a person's, whatever else the NER took it for
@@ -263,6 +266,30 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
             out.append(Span(m.start(1), m.end(1), m.group(1)))
             covered.append((m.start(1), m.end(1)))
     return sorted(out, key=lambda s: s.start)
+
+
+def _said_names(text: str, begin: int) -> list[re.Match]:
+    """Capitalised Latin words next to an English verb of saying; of three opening a sentence, the first is
+    the sentence's ("Later Pedro Soto told")."""
+    out = []
+    for m in _LATIN_RUN.finditer(text, begin):
+        words = m.group(1).split()
+        if len(words) == 3 and text[max(begin, m.start() - 3) : m.start()].strip(" \t")[-1:] in ("", ".", "!", "?", "\n"):
+            m = _LATIN_RUN.match(text, m.start() + len(words[0]) + 1)
+        if m and _says_next_to(text, m):
+            out.append(m)
+    return out
+
+
+def _says_next_to(text: str, run: re.Match) -> bool:
+    """Whether capitalised Latin words stand right before or after an English verb of saying and are no
+    title ("said Pedro Soto", "Ana Ruiz told"): a speaker the NER missed."""
+    small = data.word_set("roles", "function_words", "en") | {w for h in data.word_set("roles", "heads", "en") for w in h.split()}
+    if any(w.lower() in small for w in run.group(1).split()):
+        return False
+    after = _WORD_AFTER.match(text, run.end())
+    verbs = data.word_set("speech", "verbs", "en")
+    return any(w and any(f in verbs for f in english_forms(w.lower())) for w in (word_before(text, run.start()), after and after.group(1)))
 
 
 def _foreign_word_before_name(rest: list[str], word: str) -> bool:
