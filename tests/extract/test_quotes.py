@@ -182,6 +182,11 @@ def test_a_quoted_phrase_no_person_is_said_to_have_said_is_not_a_quote():
     assert quotes("Вопрос обсуждали на встрече, которую журналисты называли «встречей года».") == []
 
 
+def test_a_speaker_the_text_names_by_title_only_is_that_title():
+    text = "Переговоры прошли в Белграде. «Мы довольны итогами встречи», — сказал посол Хорватии."
+    assert quotes(text) == [("Мы довольны итогами встречи", "Посол Хорватии", "title")]
+
+
 def test_an_unresolved_title_leaves_the_speaker_unknown_rather_than_guessed():
     text = "Олег Смирнов купил дом. «Семья давно искала жилье в этом районе», — сообщил представитель Смирнова."
     assert quotes(text) == [("Семья давно искала жилье в этом районе", None, None)]
