@@ -183,7 +183,8 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
     gender ("Такэси Ивая сообщил", "Айгерим Сейтказина отметила").
     """
     pieces = [m for m in _PIECE.finditer(span.text)]
-    words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group())]
+    particles = data.word_set("roles", "name_particles", "ru") | data.word_set("roles", "name_particles", "en")
+    words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group()) and m.group().lower() not in particles]
     if not words:
         return None
     initials = [m.group() for m in pieces if _INITIAL.fullmatch(m.group())]
@@ -208,7 +209,7 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
         surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
     elif patr[-1]:
         first = nominative[words[0]]
-    elif len(words) >= 2 or initials or _kind(words[0]) != "Name":
+    elif len(words) >= 2 or initials or _kind(words[0]) != "Name" or len(words) < len(pieces):  # "Аль Нахайян"
         surname, raw = nominative[words[-1]], words[-1]
         first = nominative[words[0]] if len(words) >= 2 else initials[0] if initials else None
     else:
@@ -570,10 +571,10 @@ def _piece_nominative(piece: str, case: str, gender: str | None) -> str:
 
     def rank(p) -> tuple[int, bool]:
         fits = gender is None or gender in _genders(p)
-        tier = 0 if fits and p.tag.animacy == "anim" else 1 if fits and gender else 2
+        tier = 0 if fits and p.tag.animacy == "anim" else 1 if fits else 2
         return tier, not any(t in p.tag for t in _NAME_TAGS)
 
-    readings = sorted((p for p in nouns if p.tag.animacy == "anim" or gender and gender in _genders(p)), key=rank)
+    readings = sorted((p for p in nouns if p.tag.animacy == "anim" or gender is None or gender in _genders(p)), key=rank)
     for p in readings:
         form = p.inflect({"nomn"})
         if form:

@@ -93,9 +93,20 @@ def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
         return found[i] if apposed else None  # "his Chilean counterpart, Pedro Soto"
     role, org = found[i], _TRAILING_HONORIFIC.sub("", text[found[i].end : offset].strip())
     if not org:
-        return role
+        return _with_title_before(found, i, text)
     end = role.end + text[role.end : offset].rindex(org[-1]) + 1
     return replace(role, end=end, text=text[role.start : end], name=f"{role.name} {org}")
+
+
+def _with_title_before(found: list[Role], i: int, text: str) -> Role:
+    """found[i] with the office title right before it, when two stand together: "президент ОАЭ шейх" is
+    the president's office held by a sheikh."""
+    role = found[i]
+    if i == 0 or not _ORG_GAP.fullmatch(text, found[i - 1].end, role.start) or found[i - 1].plural:
+        return role
+    before = found[i - 1]
+    return replace(before, end=role.end, text=text[before.start : role.end], name=f"{before.name} {role.name[:1].lower()}{role.name[1:]}",
+                   place=before.place or role.place)
 
 
 def compatible(a: Role | None, b: Role) -> bool:
