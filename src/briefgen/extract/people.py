@@ -450,8 +450,11 @@ def _title_word(text: str, language: str) -> bool:
 
 
 def _common_word(text: str) -> bool:
-    """A single dictionary word that is no name: the NER's "Внук" is not a person."""
-    return " " not in text and nlp.morph().word_is_known(text.lower()) and not _kind(text)
+    """A single dictionary word that is no name and may name someone itself: the NER's "Внук" is not a
+    person; "Токаев", which the dictionary knows only as a plural of "токай", is."""
+    if " " in text or not nlp.morph().word_is_known(text.lower()) or _kind(text):
+        return False
+    return not all(p.tag.POS == "NOUN" and p.tag.case != "nomn" for p in nlp.parses(text))  # "Токаев": "токай"
 
 
 def _nominatives(word: str) -> set[str]:
