@@ -57,6 +57,10 @@ def test_participants_one_entry_each(text, expected):
         ("Олег Смирнов передал письмо президенту Хорватии Ивану Новаку.", [("Олег Смирнов", None)]),
         ("Олег Смирнов прибыл в город в день визита министра Ивана Козлова.", [("Олег Смирнов", None)]),
         ("Олег Смирнов выступил. «Как говорил Иван Козлов, работа не ждет», — сказал он.", [("Олег Смирнов", None)]),
+        # someone acting in a sentence about earlier events
+        ("Олег Смирнов открыл мост. Ранее Иван Козлов заявил о планах ремонта.", [("Олег Смирнов", None)]),
+        ("Foreign Minister Pedro Soto opened the bridge. Earlier, Mayor Ana Ruiz said the works would end soon.",
+         [("Pedro Soto", "Foreign Minister")]),
         # whoever a photo or a report is credited to
         ("Фото: АГЕНТСТВО/Анна Петрова\n\nОлег Смирнов открыл мост.", [("Олег Смирнов", None)]),
         ("Олег Смирнов открыл мост. Подробности узнал корреспондент «Вестей» Иван Козлов.", [("Олег Смирнов", None)]),

@@ -20,6 +20,7 @@ from .roles import party
 from .words import word_before
 
 MIN_MENTIONS = 2
+BACKGROUND_REACH = 30  # characters at a sentence's start in which its opening word is read
 SHORT_TEXT = 5  # sentences: in a text this short, one mention of someone acting is enough
 CREDIT_WORDS = 4  # words before a name, on its line, in which a credit cue is looked for
 _WORD = re.compile(r"\w+")
@@ -38,7 +39,7 @@ def find(ctx) -> list[Participant]:
     """The people who take part, in order of first mention."""
     quoted = [(q.start, q.end) for q in ctx.quotes]
     speakers = {q.speaker for q in ctx.quotes}
-    acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject}
+    acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject and not _background(ctx, r.start)}
     out = []
     short = len(ctx.doc.sentences) <= SHORT_TEXT
     sides = _sides(ctx)
@@ -52,6 +53,16 @@ def find(ctx) -> list[Participant]:
             mentions = tuple(Span(s.start, s.end, s.text) for s in p.mentions)
             out.append(Participant(p.name, p.role, mentions, party(p.title, ctx.doc, ctx.source.language)))
     return out
+
+
+def _background(ctx, offset: int) -> bool:
+    """Whether the sentence at `offset` opens with a cue that it tells of earlier events ("Ранее Олег Смирнов
+    заявлял …", "Напомним, …"): whoever acts there is mentioned, not taking part."""
+    i = ctx.doc.sentence_index(offset)
+    if i is None:
+        return False
+    opening = _WORD.findall(ctx.doc.sentences[i].text[:BACKGROUND_REACH])[:1]
+    return bool(opening) and opening[0].lower() in data.word_set("events", "background", ctx.source.language)
 
 
 def _credited(text: str, start: int, language: str) -> bool:
