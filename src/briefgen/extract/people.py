@@ -109,7 +109,8 @@ def find(ctx) -> list[Person]:
         members.append((person, r))
     for person, r in members:
         _settle_case(person, r)
-    people = [p for p in people if not all(_common_word(m.text) or _title_word(m.text, ctx.source.language) for m in p.mentions)]
+    language = ctx.source.language
+    people = [p for p in people if not all(_common_word(m.text) or _title_word(m.text, language) for m in p.mentions)]
     _add_missed_surnames(ctx.doc, people)
     _cases_from_prepositions(ctx.doc.text, people, ctx.source.language)
     for p in people:
@@ -285,12 +286,14 @@ def _said_names(text: str, begin: int) -> list[re.Match]:
 def _says_next_to(text: str, run: re.Match) -> bool:
     """Whether capitalised Latin words stand right before or after an English verb of saying and are no
     title ("said Pedro Soto", "Ana Ruiz told"): a speaker the NER missed."""
-    small = data.word_set("roles", "function_words", "en") | {w for h in data.word_set("roles", "heads", "en") for w in h.split()}
+    titles = {w for h in data.word_set("roles", "heads", "en") for w in h.split()}
+    small = data.word_set("roles", "function_words", "en") | titles
     if any(w.lower() in small for w in run.group(1).split()):
         return False
     after = _WORD_AFTER.match(text, run.end())
     verbs = data.word_set("speech", "verbs", "en")
-    return any(w and any(f in verbs for f in english_forms(w.lower())) for w in (word_before(text, run.start()), after and after.group(1)))
+    beside = (word_before(text, run.start()), after and after.group(1))
+    return any(w and any(f in verbs for f in english_forms(w.lower())) for w in beside)
 
 
 def _foreign_word_before_name(rest: list[str], word: str) -> bool:
@@ -446,7 +449,9 @@ def _cases_from_prepositions(text: str, people: list[Person], language: str) -> 
 
 def _title_word(text: str, language: str) -> bool:
     """A single word whose last part is a title, misspelt or prefixed: the NER's "Экс-премьер" is no name."""
-    return " " not in text and "-" in text and nlp.lemma(text.rsplit("-", 1)[1].lower()) in data.word_set("roles", "heads", language)
+    if " " in text or "-" not in text:
+        return False
+    return nlp.lemma(text.rsplit("-", 1)[1].lower()) in data.word_set("roles", "heads", language)
 
 
 def _common_word(text: str) -> bool:
