@@ -45,6 +45,8 @@ def persons(text: str) -> list[tuple[str, str | None, int]]:
         ("Милана Петровича", "Милан Петрович"),
         ("Милане Петровиче", "Милан Петрович"),
         ("Ботиром Зариповым", "Ботир Зарипов"),
+        # particles of a name neither decline nor say its case
+        ("Мухаммеда бен Зайеда Аль Нахайяна", "Мухаммед бен Зайед Аль Нахайян"),
     ],
 )
 def test_a_name_in_the_nominative(mention, nominative):
@@ -87,6 +89,11 @@ def test_one_person_however_the_text_names_them(text, expected):
         # an organisation's name between the title and the name
         ("Выступил генеральный директор ПАО «Северсталь» Андрей Волков.", "Генеральный директор ПАО «Северсталь»"),
         ("Слово взял вице-президент компании Blue Ocean Systems Томас Вебер.", "Вице-президент компании Blue Ocean Systems"),
+        # two titles together: the office and what the holder is
+        ("Прибыл президент Сербии шейх Али Хасан.", "Президент Сербии шейх"),
+        ("Путин встретился с президентом Сербии шейхом Али Хасаном.", "Президент Сербии шейх"),
+        # a first name pymorphy does not know, put in the nominative by its title's case
+        ("Лавров встретился с министром Египта Самехом Шукри.", "Министр Египта"),
     ],
 )
 def test_the_role_that_introduces_a_person(text, role):
@@ -167,3 +174,16 @@ def test_the_title_set_off_after_a_name_is_its_role(text, expected):
 def test_a_latin_name_set_off_before_its_title_is_a_person_with_that_role():
     text = "Prices rose. Maria Lopez, chairwoman of the Central Bank, spoke first."
     assert english_people(text) == [("Maria Lopez", "Chairwoman of the Central Bank", 1)]
+
+
+def test_a_latin_name_next_to_a_verb_of_saying_is_a_person_and_a_title_is_not():
+    assert english_people("Talks ended. Later Pedro Soto told reporters that Foreign Minister Ana Ruiz said no.") == [
+        ("Pedro Soto", None, 1), ("Ana Ruiz", "Foreign Minister", 1)
+    ]
+    assert english_people("Talks ended, said Pedro Soto, the Chilean foreign minister.") == [
+        ("Pedro Soto", "Chilean foreign minister", 1)
+    ]
+
+
+def test_a_first_name_pymorphy_does_not_know_takes_the_nominative_its_titles_case_says():
+    assert persons("Лавров встретился с министром Египта Самехом Шукри.")[-1][0] == "Самех Шукри"

@@ -116,6 +116,11 @@ def test_the_interviewer_named_before_a_dialogue_is_not_its_speaker():
         # an apposition between the name and the verb; the name the NER misses is still the speaker
         ('Prices rose again. "Food has become dearer for every family," Maria Lopez, head of the statistics office, told reporters.',
          [("Food has become dearer for every family", "Maria Lopez", "explicit")]),
+        # a name next to an English verb of saying is a speaker the NER missed; its title may follow
+        ('Talks ended in Rome. "We will double trade by 2030," said Pedro Soto, the Chilean foreign minister.',
+         [("We will double trade by 2030", "Pedro Soto", "explicit")]),
+        ('Talks ended in Rome. "We will double trade by 2030," Pedro Soto told reporters.',
+         [("We will double trade by 2030", "Pedro Soto", "explicit")]),
         # a lead-in with an English verb of saying governs the quotation or phrase after it
         ('Indian Prime Minister Anil Kapoor met the press. Later Kapoor said, "The port will open in May."',
          [("The port will open in May.", "Anil Kapoor", "explicit")]),
@@ -175,6 +180,11 @@ def test_transcript_turns_are_the_named_persons():
 
 def test_a_quoted_phrase_no_person_is_said_to_have_said_is_not_a_quote():
     assert quotes("Вопрос обсуждали на встрече, которую журналисты называли «встречей года».") == []
+
+
+def test_a_speaker_the_text_names_by_title_only_is_that_title():
+    text = "Переговоры прошли в Белграде. «Мы довольны итогами встречи», — сказал посол Хорватии."
+    assert quotes(text) == [("Мы довольны итогами встречи", "Посол Хорватии", "title")]
 
 
 def test_an_unresolved_title_leaves_the_speaker_unknown_rather_than_guessed():

@@ -20,6 +20,8 @@ from .roles import party
 from .words import word_before
 
 MIN_MENTIONS = 2
+BACKGROUND_REACH = 30  # characters at a sentence's start in which its opening word is read
+SHORT_TEXT = 5  # sentences: in a text this short, one mention of someone acting is enough
 CREDIT_WORDS = 4  # words before a name, on its line, in which a credit cue is looked for
 _WORD = re.compile(r"\w+")
 _LINE_START = re.compile(r"[^\n]*\Z")
@@ -37,18 +39,30 @@ def find(ctx) -> list[Participant]:
     """The people who take part, in order of first mention."""
     quoted = [(q.start, q.end) for q in ctx.quotes]
     speakers = {q.speaker for q in ctx.quotes}
-    acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject}
+    acting = {r.person for r in discourse.refs(ctx, quoted) if r.person and r.subject and not _background(ctx, r.start)}
     out = []
+    short = len(ctx.doc.sentences) <= SHORT_TEXT
+    sides = _sides(ctx)
     for p in ctx.people:
-        acts = p in acting or any(
-            _alongside(ctx.doc.text, p, m.start, ctx.source.language) or _holds(ctx, p, m) for m in p.mentions
+        acts = p in acting or p in sides or any(
+            _alongside(ctx.doc.text, p, m.start, ctx.source.language) or _received(ctx, p, m) for m in p.mentions
         )
-        known = p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
+        known = short or p.title is not None or len(p.name.split()) >= 2 or len(p.mentions) >= MIN_MENTIONS
         credited = all(_credited(ctx.doc.text, m.start, ctx.source.language) for m in p.mentions)
         if p.name in speakers or (acts and known and not credited):
             mentions = tuple(Span(s.start, s.end, s.text) for s in p.mentions)
             out.append(Participant(p.name, p.role, mentions, party(p.title, ctx.doc, ctx.source.language)))
     return out
+
+
+def _background(ctx, offset: int) -> bool:
+    """Whether the sentence at `offset` opens with a cue that it tells of earlier events ("Ранее Олег Смирнов
+    заявлял …", "Напомним, …"): whoever acts there is mentioned, not taking part."""
+    i = ctx.doc.sentence_index(offset)
+    if i is None:
+        return False
+    opening = _WORD.findall(ctx.doc.sentences[i].text[:BACKGROUND_REACH])[:1]
+    return bool(opening) and opening[0].lower() in data.word_set("events", "background", ctx.source.language)
 
 
 def _credited(text: str, start: int, language: str) -> bool:
@@ -59,19 +73,42 @@ def _credited(text: str, start: int, language: str) -> bool:
     return any(nlp.lemma(w.lower()) in cues for w in _WORD.findall(line)[-CREDIT_WORDS:])
 
 
-def _holds(ctx, person, mention) -> bool:
-    """A mention in the genitive after a meeting noun, someone else named after "с": a side of the talks
-    ("переговоры Владимира Путина с Премьер-министром …"), not a visit told of ("визит председателя …")."""
-    if person.cases.get(mention.start) != "gent":
-        return False
+def _sides(ctx) -> set:
+    """The people named in the genitive after a meeting noun when the text names the other side too: after
+    "с" ("переговоры Владимира Путина с Премьер-министром …") or joined by "и" ("встреча президента Сербии
+    Милана Петровича и президента Хорватии Ивана Новака"); not a visit told of ("визит председателя …")."""
+    text, language = ctx.doc.text, ctx.source.language
+    joins = data.word_set("roles", "joins", language)
+    out = set()
+    for p in ctx.people:
+        for m in p.mentions:
+            if p.cases.get(m.start) != "gent" or m.start in p.intros and p.intros[m.start].plural:
+                continue
+            before = word_before(text, _begin(p, m))
+            if before is None or nlp.lemma(before) not in _held(language):
+                continue
+            i = ctx.doc.sentence_index(m.start)
+            end = ctx.doc.sentences[i].end if i is not None else m.end
+            joined = [q for q in ctx.people for n in q.mentions if m.end < n.start < end and q.cases.get(n.start) == "gent"
+                      and (word_before(text, _begin(q, n)) or "").lower() in joins]
+            if joined or any(w.group().lower() in _with(language) for w in _WORD.finditer(text, m.end, end)):
+                out |= {p, *joined}
+    return out
+
+
+def _begin(person, mention) -> int:
+    """Where a mention begins with the title that introduces it."""
     role = person.intros.get(mention.start)
-    before = word_before(ctx.doc.text, role.start if role else mention.start)
-    if before is None or nlp.lemma(before) not in _held(ctx.source.language):
+    return role.start if role else mention.start
+
+
+def _received(ctx, person, mention) -> bool:
+    """A mention in the accusative (an animate one reads as the genitive) right after a verb of receiving:
+    the guest ("принял посла Германии Томаса Вебера")."""
+    if person.cases.get(mention.start) not in ("accs", "gent"):
         return False
-    i = ctx.doc.sentence_index(mention.start)
-    end = ctx.doc.sentences[i].end if i is not None else mention.end
-    with_words = _with(ctx.source.language)
-    return any(m.group().lower() in with_words for m in _WORD.finditer(ctx.doc.text, mention.end, end))
+    before = word_before(ctx.doc.text, _begin(person, mention))
+    return before is not None and nlp.lemma(before) in data.word_set("events", "received_by", ctx.source.language)
 
 
 def _alongside(text: str, person, start: int, language: str) -> bool:

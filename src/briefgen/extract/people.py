@@ -17,7 +17,7 @@ from ..grammars.tokens import fold
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
-from .words import word_before
+from .words import english_forms, word_before
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -34,9 +34,11 @@ _LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
 _LATIN_BEFORE_TITLE = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}}),[ \t]+\Z")
 _LATIN_TEXT = re.compile(r"[A-Za-z]")
+_LATIN_RUN = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}})(?![\w-])")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 _GAP = re.compile(r"[ \t]*")
 _JOIN = re.compile(r"[ \t]+(\w+)[ \t]+")  # "и" between two names
-_APPOSED = re.compile(r",[ \t]+")  # between a name and the title set off after it
+_APPOSED = re.compile(r",[ \t]+(?:the[ \t]+)?")  # between a name and the title set off after it
 NAME_REACH = 60  # characters before a title in which the name set off before it is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
 _NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
@@ -107,7 +109,8 @@ def find(ctx) -> list[Person]:
         members.append((person, r))
     for person, r in members:
         _settle_case(person, r)
-    people = [p for p in people if not all(_common_word(m.text) or _title_word(m.text, ctx.source.language) for m in p.mentions)]
+    language = ctx.source.language
+    people = [p for p in people if not all(_common_word(m.text) or _title_word(m.text, language) for m in p.mentions)]
     _add_missed_surnames(ctx.doc, people)
     _cases_from_prepositions(ctx.doc.text, people, ctx.source.language)
     for p in people:
@@ -181,7 +184,8 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
     gender ("Такэси Ивая сообщил", "Айгерим Сейтказина отметила").
     """
     pieces = [m for m in _PIECE.finditer(span.text)]
-    words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group())]
+    particles = data.word_set("roles", "name_particles", "ru") | data.word_set("roles", "name_particles", "en")
+    words = [m.group() for m in pieces if not _INITIAL.fullmatch(m.group()) and m.group().lower() not in particles]
     if not words:
         return None
     initials = [m.group() for m in pieces if _INITIAL.fullmatch(m.group())]
@@ -206,7 +210,7 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
         surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
     elif patr[-1]:
         first = nominative[words[0]]
-    elif len(words) >= 2 or initials or _kind(words[0]) != "Name":
+    elif len(words) >= 2 or initials or _kind(words[0]) != "Name" or len(words) < len(pieces):  # "Аль Нахайян"
         surname, raw = nominative[words[-1]], words[-1]
         first = nominative[words[0]] if len(words) >= 2 else initials[0] if initials else None
     else:
@@ -253,6 +257,7 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
+    extra += _said_names(doc.text, doc.body_start)
     titled = [m for m in after + before if m]
     english = [m for m, r in zip(after + before, roles + roles) if m and _LATIN_TEXT.match(r.text)]
     for m in english:  # a name next to an English title is a person's, whatever else the NER took it for
@@ -263,6 +268,32 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
             out.append(Span(m.start(1), m.end(1), m.group(1)))
             covered.append((m.start(1), m.end(1)))
     return sorted(out, key=lambda s: s.start)
+
+
+def _said_names(text: str, begin: int) -> list[re.Match]:
+    """Capitalised Latin words next to an English verb of saying; of three opening a sentence, the first is
+    the sentence's ("Later Pedro Soto told")."""
+    out = []
+    for m in _LATIN_RUN.finditer(text, begin):
+        words = m.group(1).split()
+        if len(words) == 3 and text[max(begin, m.start() - 3) : m.start()].strip(" \t")[-1:] in ("", ".", "!", "?", "\n"):
+            m = _LATIN_RUN.match(text, m.start() + len(words[0]) + 1)
+        if m and _says_next_to(text, m):
+            out.append(m)
+    return out
+
+
+def _says_next_to(text: str, run: re.Match) -> bool:
+    """Whether capitalised Latin words stand right before or after an English verb of saying and are no
+    title ("said Pedro Soto", "Ana Ruiz told"): a speaker the NER missed."""
+    titles = {w for h in data.word_set("roles", "heads", "en") for w in h.split()}
+    small = data.word_set("roles", "function_words", "en") | titles
+    if any(w.lower() in small for w in run.group(1).split()):
+        return False
+    after = _WORD_AFTER.match(text, run.end())
+    verbs = data.word_set("speech", "verbs", "en")
+    beside = (word_before(text, run.start()), after and after.group(1))
+    return any(w and any(f in verbs for f in english_forms(w.lower())) for w in beside)
 
 
 def _foreign_word_before_name(rest: list[str], word: str) -> bool:
@@ -418,12 +449,17 @@ def _cases_from_prepositions(text: str, people: list[Person], language: str) -> 
 
 def _title_word(text: str, language: str) -> bool:
     """A single word whose last part is a title, misspelt or prefixed: the NER's "Экс-премьер" is no name."""
-    return " " not in text and "-" in text and nlp.lemma(text.rsplit("-", 1)[1].lower()) in data.word_set("roles", "heads", language)
+    if " " in text or "-" not in text:
+        return False
+    return nlp.lemma(text.rsplit("-", 1)[1].lower()) in data.word_set("roles", "heads", language)
 
 
 def _common_word(text: str) -> bool:
-    """A single dictionary word that is no name: the NER's "Внук" is not a person."""
-    return " " not in text and nlp.morph().word_is_known(text.lower()) and not _kind(text)
+    """A single dictionary word that is no name and may name someone itself: the NER's "Внук" is not a
+    person; "Токаев", which the dictionary knows only as a plural of "токай", is."""
+    if " " in text or not nlp.morph().word_is_known(text.lower()) or _kind(text):
+        return False
+    return not all(p.tag.POS == "NOUN" and p.tag.case != "nomn" for p in nlp.parses(text))  # "Токаев": "токай"
 
 
 def _nominatives(word: str) -> set[str]:
@@ -543,10 +579,10 @@ def _piece_nominative(piece: str, case: str, gender: str | None) -> str:
 
     def rank(p) -> tuple[int, bool]:
         fits = gender is None or gender in _genders(p)
-        tier = 0 if fits and p.tag.animacy == "anim" else 1 if fits and gender else 2
+        tier = 0 if fits and p.tag.animacy == "anim" else 1 if fits else 2
         return tier, not any(t in p.tag for t in _NAME_TAGS)
 
-    readings = sorted((p for p in nouns if p.tag.animacy == "anim" or gender and gender in _genders(p)), key=rank)
+    readings = sorted((p for p in nouns if p.tag.animacy == "anim" or gender is None or gender in _genders(p)), key=rank)
     for p in readings:
         form = p.inflect({"nomn"})
         if form:

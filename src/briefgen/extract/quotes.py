@@ -6,7 +6,9 @@ in its attribution ("— заявил Олег Смирнов": explicit, "— �
 государства": title, "— отметил он": pronoun), or in the sentence that leads
 into it ("Кан … назвав его «…»"); an organisation when one is named there
 instead ("уточняет газета «Труд»"); else the person the text was about just
-before it ("context"). Titles and pronouns are resolved by `discourse`.
+before it ("context"). Titles and pronouns are resolved by `discourse`; a
+title that stands for no one the text names is the speaker as written
+("Посол Сербии").
 """
 from __future__ import annotations
 
@@ -64,6 +66,8 @@ def _speaker(ctx, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader
         ref = next((r for r in refs if span.start <= r.start < span.end and r.subject), None)
         if ref is not None:
             who = reader.resolved.get(ref.start)
+            if who is None and ref.title and ref.other is None:
+                return ref.title.name, span, "title"  # someone the text names by title only: "— сказал посол"
             return who, span, ("explicit" if ref.person else "title" if ref.title else "pronoun") if who else None
         if span is unit.attribution or speech.governs(span.text, ctx.source.language):
             org = next((e for e in ctx.doc.entities_in(span.start, span.end, "ORG")), None)

@@ -93,9 +93,20 @@ def role_ending_at(found: list[Role], offset: int, text: str) -> Role | None:
         return found[i] if apposed else None  # "his Chilean counterpart, Pedro Soto"
     role, org = found[i], _TRAILING_HONORIFIC.sub("", text[found[i].end : offset].strip())
     if not org:
-        return role
+        return _with_title_before(found, i, text)
     end = role.end + text[role.end : offset].rindex(org[-1]) + 1
     return replace(role, end=end, text=text[role.start : end], name=f"{role.name} {org}")
+
+
+def _with_title_before(found: list[Role], i: int, text: str) -> Role:
+    """found[i] with the office title right before it, when two stand together: "президент ОАЭ шейх" is
+    the president's office held by a sheikh."""
+    role = found[i]
+    if i == 0 or not _ORG_GAP.fullmatch(text, found[i - 1].end, role.start) or found[i - 1].plural:
+        return role
+    before = found[i - 1]
+    name = f"{before.name} {role.name[:1].lower()}{role.name[1:]}"
+    return replace(before, end=role.end, text=text[before.start : role.end], name=name, place=before.place or role.place)
 
 
 def compatible(a: Role | None, b: Role) -> bool:
@@ -146,9 +157,11 @@ def party(role: Role | None, doc: Document, language: str) -> str | None:
                 return f"{_nominative_place(w)} {_nominative_place(words[k + 1])}"  # "Республика Корея"
             return _nominative_place(w, words[k + 1] if k + 1 < len(words) else None)
     if role.place:  # an adjective's place ("узбекский"): the place as the text names it
-        named = (e.text.split() for e in doc.entities if e.type == "LOC")
-        return next((_nominative_place(*ws[:2]) for ws in named if _is_place(ws[0]) and _place_key(ws[0]) == role.place), None)
-    return next((w for w in words[at + 1 :] if w.isupper() and any(e.type == "LOC" and e.text == w for e in doc.entities)), None)
+        named = [e.text.split() for e in doc.entities if e.type == "LOC"]
+        same = (ws for ws in named if _is_place(ws[0]) and _place_key(ws[0]) == role.place)
+        return next((_nominative_place(*ws[:2]) for ws in same), None)
+    places = {e.text for e in doc.entities if e.type == "LOC"}
+    return next((w for w in words[at + 1 :] if w.isupper() and w in places), None)  # "Глава МИД РФ" → "РФ"
 
 
 def _english_party(role: Role, words: list[str], text: str) -> str | None:
@@ -220,15 +233,10 @@ def _own(word: str) -> bool:
 def _office_words(role: Role) -> tuple[int, int]:
     """(first, end) index of the words of a title that name its office, not whose it is: "Министр иностранных
     дел" of "Министр иностранных дел Японии", "Prime Minister" of "Indian Prime Minister"."""
-    for group in _offices():
-        for entry in group:
-            for k in range(len(role.lemmas) - len(entry) + 1):
-                if role.lemmas[k : k + len(entry)] == entry:
-                    return k, k + len(entry)
-    head = tuple(role.head.split())
-    for k in range(len(role.lemmas) - len(head) + 1):
-        if role.lemmas[k : k + len(head)] == head:
-            return k, k + len(head)
+    for run in [entry for group in _offices() for entry in group] + [tuple(role.head.split())]:
+        k = next((k for k in range(len(role.lemmas) - len(run) + 1) if role.lemmas[k : k + len(run)] == run), None)
+        if k is not None:
+            return k, k + len(run)
     return 0, len(role.lemmas)
 
 
@@ -302,7 +310,8 @@ def _plain_phrase(text: str, words: list[Token], i: int, language: str) -> Role 
         if n > PLAIN_NAME_WORDS:
             break
         if end < len(words) and words[end].text.islower() and phrases.adjacent(text, words[end - 1], words[end]):
-            served = next((h for h in _plain_heads(language).get(words[end].text, ()) if _words_are(words, end, h, text)), ())
+            heads = _plain_heads(language).get(words[end].text, ())
+            served = next((h for h in heads if _words_are(words, end, h, text)), ())
             end += len(served)  # "Press Secretary of the Belarusian prime minister": whose office the title serves
     start, stop = words[begin].start, words[end - 1].end
     lemmas = tuple(w.text.lower() for w in words[begin:end])
