@@ -385,3 +385,17 @@ def test_actor_and_party(text, quoted, actor, party):
 def test_english_cues_joint_actors_and_forecasts(text, expected):
     ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
     assert [(c.kind, c.actor) for c in commitments.find(ctx)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # an agreement made with someone is theirs together
+        ("Президент Чили Педро Сото прибыл в Лиму. Сото договорился с президентом Иваном Петровым о "
+         "строительстве моста.", "Педро Сото и Иван Петров"),
+        # a surer nominative after an ambiguous word is the subject
+        ("В ходе встречи лидеры условились продолжить работу.", "лидеры"),
+    ],
+)
+def test_agreement_with_a_partner_and_the_surer_subject(text, actor):
+    assert [c.actor for c in find(text)] == [actor]

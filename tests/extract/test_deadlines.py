@@ -52,3 +52,19 @@ def test_english_deadline():
 def test_a_year_before_publication_dates_an_event_not_a_deadline():
     assert deadline("в 2016 году согласилась выплатить штраф", since=2020) is None
     assert deadline("согласилась выплатить штраф в 2026 году", since=2025) == "в 2026 году"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a date with no preposition: a day (or days) and a month, or a month and a day
+        ("саммит пройдет 12 мая в Казани", "ru", "12 мая"),
+        ("визит запланирован на 14-15 июня 2027 года", "ru", "на 14-15 июня 2027 года"),
+        ("заседание запланировано 3–4 марта", "ru", "3–4 марта"),
+        ("the minister will travel on Friday, June 6, to Rome", "en", "June 6"),
+        # a number of things is no day
+        ("поставить 40 тонн зерна", "ru", None),
+    ],
+)
+def test_a_date_without_a_preposition_is_a_deadline(text, lang, expected):
+    assert deadline(text, lang) == expected

@@ -451,6 +451,8 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
         before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
     passive = _passive(item, voc)
     kind, who = subject(ctx, before, speaker, passive, item.cue)
+    if kind in (NAMED, PERSON) and who and item.trigger.kind == AGREEMENT:
+        return parties.with_partner(ctx, who, item.clause.words[item.trigger.end :])  # "договорился с Х"
     if kind in (NAMED, PERSON, NOUN) and who:
         return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
     lang = ctx.source.language

@@ -12,6 +12,8 @@ import re
 
 from .words import Word, match_phrase, phrase_index
 
+MAX_DAY = 31
+_DAYS = re.compile(r"\d{1,2}(?:[-‐]\d{1,2})?")
 MAX_MIDDLE = 4  # modifiers and numbers between a preposition and its unit
 _YEARS = re.compile(r"\b(?:1[89]|2[0-9])\d{2}\b")
 _YEAR = re.compile(r"(1[89]|2[0-9])\d{2}(?:[-–](?:1[89]|2[0-9])\d{2})?$")
@@ -35,7 +37,7 @@ class Deadlines:
         found = []
         i = 0
         while i < len(words):
-            end = self._at(words, i)
+            end = self._at(words, i) or self._date(words, i)
             if end is None:
                 i += 1
                 continue
@@ -53,6 +55,19 @@ class Deadlines:
                 end = self._rest(words, j)
                 if end is not None and (end > j + 1 or " ".join(parts) in self.alone or words[j].lemma in self.months):
                     return end
+        return None
+
+    def _date(self, words: list[Word], i: int) -> int | None:
+        """The index after a date with no preposition: a day (or days) and a month ("10 октября", "22-23
+        января 2009 года"), or a month and a day ("October 13"), or None."""
+        k = i
+        if _day(words[k]):
+            k += 1
+            if k + 1 < len(words) and words[k].text in "-–" and _day(words[k + 1]):
+                k += 2
+            return self._year_after(words, k + 1) if k < len(words) and words[k].lemma in self.months else None
+        if words[k].lemma in self.months and k + 1 < len(words) and _day(words[k + 1]):
+            return k + 2
         return None
 
     def _rest(self, words: list[Word], j: int) -> int | None:
@@ -82,5 +97,10 @@ class Deadlines:
         return k
 
 
+def _day(word: Word) -> bool:
+    """A day of the month, or two written as one word ("22-23")."""
+    return bool(_DAYS.fullmatch(word.text)) and all(1 <= int(d) <= MAX_DAY for d in re.split(r"[-‐]", word.text))
+
+
 def _is_number(word: Word) -> bool:
-    return word.text.isdigit() or (word.tag is not None and word.tag.POS == "NUMR")
+    return word.text.isdigit() or _day(word) or (word.tag is not None and word.tag.POS == "NUMR")
