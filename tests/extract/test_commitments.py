@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.document import analyse
-from briefgen.extract import Context, commitments, people, roles
+from briefgen.extract import Context, commitments, figures, people, roles
 from briefgen.model import Quote, Source
 
 
@@ -399,3 +399,16 @@ def test_english_cues_joint_actors_and_forecasts(text, expected):
 )
 def test_agreement_with_a_partner_and_the_surer_subject(text, actor):
     assert [c.actor for c in find(text)] == [actor]
+
+
+def test_reported_and_quoted_signings_of_different_sums_are_two_items():
+    text = "Подписаны торговые контракты на 5 млрд рублей. «Подписаны торговые контракты на 2 млрд рублей», – сказал он."
+    ctx = Context(source=Source(text=text), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
+    ctx.people = people.find(ctx)
+    inner = "Подписаны торговые контракты на 2 млрд рублей"
+    ctx.quotes.append(Quote(text.index(inner), text.index(inner) + len(inner), inner, speaker="Иван Петров"))
+    ctx.figures = figures.find(ctx)
+    assert len(commitments.find(ctx)) == 2
+    ctx.figures = []
+    assert len(commitments.find(ctx)) == 1
