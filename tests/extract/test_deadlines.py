@@ -68,3 +68,18 @@ def test_a_year_before_publication_dates_an_event_not_a_deadline():
 )
 def test_a_date_without_a_preposition_is_a_deadline(text, lang, expected):
     assert deadline(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("подготовить к маю соглашение", "ru", "к маю"),
+        ("поставить в будущем году", "ru", "в будущем году"),
+        ("провести форум в первой половине 2027 года", "ru", "в первой половине 2027 года"),
+        ("to double investment by 2031", "en", "by 2031"),
+        ("to launch flights in 2027 and", "en", "in 2027"),
+        ("to open a centre this year", "en", None),  # no preposition before it
+    ],
+)
+def test_a_month_a_year_or_a_half_year_after_a_preposition(text, lang, expected):
+    assert deadline(text, lang) == expected

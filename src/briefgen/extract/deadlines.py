@@ -53,7 +53,8 @@ class Deadlines:
             j = match_phrase(words, i, parts)
             if j is not None:
                 end = self._rest(words, j)
-                if end is not None and (end > j + 1 or " ".join(parts) in self.alone or words[j].lemma in self.months):
+                if end is not None and (end > j + 1 or " ".join(parts) in self.alone or words[j].lemmas & self.months
+                                        or _YEAR.match(words[j].text)):  # "by 2030", "к маю"
                     return end
         return None
 
@@ -65,8 +66,8 @@ class Deadlines:
             k += 1
             if k + 1 < len(words) and words[k].text in "-–" and _day(words[k + 1]):
                 k += 2
-            return self._year_after(words, k + 1) if k < len(words) and words[k].lemma in self.months else None
-        if words[k].lemma in self.months and k + 1 < len(words) and _day(words[k + 1]):
+            return self._year_after(words, k + 1) if k < len(words) and words[k].lemmas & self.months else None
+        if words[k].lemmas & self.months and k + 1 < len(words) and _day(words[k + 1]):
             return k + 2
         return None
 
@@ -74,16 +75,16 @@ class Deadlines:
         year = None
         for k in range(j, min(len(words), j + MAX_MIDDLE + 1)):
             w = words[k]
-            if w.lemma in self.past:
+            if w.lemmas & self.past:
                 return None
-            if w.lemma in self.months:
+            if w.lemmas & self.months:
                 past = k + 1 < len(words) and bool(words[k + 1].lemmas & self.past)  # "в ноябре прошлого года"
                 return None if past else self._year_after(words, k + 1)
-            if w.lemma in self.units:
+            if w.lemmas & self.units:
                 return k + 1
             if _YEAR.match(w.text):
                 year = k + 1
-            elif not (w.lemma in self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
+            elif not (w.lemmas & self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
                 break
         return year
 
@@ -92,7 +93,7 @@ class Deadlines:
         """The index after a month's year ("марта 2026 года"), or `k` when no year follows."""
         if k < len(words) and _YEAR.match(words[k].text):
             k += 1
-            if k < len(words) and words[k].lemma in self.units:
+            if k < len(words) and words[k].lemmas & self.units:
                 k += 1
         return k
 
