@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.document import analyse
-from briefgen.extract import Context, commitments, people, roles
+from briefgen.extract import Context, commitments, figures, people, roles
 from briefgen.model import Quote, Source
 
 
@@ -385,3 +385,30 @@ def test_actor_and_party(text, quoted, actor, party):
 def test_english_cues_joint_actors_and_forecasts(text, expected):
     ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
     assert [(c.kind, c.actor) for c in commitments.find(ctx)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # an agreement made with someone is theirs together
+        ("Президент Чили Педро Сото прибыл в Лиму. Сото договорился с президентом Иваном Петровым о "
+         "строительстве моста.", "Педро Сото и Иван Петров"),
+        # a surer nominative after an ambiguous word is the subject
+        ("В ходе встречи лидеры условились продолжить работу.", "лидеры"),
+    ],
+)
+def test_agreement_with_a_partner_and_the_surer_subject(text, actor):
+    assert [c.actor for c in find(text)] == [actor]
+
+
+def test_reported_and_quoted_signings_of_different_sums_are_two_items():
+    text = "Подписаны торговые контракты на 5 млрд рублей. «Подписаны торговые контракты на 2 млрд рублей», – сказал он."
+    ctx = Context(source=Source(text=text), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
+    ctx.people = people.find(ctx)
+    inner = "Подписаны торговые контракты на 2 млрд рублей"
+    ctx.quotes.append(Quote(text.index(inner), text.index(inner) + len(inner), inner, speaker="Иван Петров"))
+    ctx.figures = figures.find(ctx)
+    assert len(commitments.find(ctx)) == 2
+    ctx.figures = []
+    assert len(commitments.find(ctx)) == 1

@@ -52,3 +52,34 @@ def test_english_deadline():
 def test_a_year_before_publication_dates_an_event_not_a_deadline():
     assert deadline("в 2016 году согласилась выплатить штраф", since=2020) is None
     assert deadline("согласилась выплатить штраф в 2026 году", since=2025) == "в 2026 году"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a date with no preposition: a day (or days) and a month, or a month and a day
+        ("саммит пройдет 12 мая в Казани", "ru", "12 мая"),
+        ("визит запланирован на 14-15 июня 2027 года", "ru", "на 14-15 июня 2027 года"),
+        ("заседание запланировано 3–4 марта", "ru", "3–4 марта"),
+        ("the minister will travel on Friday, June 6, to Rome", "en", "June 6"),
+        # a number of things is no day
+        ("поставить 40 тонн зерна", "ru", None),
+    ],
+)
+def test_a_date_without_a_preposition_is_a_deadline(text, lang, expected):
+    assert deadline(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("подготовить к маю соглашение", "ru", "к маю"),
+        ("поставить в будущем году", "ru", "в будущем году"),
+        ("провести форум в первой половине 2027 года", "ru", "в первой половине 2027 года"),
+        ("to double investment by 2031", "en", "by 2031"),
+        ("to launch flights in 2027 and", "en", "in 2027"),
+        ("to open a centre this year", "en", None),  # no preposition before it
+    ],
+)
+def test_a_month_a_year_or_a_half_year_after_a_preposition(text, lang, expected):
+    assert deadline(text, lang) == expected

@@ -337,9 +337,15 @@ def test_a_bare_number_without_a_number_of_something_is_no_count(text):
     assert figures_of(text) == []
 
 
-@pytest.mark.parametrize("text", ["The two leaders met in Rome.", "The two governments said on Monday."])
+@pytest.mark.parametrize("text", ["The two leaders met in Rome.", "The two governments said on Monday.",
+                                  "The two heads of state met."])
 def test_two_of_the_parties_restate_them_in_english_too(text):
     assert figures_of(text, "en") == []
+
+
+@pytest.mark.parametrize("text", ["Курсы: € 98.40 +0.25, $ 91.10 -0.40", "Главы двух государств встретились."])
+def test_a_market_quote_and_two_heads_are_no_figures(text):
+    assert figures_of(text) == []
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

@@ -338,7 +338,8 @@ def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
 
 
 def _distinct(ctx, items: list[Item], voc: Vocabulary) -> list[Item]:
-    """Drop a commitment quoted after it was reported in the same words (or reported after a quote)."""
+    """Drop a commitment quoted after it was reported in the same words (or reported after a quote); two
+    that state different sums are two."""
     out: list[Item] = []
     for item in items:
         mine = _content(item, voc)
@@ -347,10 +348,21 @@ def _distinct(ctx, items: list[Item], voc: Vocabulary) -> list[Item]:
             o.trigger.kind == item.trigger.kind
             and (_quote_at(ctx, o.cue.start) is not None) != quoted
             and _similar(mine, _content(o, voc))
+            and not _other_figures(ctx, item, o)
             for o in out
         ):
             out.append(item)
     return out
+
+
+def _other_figures(ctx, a: Item, b: Item) -> bool:
+    """True when both items state figures and none of one's values is among the other's."""
+    def values(item: Item) -> set:
+        lo, hi = item.clauses[0].words[0].start, item.clauses[-1].words[-1].end
+        return {f.value for f in ctx.figures if lo <= f.start < hi and f.value is not None}
+
+    mine, theirs = values(a), values(b)
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _content(item: Item, voc: Vocabulary) -> set[str]:
@@ -451,6 +463,8 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
         before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
     passive = _passive(item, voc)
     kind, who = subject(ctx, before, speaker, passive, item.cue)
+    if kind in (NAMED, PERSON) and who and item.trigger.kind == AGREEMENT:
+        return parties.with_partner(ctx, who, item.clause.words[item.trigger.end :])  # "договорился с Х"
     if kind in (NAMED, PERSON, NOUN) and who:
         return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
     lang = ctx.source.language

@@ -12,6 +12,8 @@ import re
 
 from .words import Word, match_phrase, phrase_index
 
+MAX_DAY = 31
+_DAYS = re.compile(r"\d{1,2}(?:[-‐]\d{1,2})?")
 MAX_MIDDLE = 4  # modifiers and numbers between a preposition and its unit
 _YEARS = re.compile(r"\b(?:1[89]|2[0-9])\d{2}\b")
 _YEAR = re.compile(r"(1[89]|2[0-9])\d{2}(?:[-–](?:1[89]|2[0-9])\d{2})?$")
@@ -35,7 +37,7 @@ class Deadlines:
         found = []
         i = 0
         while i < len(words):
-            end = self._at(words, i)
+            end = self._at(words, i) or self._date(words, i)
             if end is None:
                 i += 1
                 continue
@@ -51,24 +53,38 @@ class Deadlines:
             j = match_phrase(words, i, parts)
             if j is not None:
                 end = self._rest(words, j)
-                if end is not None and (end > j + 1 or " ".join(parts) in self.alone or words[j].lemma in self.months):
+                if end is not None and (end > j + 1 or " ".join(parts) in self.alone or words[j].lemmas & self.months
+                                        or _YEAR.match(words[j].text)):  # "by 2030", "к маю"
                     return end
+        return None
+
+    def _date(self, words: list[Word], i: int) -> int | None:
+        """The index after a date with no preposition: a day (or days) and a month ("10 октября", "22-23
+        января 2009 года"), or a month and a day ("October 13"), or None."""
+        k = i
+        if _day(words[k]):
+            k += 1
+            if k + 1 < len(words) and words[k].text in "-–" and _day(words[k + 1]):
+                k += 2
+            return self._year_after(words, k + 1) if k < len(words) and words[k].lemmas & self.months else None
+        if words[k].lemmas & self.months and k + 1 < len(words) and _day(words[k + 1]):
+            return k + 2
         return None
 
     def _rest(self, words: list[Word], j: int) -> int | None:
         year = None
         for k in range(j, min(len(words), j + MAX_MIDDLE + 1)):
             w = words[k]
-            if w.lemma in self.past:
+            if w.lemmas & self.past:
                 return None
-            if w.lemma in self.months:
+            if w.lemmas & self.months:
                 past = k + 1 < len(words) and bool(words[k + 1].lemmas & self.past)  # "в ноябре прошлого года"
                 return None if past else self._year_after(words, k + 1)
-            if w.lemma in self.units:
+            if w.lemmas & self.units:
                 return k + 1
             if _YEAR.match(w.text):
                 year = k + 1
-            elif not (w.lemma in self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
+            elif not (w.lemmas & self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
                 break
         return year
 
@@ -77,10 +93,15 @@ class Deadlines:
         """The index after a month's year ("марта 2026 года"), or `k` when no year follows."""
         if k < len(words) and _YEAR.match(words[k].text):
             k += 1
-            if k < len(words) and words[k].lemma in self.units:
+            if k < len(words) and words[k].lemmas & self.units:
                 k += 1
         return k
 
 
+def _day(word: Word) -> bool:
+    """A day of the month, or two written as one word ("22-23")."""
+    return bool(_DAYS.fullmatch(word.text)) and all(1 <= int(d) <= MAX_DAY for d in re.split(r"[-‐]", word.text))
+
+
 def _is_number(word: Word) -> bool:
-    return word.text.isdigit() or (word.tag is not None and word.tag.POS == "NUMR")
+    return word.text.isdigit() or _day(word) or (word.tag is not None and word.tag.POS == "NUMR")

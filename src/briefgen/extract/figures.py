@@ -22,6 +22,7 @@ from .phrases import nominative
 # Tried in this order on what follows an amount; the first that reads it wins.
 _GRAMMARS = (percent.after, money.after, quantity.after, count.after)
 _OPEN, _CLOSE = "(", ")"
+_CHANGE_SIGNS = ("+", "-", "−")
 _SUBJECT_CASES = ("nomn", "accs")  # a measure noun before a sum may be its subject or object ("соглашения")
 MAX_MEASURE_WORDS = 4  # "$3 billion of advanced American military equipment"
 MIN_IMPLIED_SCALE = 1e6  # "5 миллиардов" may take the currency the paragraph named; "5" may not
@@ -47,6 +48,8 @@ def find(ctx) -> list[Figure]:
     drafts = _merge_restated(_read_all(toks, w), toks)
     out = []
     for n, d in enumerate(drafts):
+        if _market_quote(toks, d):
+            continue
         lo, hi = _sentence(doc, toks, starts, d)
         state, year = status.read(toks, d.first, d.end, lo, hi, w.cues, _year_of(ctx.source.date))
         if state == "target" and _starts_change(toks, d, drafts[n + 1 :], hi, w):
@@ -148,6 +151,13 @@ def _sentence(doc, toks: Sequence[Token], starts: list[int], d: _Draft) -> tuple
         return d.first, d.end
     s = doc.sentences[i]
     return bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+
+
+def _market_quote(toks: Sequence[Token], d: _Draft) -> bool:
+    """A price with its change glued to a sign after it ("$ 101.30 +0.70"): a ticker, no fact of the text."""
+    k = d.end
+    return k + 1 < len(toks) and toks[k].text in _CHANGE_SIGNS and toks[k].space != "" and toks[k + 1].glued \
+        and toks[k + 1].kind == "num"
 
 
 def _year_of(date: str | None) -> int | None:

@@ -15,6 +15,7 @@ from .. import data, nlp
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*|\S+")
 JOINT_WORDS = 3  # "The two countries": the joint word may come third
+PARTNER_REACH = 4  # words between an agreement's cue and "с", and between "с" and the partner's name
 SIDES = 2  # a joint actor stands for the parties of the two people the text names most
 
 
@@ -51,6 +52,20 @@ def party(ctx, actor: str | None) -> str | None:
     if any(e.text == actor or e.text in names for e in ctx.doc.entities if e.type in ("ORG", "LOC")):
         return actor
     return None
+
+
+def with_partner(ctx, who: str, after: list) -> str:
+    """An agreement's actor with the person it was made with, named right after the cue ("договорился с
+    президентом Виктором Януковичем" → "Эрдоган и Виктор Янукович"), else the actor alone."""
+    lang = ctx.source.language
+    for k, w in enumerate(after[:PARTNER_REACH]):
+        if w.text.lower() in _joint(lang).get("with", ()):
+            for x in after[k + 1 : k + 1 + PARTNER_REACH]:
+                person = next((p for p in ctx.people if p.name != who and any(
+                    m.start <= x.start < m.end for m in p.mentions)), None)
+                if person is not None:
+                    return f"{who} {_joint(lang).get('and', 'и')} {person.name}"
+    return who
 
 
 def with_counterpart(ctx, speaker: str) -> str:

@@ -33,7 +33,7 @@ def subject(
     titles = {r.start: r for r in ctx.roles}
     gender = _gender(verb)
     for k, w in enumerate(words):
-        if not w.is_word or not _free(words, k, _named_case(ctx, w) or _plural_subject(w, verb)):
+        if not w.is_word or not _free(words, k, _named_case(ctx, w) or _plural_subject(words, k, verb)):
             continue
         if gender and not _may_be(ctx, w, gender):
             continue
@@ -91,13 +91,22 @@ def _named_case(ctx, word: Word) -> bool | None:
     return person.nominative_at(next(m.start for m in person.mentions if m.start <= word.start < m.end))
 
 
-def _plural_subject(word: Word, verb: Word | None) -> bool | None:
-    """True when a plural verb agrees with the word's nominative plural, which the word also has a genitive
-    singular for ("По их итогам стороны подписали"), else None (undecided)."""
+def _plural_subject(words: list[Word], k: int, verb: Word | None) -> bool | None:
+    """True when a plural verb agrees with words[k]'s nominative plural, which the word also has a genitive
+    singular for ("По их итогам стороны подписали"), and no surer nominative follows it ("в ходе встречи
+    лидеры условились"), else None (undecided)."""
     tag = verb.tag if verb is not None else None
     if tag is None or "plur" not in tag or tag.POS not in ("VERB", "PRTS", "ADJS"):
         return None
-    return True if any(t is not None and "plur" in t and "nomn" in t for _, t in word.readings) else None
+    if any(_only_nominative(w) for w in words[k + 1 :]):
+        return None
+    return True if any(t is not None and "plur" in t and "nomn" in t for _, t in words[k].readings) else None
+
+
+def _only_nominative(word: Word) -> bool:
+    """A noun or pronoun that can only be nominative ("лидеры")."""
+    tags = [t for _, t in word.readings if t is not None and t.POS in ("NOUN", "NPRO")]
+    return bool(tags) and all("nomn" in t for t in tags)
 
 
 def _free(words: list[Word], k: int, nominative: bool | None = None) -> bool:
