@@ -23,7 +23,7 @@ from .rank import commitment_score, figure_score
 from ..render.sentences import tidy
 from .rewrite import Voice, first_person, third_person
 from .source import SourceText
-from .speakers import voice
+from .speakers import short_name, voice
 from .words import Seen, count
 
 MAX_POINTS = 6
@@ -68,9 +68,10 @@ def phrase(brief: Brief, src: SourceText, cand: Candidate, lang: str) -> str | N
     text = _paired_quotes(tidy(_without_dateline(cand.span.text)))
     text = third_person(text, who, lang) if lang in ("ru", "en") else text
     if count(text) > POINT_WORDS:
-        text, said_by = speech_tail(text, lang)
-        spoken = spoken or bool(said_by)
-        who = Voice(said_by or who.speaker, who.party)
+        text, tail = speech_tail(text, lang)
+        named = [w for w in re.findall(r"[\w-]+", tail) if w in {short_name(p.name) for p in brief.participants}]
+        spoken = spoken or bool(tail)
+        who = Voice(named[0] if named else who.speaker, who.party)
     prefix = f"{who.speaker}: " if spoken and who.speaker and who.speaker not in text else ""
     text = compress(text, POINT_WORDS - count(prefix), lang, cand.keep) or compress(text, POINT_WORDS - count(prefix), lang)
     if text is None or first_person(text) or "…" in text or text.rstrip().endswith("..."):
@@ -79,18 +80,17 @@ def phrase(brief: Brief, src: SourceText, cand: Candidate, lang: str) -> str | N
 
 
 def speech_tail(text: str, lang: str) -> tuple[str, str]:
-    """The sentence without a closing attribution (", Minister X said." / ", – сказал X."), and X's surname."""
+    """The sentence without a closing attribution (", Minister X said." / ", – сказал X."), and that attribution."""
     m = _tail(lang).search(text)
     if not m or count(text[: m.start()]) < LEDE_WORDS:
         return text, ""
-    names = re.findall(r"\b[A-ZА-ЯЁ][\w-]+", m.group())
-    return tidy(text[: m.start()].rstrip(" ,\"»”")) + ".", names[-1] if names else ""
+    return tidy(text[: m.start()].rstrip(" ,\"»”")) + ".", m.group()
 
 
 @functools.cache
 def _tail(lang: str) -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in ((load("digest").get("speech_tail") or {}).get(lang) or ["said"]))
-    return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,80}}[.!?]?\s*$", re.IGNORECASE)
+    return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,160}}[.!?]?\s*$", re.IGNORECASE)
 
 
 def _paired_quotes(text: str) -> str:
