@@ -41,6 +41,7 @@ def test_russian(text, voice, expected):
         ("I am glad to welcome the delegation.", Voice("Smith", "Canada"), "Smith is glad to welcome the delegation."),
         ("I believe that tariffs should fall.", Voice("Smith", "Canada"), "Tariffs should fall."),
         ("Moreover, the ministers discussed tourism.", Voice(), "The ministers discussed tourism."),
+        ("Exports reached US$ 5 million, and the US welcomed it.", Voice(), "Exports reached USD 5 million, and the U.S. welcomed it."),
     ],
 )
 def test_english(text, voice, expected):

@@ -30,3 +30,15 @@ def test_labels_follow_the_source_language_unless_lang_says_otherwise(english_br
 
     assert "Key points" in first_page(english_brief, RenderOptions()) and "Главное" in first_page(golden_brief, RenderOptions())
     assert "Главное" in first_page(english_brief, RenderOptions(lang="ru"))
+
+
+def test_label_language_is_asked_for_else_the_sources_else_russian():
+    from briefgen.model import Brief, Source
+    from briefgen.render import label_language
+
+    def brief(lang):
+        return Brief(Source("text", language=lang))
+
+    assert [label_language(RenderOptions(lang=ask), brief(src)) for ask, src in [(None, "en"), (None, "ru"), (None, "kk"), ("ru", "en"), ("en", "ru")]] == [
+        "en", "ru", "ru", "ru", "en"
+    ]

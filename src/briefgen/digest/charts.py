@@ -1,7 +1,8 @@
 """Decide whether the fact sheet gets a chart: only figures that compare like with like.
 
 Either one measure in one unit at different statuses or years (actual against
-target), or several measures of one status in one currency. Anything else —
+target), or several measures of one status in one currency; only figures whose
+measure extraction found (a label guessed from nearby words is not compared). Anything else —
 a target next to a portfolio, a count next to money — gets no chart, and the
 reason says why.
 """
@@ -16,7 +17,10 @@ MAX_BARS = 6
 
 def plan(figures: list[FigureRow]) -> tuple[ChartPlan | None, str]:
     """The chart to draw (or None) and the reason, in words for `make review`."""
-    usable = [r for r in figures if r.figure.value and r.figure.unit and r.figure.kind in ("money", "quantity", "percent")]
+    usable = [
+        r for r in figures
+        if r.figure.value and r.figure.unit and r.figure.measure and r.figure.kind in ("money", "quantity", "percent")
+    ]  # a bar needs a value, a unit, and a measure extraction found (a guessed label is not compared)
     by_measure: dict[tuple[str, str], list[FigureRow]] = defaultdict(list)
     for r in usable:
         by_measure[(r.label.lower(), r.figure.unit or "")].append(r)

@@ -117,10 +117,12 @@ def _with_complement(words: list[str], i: int) -> str:
 
 
 def _common_noun(word: str, cases: tuple[str, ...], first: bool = False) -> bool:
-    """True when the word reads as a common noun (not a name) in one of `cases`; capitalised only as a sentence's first."""
+    """True when the word reads as a common noun of a thing (not a name, not a person) in one of `cases`;
+    capitalised only as a sentence's first word."""
     p = parses(word)[0]
     proper = any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"))
-    return p.tag.POS == "NOUN" and p.tag.case in cases and not proper and (word[:1].islower() or first)
+    thing = p.tag.POS == "NOUN" and p.tag.animacy != "anim"
+    return thing and p.tag.case in cases and not proper and (word[:1].islower() or first)
 
 
 def _unit(word: str) -> bool:

@@ -23,12 +23,14 @@ from .rank import commitment_score, figure_score
 from ..render.sentences import tidy
 from .rewrite import Voice, first_person, third_person
 from .source import SourceText
-from .speakers import voice
+from .speakers import short_name, voice
 from .words import Seen, count
 
 MAX_POINTS = 6
 MIN_POINTS = 3
 POINT_WORDS = 30
+MIN_SAID = 4  # words a sentence keeps when its attribution goes
+SHORT_TAIL = 2  # words of an attribution ("отметил он") that always moves in front; a longer one only to save room
 LEDE_WORDS = 8  # the lede is the first sentence of at least this many words
 MORE_SENTENCES = 40  # sentences without items that may fill the key points: the opening ones
 
@@ -67,10 +69,10 @@ def phrase(brief: Brief, src: SourceText, cand: Candidate, lang: str) -> str | N
     spoken = in_quote(brief, cand.span) or first_person(cand.span.text)
     text = _paired_quotes(tidy(_without_dateline(cand.span.text)))
     text = third_person(text, who, lang) if lang in ("ru", "en") else text
-    if count(text) > POINT_WORDS:
-        text, said_by = speech_tail(text, lang)
-        spoken = spoken or bool(said_by)
-        who = Voice(said_by or who.speaker, who.party)
+    said, tail = speech_tail(text, lang)  # ", – отметил он." goes; the speaker is named in front instead
+    named = [w for w in re.findall(r"[\w-]+", tail) if w in {short_name(p.name) for p in brief.participants}]
+    if tail and (named or who.speaker) and (count(tail) <= SHORT_TAIL or count(text) > POINT_WORDS):
+        text, spoken, who = said, True, Voice(named[0] if named else who.speaker, who.party)
     prefix = f"{who.speaker}: " if spoken and who.speaker and who.speaker not in text else ""
     text = compress(text, POINT_WORDS - count(prefix), lang, cand.keep) or compress(text, POINT_WORDS - count(prefix), lang)
     if text is None or first_person(text) or "…" in text or text.rstrip().endswith("..."):
@@ -79,18 +81,17 @@ def phrase(brief: Brief, src: SourceText, cand: Candidate, lang: str) -> str | N
 
 
 def speech_tail(text: str, lang: str) -> tuple[str, str]:
-    """The sentence without a closing attribution (", Minister X said." / ", – сказал X."), and X's surname."""
+    """The sentence without a closing attribution (", Minister X said." / ", – сказал X."), and that attribution."""
     m = _tail(lang).search(text)
-    if not m or count(text[: m.start()]) < LEDE_WORDS:
+    if not m or count(text[: m.start()]) < MIN_SAID:
         return text, ""
-    names = re.findall(r"\b[A-ZА-ЯЁ][\w-]+", m.group())
-    return tidy(text[: m.start()].rstrip(" ,\"»”")) + ".", names[-1] if names else ""
+    return tidy(text[: m.start()].rstrip(" ,\"»”")) + ".", m.group()
 
 
 @functools.cache
 def _tail(lang: str) -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in ((load("digest").get("speech_tail") or {}).get(lang) or ["said"]))
-    return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,80}}[.!?]?\s*$", re.IGNORECASE)
+    return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,160}}[.!?]?\s*$", re.IGNORECASE)
 
 
 def _paired_quotes(text: str) -> str:

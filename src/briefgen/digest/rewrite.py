@@ -272,6 +272,7 @@ def _english(text: str, voice: Voice) -> str:
     shared = set(_word("shared_nouns", "en") or [])
     both = (_word("both_countries", "en") or {}).get("possessive", "")
     agree = {"am": "is", "have": "has"}
+    text = re.sub(r"\bUS\$\s*", "USD ", text)
     tokens = list(TOKEN.finditer(text))
     out: list[str] = []
     pos = 0

@@ -9,6 +9,7 @@ import re
 
 from ..model import Brief, Participant, Span
 from ..nlp import parses
+from .measures import nominative
 from .rewrite import Voice
 
 _CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w-]+")
@@ -28,18 +29,14 @@ def party_of(p: Participant, lang: str) -> str:
     if lang != "ru":
         m = _OF_PLACE.search(p.role or "")
         return m.group(1) if m else ""
-    names = [m.group() for m in _CAPITALISED.finditer(p.role or "") if m.start() > 0]
-    if not names:
+    words = (p.role or "").split()
+    group: list[str] = []  # the capitalised words ending the role: "Российской Федерации"
+    while len(words) > 1 and words[-1][:1].isupper():
+        group.insert(0, words.pop())
+    group = group[-2:]
+    if not group or not any(x.tag.case == "gent" for x in parses(group[-1])):
         return ""
-    word = names[-1]
-    if lang == "ru":
-        for x in parses(word):
-            if x.tag.case == "gent" and ("Geox" in x.tag or x.tag.POS == "NOUN"):
-                form = x.inflect({"nomn"})
-                if form is not None:
-                    return word[:1] + form.word[1:]
-        return ""
-    return word
+    return " ".join(w[:1] + n[1:] for w, n in zip(group, nominative(group, "ru")))
 
 
 def voice(brief: Brief, span: Span, lang: str) -> Voice:

@@ -50,8 +50,9 @@ def supported(event: str, src: SourceText) -> bool:
 
 
 def composed(brief: Brief, src: SourceText, lang: str) -> str:
-    """Two or more participants and the place ("Токаев и Эрдоган, Анкара"), else the first sentence, else the file's name."""
-    names = list(dict.fromkeys(short_name(p.name) for p in brief.participants))[:MAX_NAMES]
+    """Two or more participants known by full name, and the place ("Токаев и Эрдоган, Анкара"), else the first
+    sentence, else the file's name."""
+    names = list(dict.fromkeys(short_name(p.name) for p in brief.participants if " " in p.name.strip()))[:MAX_NAMES]
     if len(names) >= 2:
         joined = ", ".join(names[:-1]) + f" {_and(lang)} " + names[-1]
         return ", ".join(x for x in (joined, brief.source.place) if x)
