@@ -15,7 +15,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable, PageBreak as RLPageBreak
 
-from .breaks import breakable
 from .blocks import (
     BulletList,
     Chart,
@@ -34,6 +33,7 @@ from .blocks import (
     column_fractions,
     plain,
 )
+from .breaks import breakable
 from .fonts import Family, Glyphs, family
 from .theme import Theme
 
