@@ -45,6 +45,12 @@ def test_bad_theme_names_file_and_key(tmp_path, text, message):
         load_theme(RenderOptions(theme=theme_file(tmp_path, text)))
 
 
+def test_a_logo_that_is_no_image_is_named_before_any_writer_meets_it(tmp_path):
+    (tmp_path / "logo.png").write_text("not an image", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"logo: '.*logo\.png' is not a PNG or JPEG image"):
+        load_theme(RenderOptions(theme=theme_file(tmp_path, "logo: logo.png\n")))
+
+
 def test_logo_and_marking_reach_both_formats(tmp_path, golden_brief, docx_part, pdf_reader):
     from PIL import Image
 
