@@ -62,3 +62,11 @@ def test_logo_and_marking_reach_both_formats(tmp_path, golden_brief, docx_part, 
     reader = pdf_reader(get_writer("pdf")(golden_brief, options))
     assert "ДСП-ТЕСТ" in reader.pages[1].extract_text()
     assert "/XObject" in reader.pages[0]["/Resources"]
+
+
+def test_an_unknown_docx_table_style_is_an_error_not_a_silent_fall_back(tmp_path, golden_brief):
+    from briefgen.render import get_writer
+
+    options = RenderOptions(theme=theme_file(tmp_path, "docx: {table_style: Tabel Grid}\n"))
+    with pytest.raises(RenderError, match="theme docx.table_style: Word has no table style 'Tabel Grid'"):
+        get_writer("docx")(golden_brief, options)
