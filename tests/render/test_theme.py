@@ -46,6 +46,12 @@ def test_bad_theme_names_file_and_key(tmp_path, text, message):
         load_theme(RenderOptions(theme=theme_file(tmp_path, text)))
 
 
+def test_a_logo_that_is_no_image_is_named_before_any_writer_meets_it(tmp_path):
+    (tmp_path / "logo.png").write_text("not an image", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"logo: '.*logo\.png' is not a PNG or JPEG image"):
+        load_theme(RenderOptions(theme=theme_file(tmp_path, "logo: logo.png\n")))
+
+
 def test_logo_and_marking_reach_both_formats(tmp_path, golden_brief, docx_part, pdf_reader):
     from PIL import Image
 
@@ -57,3 +63,11 @@ def test_logo_and_marking_reach_both_formats(tmp_path, golden_brief, docx_part, 
     reader = pdf_reader(get_writer("pdf")(golden_brief, options))
     assert "ДСП-ТЕСТ" in reader.pages[1].extract_text()
     assert "/XObject" in reader.pages[0]["/Resources"]
+
+
+def test_an_unknown_docx_table_style_is_an_error_not_a_silent_fall_back(tmp_path, golden_brief):
+    from briefgen.render import get_writer
+
+    options = RenderOptions(theme=theme_file(tmp_path, "docx: {table_style: Tabel Grid}\n"))
+    with pytest.raises(RenderError, match="theme docx.table_style: Word has no table style 'Tabel Grid'"):
+        get_writer("docx")(golden_brief, options)

@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from .. import cache
+from ..errors import RenderError
 from ..model import Brief
 from . import RenderOptions, ooxml
 from .blocks import (
@@ -275,7 +276,9 @@ class _Writer:
             fill = head_fill if header else stripe if (i - b.header_rows) % 2 else None
             padded = list(cells) + [()] * (len(widths) - len(cells))
             rows.append((header, [(self.para(style, self.runs(c)), fill) for c in padded]))
-        style_id = self.ids.get(self.theme.table_style, self.ids["Table Grid"])
+        if self.theme.table_style not in self.ids:  # never a silent fall-back to another look
+            raise RenderError(f"theme docx.table_style: Word has no table style {self.theme.table_style!r}")
+        style_id = self.ids[self.theme.table_style]
         return ooxml.table(style_id, widths, rows) + self.para("Brief Rule", "")
 
     def toc(self, b: Toc) -> str:

@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable, PageBreak as RLPageBreak
 
 from .. import cache
-from .breaks import breakable
 from .blocks import (
     BulletList,
     Chart,
@@ -35,6 +34,7 @@ from .blocks import (
     column_fractions,
     plain,
 )
+from .breaks import breakable
 from .fonts import Family, Glyphs, family
 from .theme import Theme
 

@@ -17,6 +17,7 @@ from .paths import find, load_yaml
 PAPERS = ("A4", "Letter")
 STYLES = ("regular", "bold", "italic", "bolditalic")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ def _check(data: dict[str, Any], where: str) -> Theme:
     logo = data.get("logo")
     if logo is not None and not (isinstance(logo, Path) and logo.is_file()):
         raise fail("logo", f"no such image {str(logo)!r}")
+    if logo is not None and not logo.read_bytes()[:8].startswith(_IMAGE_MAGIC):  # both writers take PNG and JPEG
+        raise fail("logo", f"{str(logo)!r} is not a PNG or JPEG image")
     marking = data.get("marking")
     return Theme(
         paper=paper,
