@@ -182,6 +182,25 @@ def test_a_quoted_phrase_no_person_is_said_to_have_said_is_not_a_quote():
     assert quotes("Вопрос обсуждали на встрече, которую журналисты называли «встречей года».") == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet quoting someone: the one it quotes spoke, not the outlet
+        ("Министр Олег Смирнов выступил на форуме. «Дорогу откроют летом», — цитирует Смирнова агентство «Вести».",
+         [("Дорогу откроют летом", "Олег Смирнов", "explicit")]),
+        ("Министр Олег Смирнов выступил на форуме. «Дорогу откроют летом», — приводит слова министра агентство «Вести».",
+         [("Дорогу откроют летом", "Олег Смирнов", "title")]),
+        ('Talks ended. "Trade will grow," the agency quoted Foreign Minister Pedro Soto as saying.',
+         [("Trade will grow", "Pedro Soto", "explicit")]),
+        # a pronoun whose gender the topic lacks: the only person of that gender named
+        ("Министр Олег Смирнов встретился с губернатором Анной Соколовой. «Дорогу откроют летом», — заявила она.",
+         [("Дорогу откроют летом", "Анна Соколова", "pronoun")]),
+    ],
+)
+def test_the_speaker_an_outlet_quotes_or_a_pronoun_stands_for(text, expected):
+    assert quotes(text) == expected
+
+
 def test_a_speaker_the_text_names_by_title_only_is_that_title():
     text = "Переговоры прошли в Белграде. «Мы довольны итогами встречи», — сказал посол Хорватии."
     assert quotes(text) == [("Мы довольны итогами встречи", "Посол Хорватии", "title")]
