@@ -140,6 +140,9 @@ def test_english_quotations_with_the_comma_inside_the_marks(text, expected):
          [("Мы открываем новую страницу", "Милан Петрович", "title")]),
         ('Serbian President Milan Petrovic arrived in Minsk. "We open a new page," the Serbian leader said.',
          [("We open a new page", "Milan Petrovic", "title")]),
+        # an English title of one country never stands for the leader of another
+        ('Serbian President Milan Petrovic hosted his Croatian counterpart Ivan Novak. "We open a new page," '
+         'the Serbian leader said.', [("We open a new page", "Milan Petrovic", "title")]),
     ],
 )
 def test_a_leader_is_the_head_of_state(text, expected):
