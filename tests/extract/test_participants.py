@@ -109,6 +109,9 @@ def test_a_title_with_a_footnote_mark_still_introduces_the_name():
         ("Talks began. Later the Prime Minister of Chile, José Núñez, arrived.", [("José Núñez", "Prime Minister of Chile")]),
         # "U.S." before a title is an abbreviation, not initials
         ("U.S. Special Envoy Mark Hill met the press.", [("Mark Hill", "Special Envoy")]),
+        # a title the NER ran into the name is no part of it
+        ("Serbian President Milan Petrovic hosted his Croatian counterpart Ivan Novak.",
+         [("Milan Petrovic", "Serbian President"), ("Ivan Novak", "Croatian President")]),
     ],
 )
 def test_english_names_set_off_after_their_titles(text, expected):

@@ -140,6 +140,9 @@ def test_english_quotations_with_the_comma_inside_the_marks(text, expected):
          [("Мы открываем новую страницу", "Милан Петрович", "title")]),
         ('Serbian President Milan Petrovic arrived in Minsk. "We open a new page," the Serbian leader said.',
          [("We open a new page", "Milan Petrovic", "title")]),
+        # an English title of one country never stands for the leader of another
+        ('Serbian President Milan Petrovic hosted his Croatian counterpart Ivan Novak. "We open a new page," '
+         'the Serbian leader said.', [("We open a new page", "Milan Petrovic", "title")]),
     ],
 )
 def test_a_leader_is_the_head_of_state(text, expected):
@@ -180,6 +183,25 @@ def test_transcript_turns_are_the_named_persons():
 
 def test_a_quoted_phrase_no_person_is_said_to_have_said_is_not_a_quote():
     assert quotes("Вопрос обсуждали на встрече, которую журналисты называли «встречей года».") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet quoting someone: the one it quotes spoke, not the outlet
+        ("Министр Олег Смирнов выступил на форуме. «Дорогу откроют летом», — цитирует Смирнова агентство «Вести».",
+         [("Дорогу откроют летом", "Олег Смирнов", "explicit")]),
+        ("Министр Олег Смирнов выступил на форуме. «Дорогу откроют летом», — приводит слова министра агентство «Вести».",
+         [("Дорогу откроют летом", "Олег Смирнов", "title")]),
+        ('Talks ended. "Trade will grow," the agency quoted Foreign Minister Pedro Soto as saying.',
+         [("Trade will grow", "Pedro Soto", "explicit")]),
+        # a pronoun whose gender the topic lacks: the only person of that gender named
+        ("Министр Олег Смирнов встретился с губернатором Анной Соколовой. «Дорогу откроют летом», — заявила она.",
+         [("Дорогу откроют летом", "Анна Соколова", "pronoun")]),
+    ],
+)
+def test_the_speaker_an_outlet_quotes_or_a_pronoun_stands_for(text, expected):
+    assert quotes(text) == expected
 
 
 def test_a_speaker_the_text_names_by_title_only_is_that_title():

@@ -120,6 +120,22 @@ def test_titles_in_a_language_without_inflection(text, expected):
     assert [r.text for r in roles.roles(analyse(text), "en")] == expected
 
 
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Russian President Ivan Petrov spoke.", "russ"),
+        ("Minister of Foreign Affairs of Chile Ana Ruiz spoke.", "chil"),
+        ("Press Secretary of the Chilean president Ana Ruiz spoke.", "chil"),
+        # words that qualify a title name no place
+        ("Secretary of State Jane Doe spoke.", None),
+        ("Special Envoy Mark Hill spoke.", None),
+        ("Foreign Minister Ana Ruiz spoke.", None),
+    ],
+)
+def test_whose_an_english_title_is(text, place):
+    assert roles.roles(analyse(text), "en")[0].place == place
+
+
 def test_a_counterpart_in_english_takes_the_others_office_without_its_country():
     (own,) = roles.roles(analyse("He met his Chilean counterpart."), "en")
     (other,) = roles.roles(analyse("Indian Prime Minister spoke."), "en")

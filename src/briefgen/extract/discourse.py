@@ -104,11 +104,17 @@ class Reader:
         return who
 
     def pronoun(self, gender: str | None) -> Person | None:
-        """The person "он"/"она" stands for: the topic, unless the gender says otherwise."""
+        """The person "он"/"она" stands for: the topic, unless the gender says otherwise; then the last subject
+        of that gender, or the only person of that gender the text has named."""
         t = self.topic
         if t is None or gender is None or t.gender in (None, gender):
             return t
-        return self._by_gender.get(gender)
+        named = [p for p in self._seen if p.gender == gender]
+        return self._by_gender.get(gender) or (named[0] if len(named) == 1 else None)
+
+    def holder(self, ref: Ref) -> Person | None:
+        """The person a title that is no subject stands for ("— приводит слова министра ТАСС")."""
+        return self._title(ref.title, exclude={ref.other}) if ref.title else None
 
     def _title(self, title: Role, exclude: set[Person | None]) -> Person | None:
         """A title names someone introduced with that very title ("губернатором Олегом Смирновым" →

@@ -242,6 +242,10 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
             continue
         text = e.text.split("(")[0].rstrip(" ,.;:«»\"")
         start = e.start
+        title = next((r for r in roles if e.start <= r.start and r.end < e.start + len(text)), None)
+        if title:  # "Croatian counterpart Ivan Novak": the NER ran the title into the name
+            cut = len(text) - len(text[title.end - e.start :].lstrip())
+            text, start = text[cut:], e.start + cut
         lead = _LEADING_WORD.match(text) if e.start in opening else None
         while lead and _no_name_word(lead.group(1)):  # "Беседовала Анастасия Ремизова": a verb opening the sentence
             text, start = text[lead.end() :], start + lead.end()

@@ -63,6 +63,10 @@ def _speaker(ctx, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader
     for span in (unit.attribution, unit.lead):
         if span is None:
             continue
+        if speech.quotes_someone(span.text, ctx.source.language):  # "— цитирует Олега Смирнова агентство"
+            quoted = next((r for r in refs if span.start <= r.start < span.end and (r.person or r.title)), None)
+            who = quoted and (quoted.person or reader.holder(quoted))
+            return (who, span, "explicit" if quoted.person else "title") if who else (None, span, None)
         ref = next((r for r in refs if span.start <= r.start < span.end and r.subject), None)
         if ref is not None:
             who = reader.resolved.get(ref.start)

@@ -22,6 +22,7 @@ _PLACE_KEY = 4  # places compare by the first letters of their lemma: "Росс�
 _LATIN = re.compile(r"[A-Za-z]")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 _OF = re.compile(r"\bof[ \t]+(?:the[ \t]+)?([A-Z][\w.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.-]*)*)")
+_OF_WORDS = ("of",)  # the link after which an English title names whose it is
 _AND_PLACE = re.compile(r"[ \t]+(\w+)[ \t]+(\w+)")
 PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalised words are the name
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
@@ -315,8 +316,25 @@ def _plain_phrase(text: str, words: list[Token], i: int, language: str) -> Role 
             end += len(served)  # "Press Secretary of the Belarusian prime minister": whose office the title serves
     start, stop = words[begin].start, words[end - 1].end
     lemmas = tuple(w.text.lower() for w in words[begin:end])
-    return Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),
+    role = Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),
                 lemmas, None, frozenset({"nomn"}), False)
+    return replace(role, place=_plain_place(role, language))
+
+
+def _plain_place(role: Role, language: str) -> str | None:
+    """Whose an English title is, as a key: the last capitalised word after "of", else a capitalised word before
+    the head, not qualifying it ("Russian President" → "russ", "Minister of Foreign Affairs of Chile" → "chil";
+    "Special Envoy", "Secretary of State": none). "Russian" and "Russia" share it."""
+    skip = data.word_set("roles", "title_modifiers", language) | data.word_set("roles", "function_words", language)
+    words = role.text.split()
+    head = role.head.split()
+    at = next(k for k in range(len(role.lemmas)) if list(role.lemmas[k : k + len(head)]) == head)
+    of = max((k for k, w in enumerate(role.lemmas) if w in _OF_WORDS and k > at), default=None)
+    for w in (words[of + 1 :] if of is not None else []) + words[:at]:
+        key = w.replace(".", "").lower()
+        if w[:1].isupper() and key not in skip:
+            return key[:_PLACE_KEY]
+    return None
 
 
 def _words_are(words: list[Token], i: int, head: tuple[str, ...], text: str) -> bool:

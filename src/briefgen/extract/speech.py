@@ -378,6 +378,18 @@ def governs(lead: str, language: str) -> bool:
     return False
 
 
+def quotes_someone(clause: str, language: str) -> bool:
+    """Whether a clause quotes someone through an outlet ("цитирует Олега Смирнова агентство"): its subject
+    is not the speaker."""
+    quoting = data.word_set("speech", "quoting", language)
+    for w in _WORD.findall(clause)[:ATTRIBUTION_WORDS]:
+        best = nlp.parses(w)[0]
+        forms = english_forms(w.lower()) if "LATN" in best.tag else [phrases.lemma(best)]
+        if any(f in quoting for f in forms):
+            return True
+    return False
+
+
 def _names_next(lead: str, language: str) -> bool:
     """Whether a word just before the quotation announces a name ("под названием «…»")."""
     cues = _name_cues(language)
