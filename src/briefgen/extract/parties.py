@@ -116,6 +116,7 @@ def of_person(person, lang: str) -> str | None:
     return " ".join(_nominative(w) for w in tail) or None
 
 
+@functools.cache
 def _nominative(word: str) -> str:
     """A title's word in the nominative when its likeliest reading is a genitive ("Республики" →
     "Республика"), its capital kept; any other word (an abbreviation, "Казахстан") as written."""
