@@ -412,3 +412,19 @@ def test_reported_and_quoted_signings_of_different_sums_are_two_items():
     assert len(commitments.find(ctx)) == 2
     ctx.figures = []
     assert len(commitments.find(ctx)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "actor", "party"),
+    [
+        # a speaker's own side as subject: the speaker acts, for that side
+        ("Министр Иван Петров сообщил, что чилийская сторона готова построить терминал.", {}, "Иван Петров",
+         "чилийская сторона"),
+        ("Президент Чили Педро Сото выступил. «Чили намерена открыть посольство», – сказал он.",
+         {"Чили намерена открыть посольство": "Педро Сото"}, "Педро Сото", "Чили"),
+        # another body as subject stays the actor
+        ("Министр Иван Петров сообщил, что авиакомпания планирует открыть рейс.", {}, "авиакомпания", None),
+    ],
+)
+def test_a_speakers_own_side_is_the_speakers_commitment(text, quoted, actor, party):
+    assert [(c.actor, c.party) for c in find(text, quoted)][-1] == (actor, party)

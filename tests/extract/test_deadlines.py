@@ -78,7 +78,11 @@ def test_a_date_without_a_preposition_is_a_deadline(text, lang, expected):
         ("провести форум в первой половине 2027 года", "ru", "в первой половине 2027 года"),
         ("to double investment by 2031", "en", "by 2031"),
         ("to launch flights in 2027 and", "en", "in 2027"),
-        ("to open a centre this year", "en", None),  # no preposition before it
+        ("to open a centre this year", "en", "this year"),
+        ("to buy more gas from 2027", "en", "from 2027"),
+        ("применять тариф с 1 января 2027 года", "ru", "с 1 января 2027 года"),
+        ("провести заседание в первом квартале 2027 года", "ru", "в первом квартале 2027 года"),
+        ("торговать с 15 странами", "ru", None),  # a count, no time
     ],
 )
 def test_a_month_a_year_or_a_half_year_after_a_preposition(text, lang, expected):

@@ -384,7 +384,7 @@ def _commitment(ctx, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[
     cue = item.cue
     cue_end = item.clause.words[item.trigger.end - 1].end
     action_word = _action_start(item, voc)
-    actor = _actor(ctx, item, voc, earlier)
+    actor, party = _actor(ctx, item, voc, earlier)
     return Commitment(
         start,
         end,
@@ -395,7 +395,7 @@ def _commitment(ctx, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[
         deadline=voc.deadlines.find(words, text, _year(ctx.source.date)),
         area=_area(ctx, item.sentence, words, taxonomy),
         cue=Span(cue.start, cue_end, text[cue.start : cue_end]),
-        party=parties.party(ctx, actor),
+        party=party or parties.party(ctx, actor),
     )
 
 
@@ -450,7 +450,29 @@ def _action_start(item: Item, voc: Vocabulary) -> Word | None:
     return next((w for w in words[t.action :] if w.is_word), None)
 
 
-def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str | None:
+def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> tuple[str | None, str | None]:
+    """(actor, party): the person whose side the clause's subject names ("азербайджанская сторона", "Россия",
+    said or reported by a person of it) with that side as party, else who the clause names (`_named_actor`)."""
+    quote = _quote_at(ctx, item.cue.start)
+    speaker = quote.speaker if quote is not None else None
+    actor = _named_actor(ctx, item, voc, earlier)
+    person = speaker or _reporter(ctx, item, voc)
+    if actor and person and actor != person and parties.own_side(ctx, actor, person):
+        return person, actor
+    return actor, None
+
+
+def _reporter(ctx, item: Item, voc: Vocabulary) -> str | None:
+    """The person who reports the commitment ("X сказал, что …"), or None."""
+    if item.reporter is None:
+        return None
+    first = _start_word(item, voc)
+    reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
+    kind, who = subject(ctx, reporting, None, False)
+    return who if kind in (NAMED, PERSON) and who else None
+
+
+def _named_actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str | None:
     """Who commits: the person or organisation the clause names as subject (a pronoun or title resolved to the
     person last named), else the speaker of a quote, else whoever reports it ("X сказал, что …"), else the
     subject noun itself ("руководство страны"), else, for an impersonal clause, who the text is about."""
@@ -475,12 +497,9 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str |
         return parties.joint_wording(lang)  # "подписано 15 документов", "the sides signed"
     if speaker:
         return speaker
-    if item.reporter is not None:
-        first = _start_word(item, voc)
-        reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
-        kind_r, who_r = subject(ctx, reporting, speaker, False)
-        if kind_r in (NAMED, PERSON) and who_r:
-            return who_r
+    reporter = _reporter(ctx, item, voc)
+    if reporter:
+        return reporter
     return None if kind == FIRST else _impersonal_actor(ctx, item, earlier)
 
 

@@ -81,7 +81,7 @@ class Deadlines:
                 past = k + 1 < len(words) and bool(words[k + 1].lemmas & self.past)  # "в ноябре прошлого года"
                 return None if past else self._year_after(words, k + 1)
             if w.lemmas & self.units:
-                return k + 1
+                return self._year_after(words, k + 1)  # "в первом квартале 2026 года"
             if _YEAR.match(w.text):
                 year = k + 1
             elif not (w.lemmas & self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):

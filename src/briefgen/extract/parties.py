@@ -78,6 +78,20 @@ def with_counterpart(ctx, speaker: str) -> str:
     return f"{speaker} {_joint(lang).get('and', 'и')} {other}" if other else speaker
 
 
+def own_side(ctx, actor: str, person: str) -> bool:
+    """True when `actor`, the subject of a person's words, names that person's own side: a side noun
+    ("азербайджанская сторона", "японское правительство"), or the country or body of their title ("Россия"
+    said by the President of Russia)."""
+    lang = ctx.source.language
+    words = _WORD.findall(actor)
+    if is_joint(words, lang) or any(p.name == actor for p in ctx.people):
+        return False
+    if {_lemma(w) for w in words} & set(_joint(lang).get("own", ())):
+        return True
+    title = next((p.title for p in ctx.people if p.name == person and p.title is not None), None)
+    return title is not None and bool({_lemma(w) for w in words} & {_lemma(w) for w in _WORD.findall(title.name)})
+
+
 def sides(ctx) -> str | None:
     """The parties of the two people the text names most, when they differ ("Казахстан и Турция")."""
     lang = ctx.source.language
@@ -102,6 +116,7 @@ def of_person(person, lang: str) -> str | None:
     return " ".join(_nominative(w) for w in tail) or None
 
 
+@functools.cache
 def _nominative(word: str) -> str:
     """A title's word in the nominative when its likeliest reading is a genitive ("Республики" →
     "Республика"), its capital kept; any other word (an abbreviation, "Казахстан") as written."""
@@ -110,6 +125,10 @@ def _nominative(word: str) -> str:
         return word
     form = top.inflect({"nomn"})
     return word[:1] + form.word[1:] if form else word
+
+
+def _lemma(word: str) -> str:
+    return nlp.lemma(word.lower()).replace("ё", "е")
 
 
 def _plural_lemmas(word: str) -> set[str]:
