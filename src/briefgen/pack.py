@@ -228,7 +228,7 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
     current = _current(path, plan)
     if current:
         return current
-    layout = _standby(plan.todo)  # gets the layout libraries ready while the brief is made
+    layout = _standby(plan.todo, job.options)  # gets the layout libraries ready while the brief is made
     staged = None
     try:
         brief, seconds = _timed(_brief_to_render, path, plan.raw, plan.target if plan.same else None)
@@ -264,7 +264,7 @@ def write_pack(
     outdir.mkdir(parents=True, exist_ok=True)
     aside = _aside(formats)
     if layout is None and aside:
-        layout = _standby(formats)
+        layout = _standby(formats, options)
     here = formats if layout is None else [f for f in formats if f not in aside]
     try:
         if layout is not None:
@@ -285,10 +285,21 @@ def _aside(formats: Sequence[str]) -> list[str]:
     return aside if 0 < len(aside) < len(formats) else []
 
 
-def _standby(formats: Sequence[str]) -> forked.Child | None:
-    """A forked process importing the writers of the formats to lay out aside (None: nothing to lay out aside)."""
+def _standby(formats: Sequence[str], options: RenderOptions) -> forked.Child | None:
+    """A forked process getting ready to lay out the PDFs (None: nothing to lay out aside).
+
+    It imports their writers and registers the theme's fonts at once, while this process makes the brief.
+    """
     aside = _aside(formats)
-    return forked.standby(lambda: [get_writer(f) for f in aside]) if aside else None
+    return forked.standby(lambda: _get_ready(aside, options)) if aside else None
+
+
+def _get_ready(formats: Sequence[str], options: RenderOptions) -> None:
+    from .render.fonts import register
+
+    for fmt in formats:
+        get_writer(fmt)
+    register(options)
 
 
 def _write_formats(brief: Brief, outdir: Path, formats: Sequence[str], options: RenderOptions) -> dict[str, float]:
