@@ -44,23 +44,20 @@ TARGETS = {  # (target, True when higher is better)
 LONG_WORD = "Абв" + "г" * 2997  # a pasted hash, a URL, a run of one letter: no break anywhere
 
 
-def run_timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (MB) of one whole new process, measured by bench/measure.py."""
+def run_timed(cmd: list[str]) -> dict:
+    """Wall time (s), CPU time (s) and peak RSS (MB) of one whole new process, measured by bench/measure.py."""
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), *cmd], capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(out.stderr.strip())
-    got = json.loads(out.stdout)
-    return got["seconds"], got["peak_rss_mb"]
+    return json.loads(out.stdout)
 
 
 def cold(cmd_for_run, runs: int) -> dict:
-    """Min/median wall time and peak RSS over `runs` fresh processes."""
-    times, peaks = [], []
-    for i in range(runs):
-        t, rss = run_timed(cmd_for_run(i))
-        times.append(t)
-        peaks.append(rss)
-    return {"min_s": min(times), "median_s": statistics.median(times), "peak_rss_mb": max(peaks), "runs": runs}
+    """Min/median wall time, median CPU time and peak RSS over `runs` fresh processes."""
+    got = [run_timed(cmd_for_run(i)) for i in range(runs)]
+    times = [g["seconds"] for g in got]
+    return {"min_s": min(times), "median_s": statistics.median(times), "runs": runs,
+            "cpu_median_s": statistics.median(g["cpu_seconds"] for g in got), "peak_rss_mb": max(g["peak_rss_mb"] for g in got)}
 
 
 def warm(packs: int) -> dict:
@@ -118,8 +115,10 @@ def batch(workdir: Path, jobs: int, count: int = 100) -> dict:
             shutil.copy(texts[i % len(texts)], inputs / f"a{i:03d}.txt")
     out = workdir / f"out-{jobs}"
     files = sorted(str(p) for p in inputs.glob("*.txt"))
-    t, rss = run_timed([*BRIEFGEN, "build", *files, "-o", str(out), "--jobs", str(jobs)])
-    return {"jobs": jobs, "articles": count, "seconds": t, "packs_per_s": count / t, "peak_rss_mb": rss}
+    got = run_timed([*BRIEFGEN, "build", *files, "-o", str(out), "--jobs", str(jobs)])
+    t = got["seconds"]
+    return {"jobs": jobs, "articles": count, "seconds": t, "cpu_seconds": got["cpu_seconds"], "packs_per_s": count / t,
+            "peak_rss_mb": got["peak_rss_mb"]}
 
 
 def libreoffice_route(workdir: Path, brief_json: Path, runs: int) -> dict | None:
@@ -233,9 +232,9 @@ def print_table(r: dict) -> None:
     cb, cr, w = r["cold_build"], r["cold_render"], r["warm_ms"]
     rows = [
         ("load average (1, 5, 15 min) before / after", f"{_load(r['load_average_before'])} / {_load(r['load_average_after'])}"),
-        ("first build of all (empty user cache)", f"{r['first_build']['median_s']:.2f} s, RSS {r['first_build']['peak_rss_mb']} MB"),
-        ("cold build of the seed (5 runs)", f"min {cb['min_s']:.2f} s, median {cb['median_s']:.2f} s, RSS {cb['peak_rss_mb']} MB"),
-        ("cold render --format all of its brief (5 runs)", f"min {cr['min_s']:.2f} s, median {cr['median_s']:.2f} s, RSS {cr['peak_rss_mb']} MB"),
+        ("first build of all (empty user cache)", _cold(r["first_build"])),
+        ("cold build of the seed (5 runs)", _cold(cb)),
+        ("cold render --format all of its brief (5 runs)", _cold(cr)),
         ("briefgen --help (median of 5)", f"{r['help']['median_s'] * 1000:.0f} ms"),
         ("briefgen --version (median of 5)", f"{r['version']['median_s'] * 1000:.0f} ms"),
         ("model load (fresh process)", f"{r['model_load_s'] * 1000:.0f} ms"),
@@ -243,13 +242,15 @@ def print_table(r: dict) -> None:
         ("warm extraction of the seed", f"{w['extract_seed']:.1f} ms"),
     ]
     for b in r["batch"]:
-        rows.append((f"batch {b['articles']} articles, --jobs {b['jobs']}", f"{b['seconds']:.1f} s, {b['packs_per_s']:.2f} packs/s, RSS {b['peak_rss_mb']} MB"))
+        rows.append((f"batch {b['articles']} articles, --jobs {b['jobs']}",
+                     f"{b['seconds']:.1f} s (CPU {b['cpu_seconds']:.1f} s), {b['packs_per_s']:.2f} packs/s, RSS {b['peak_rss_mb']} MB"))
     lo = r["libreoffice"]
     for profile in ("fresh", "warm"):
         label = f"LibreOffice brief.docx -> PDF, {profile} profile (3 runs)"
         if lo:
             t = lo[profile]["median_s"]
-            rows.append((label, f"median {t:.2f} s; cold render is {t / cr['median_s']:.1f}x faster, cold build takes {cb['median_s'] / t:.2f}x"))
+            rows.append((label, f"median {t:.2f} s (CPU {lo[profile]['cpu_median_s']:.2f} s); cold render is "
+                                f"{t / cr['median_s']:.1f}x faster, cold build takes {cb['median_s'] / t:.2f}x"))
         else:
             rows.append((label, "skipped: LibreOffice (soffice) is not installed"))
     lw, lim = r["long_word"], r["size_limits"]
@@ -265,6 +266,11 @@ def print_table(r: dict) -> None:
     print()
     for k, t in r["targets"].items():
         print(f"{'OK  ' if t['ok'] else 'MISS'} {k} = {t['value']:.2f} (target {t['target']})")
+
+
+def _cold(c: dict) -> str:
+    return (f"min {c['min_s']:.2f} s, median {c['median_s']:.2f} s (CPU {c['cpu_median_s']:.2f} s), "
+            f"RSS {c['peak_rss_mb']} MB")
 
 
 def _load(averages) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import forked
+from briefgen import forked, pack
 from briefgen.batch import BUILT, CURRENT
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.pack import PackJob, build_one, build_pack, plan_packs
@@ -215,11 +215,17 @@ def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, sourc
     assert (out / "visit" / "brief.json").is_file()
 
 
-def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, source, monkeypatch):
+@pytest.fixture
+def first_pack(monkeypatch):
+    """As in a new process: its first pack's PDFs are laid out in a forked process."""
+    monkeypatch.setattr(pack, "_forked_before", False)
+
+
+def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, source, monkeypatch, first_pack):
     formats = ("json", "docx", "pdf", "factsheet")
     forked_pack = build_pack(job(tmp_path / "a", formats), source, "visit")
-    monkeypatch.setattr(forked, "available", lambda: False)
-    in_process = build_pack(job(tmp_path / "b", formats), source, "visit")
+    assert pack._forked_before == forked.available()
+    in_process = build_pack(job(tmp_path / "b", formats), source, "visit")  # the second pack: laid out here
     assert list(forked_pack.timings) == list(in_process.timings) == ["brief", *formats]
     for name in ("brief.json", "brief.docx", "brief.pdf", "factsheet.pdf"):
         assert (tmp_path / "a" / "visit" / name).read_bytes() == (tmp_path / "b" / "visit" / name).read_bytes()
@@ -227,7 +233,7 @@ def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, sour
 
 @pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
 @pytest.mark.parametrize("failing", ["pdf", "docx"])
-def test_a_failure_on_either_side_of_the_fork_leaves_no_pack(tmp_path, source, monkeypatch, failing):
+def test_a_failure_on_either_side_of_the_fork_leaves_no_pack(tmp_path, source, monkeypatch, failing, first_pack):
     from briefgen.render import docx_writer, pdf_writer
 
     def broken(brief, options):
@@ -241,7 +247,7 @@ def test_a_failure_on_either_side_of_the_fork_leaves_no_pack(tmp_path, source, m
 
 
 @pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
-def test_a_bad_source_stops_the_process_waiting_to_lay_out(tmp_path, monkeypatch):
+def test_a_bad_source_stops_the_process_waiting_to_lay_out(tmp_path, monkeypatch, first_pack):
     stopped = []
     stop = forked.Child.stop
     monkeypatch.setattr(forked.Child, "stop", lambda child: stopped.append(child.pid) or stop(child))

@@ -16,7 +16,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import RenderError
-from .theme import STYLES, Theme
+from . import RenderOptions
+from .theme import STYLES, Theme, load_theme
 
 REPLACEMENT = "\ufffd"
 _SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
@@ -64,6 +65,14 @@ def family(theme: Theme, name: str) -> Family:
     _families[base] = fam
     _registered[key] = base
     return fam
+
+
+def register(options: RenderOptions) -> None:
+    """Register the theme's body and heading families ahead of layout (a forked layout process does it while
+    the brief is made: parsing the eight font files is a good part of a cold PDF)."""
+    theme = load_theme(options)
+    family(theme, theme.body_font)
+    family(theme, theme.heading_font)
 
 
 class Glyphs:
