@@ -132,6 +132,9 @@ def _russian(text: str, voice: Voice) -> str:
                 out.append(_like(word, phrase) if phrase else "")
                 pos = end
                 skip_until = end
+                head = _agreeing(word, tokens[noun].group())
+                if head.tag.case == "nomn":  # "Наши страны придаём…": the phrase is the subject, its number the verb's
+                    said_subject, singular = True, head.tag.number == "sing"
                 continue
         verb = _ru_verb(low)
         if verb is not None:
@@ -225,9 +228,11 @@ def _ru_possessive(text: str, tokens: list[re.Match[str]], i: int, j: int, voice
     country = _word("country_noun", "ru")
     between = text[tokens[i].end() : noun.start()].strip()
     if parse.normal_form == country:
-        if parse.tag.number == "plur" or not voice.party:
+        if parse.tag.number == "plur":
             both = _word("both_countries", "ru") or {}
             return str(both.get(case, both.get("gent", ""))), noun.end()
+        if not voice.party:  # "наша страна" of a speaker whose country is unknown: "его страна"
+            return " ".join(x for x in (_word("his", "ru"), between, noun.group()) if x), noun.end()
         return _inflect_name(voice.party, case), noun.end()
     shared = parse.normal_form.replace("ё", "е") in (_word("shared_nouns", "ru") or [])
     owner = (_word("both_countries", "ru") or {}).get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")
