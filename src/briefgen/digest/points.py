@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..data import load
 from ..document import DATELINE
 from ..model import Brief, Span
 from .compress import compress
+from .lexicon import entry
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
 from ..render.sentences import tidy
@@ -90,7 +90,7 @@ def speech_tail(text: str, lang: str) -> tuple[str, str]:
 
 @functools.cache
 def _tail(lang: str) -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in ((load("digest").get("speech_tail") or {}).get(lang) or ["said"]))
+    verbs = "|".join(re.escape(v) for v in entry("speech_tail", lang) or ["said"])
     return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,160}}[.!?]?\s*$", re.IGNORECASE)
 
 
