@@ -245,15 +245,20 @@ def _agreeing(possessive: str, noun: str) -> Any:
 
 
 def _inflect_name(name: str, case: str) -> str:
-    """A one-word name ("Казахстан") in a case; longer names, and words pymorphy does not know, stay as written."""
-    if " " in name or case == "nomn":
+    """A country's name in a case, word by word ("Российская Федерация" → "Российской Федерации");
+    a word pymorphy cannot inflect stays as written."""
+    if case == "nomn":
         return name
-    for p in morph().parse(name):
-        if "Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag or p.tag.POS == "NOUN":
+    return " ".join(_inflect_word(w, case) for w in name.split())
+
+
+def _inflect_word(word: str, case: str) -> str:
+    for p in morph().parse(word):
+        if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF"):
             form = p.inflect({case})
             if form is not None:
-                return _like(name, form.word)
-    return name
+                return _like(word, form.word)
+    return word
 
 
 def _like(model: str, word: str) -> str:
