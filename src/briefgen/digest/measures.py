@@ -119,10 +119,11 @@ def _with_complement(words: list[str], i: int) -> str:
 def _common_noun(word: str, cases: tuple[str, ...], first: bool = False) -> bool:
     """True when the word reads as a common noun of a thing (not a name, not a person) in one of `cases`;
     capitalised only as a sentence's first word."""
-    p = parses(word)[0]
-    proper = any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"))
-    thing = p.tag.POS == "NOUN" and p.tag.animacy != "anim"
-    return thing and p.tag.case in cases and not proper and (word[:1].islower() or first)
+    readings = parses(word)
+    if any(t in readings[0].tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")) or not (word[:1].islower() or first):
+        return False
+    considered = readings[:3] if first else readings[:1]  # a sentence's first word: its likeliest readings
+    return any(p.tag.POS == "NOUN" and p.tag.animacy != "anim" and p.tag.case in cases for p in considered)
 
 
 def _unit(word: str) -> bool:
