@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import json
 import sys
 from pathlib import Path
 
-from briefgen.digest import make_digest
-from briefgen.digest import audit
+from briefgen.digest import audit, make_digest
 from briefgen.digest.source import SourceText
 from briefgen.digest.words import body_limit
 from briefgen.extract import extract_brief
@@ -38,18 +36,6 @@ def texts(eval_dir: Path, seeds_dir: Path) -> list[Path]:
     for sub in ("texts", "real-dev/texts"):
         out += sorted((eval_dir / sub).glob("*.txt"))
     return out
-
-
-def pdf_pages(data: bytes, appendix: str) -> tuple[int, int]:
-    """(all pages, pages before the one where `appendix` starts) of a PDF."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    pages = len(reader.pages)
-    for i, page in enumerate(reader.pages):
-        if appendix and appendix in " ".join((page.extract_text() or "").split()):
-            return pages, i
-    return pages, pages
 
 
 def lead_scorer(eval_dir: Path):  # type: ignore[no-untyped-def]
@@ -74,8 +60,8 @@ def review(path: Path, eval_dir: Path, score) -> dict:  # type: ignore[no-untype
     src = SourceText(brief.source.text)
     tree, _ = compose(brief, options, "brief.j2")
     sheet, theme = compose(brief, options, "factsheet.j2")
-    pages, body_pages = pdf_pages(write_pdf(brief, options), audit.appendix_title(tree))
-    sheet_pages, _ = pdf_pages(render_factsheet(sheet, theme), "")
+    pages, body_pages = audit.pdf_pages(write_pdf(brief, options), audit.appendix_title(tree))
+    sheet_pages, _ = audit.pdf_pages(render_factsheet(sheet, theme), "")
     points = audit.check_points(digest.points, src)
     row = {
         "name": path.stem,

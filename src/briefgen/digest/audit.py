@@ -127,6 +127,19 @@ def dangling_refs(tree: Document) -> int:
     return sum(len(REF.findall(p)) for p in places(tree.blocks))
 
 
+def pdf_pages(data: bytes, appendix: str) -> tuple[int, int]:
+    """(all pages, pages before the one where `appendix` starts) of a PDF (needs pypdf, a test extra)."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    for i, page in enumerate(reader.pages):
+        if appendix and appendix in " ".join((page.extract_text() or "").split()):
+            return len(reader.pages), i
+    return len(reader.pages), len(reader.pages)
+
+
 def _numbers(text: str) -> set[str]:
     return {m.group().replace(",", ".") for m in _NUMBER.finditer(text)}
 

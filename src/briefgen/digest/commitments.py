@@ -7,10 +7,9 @@ the third person, in at most 16 words.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..data import load
+from ..data import word_set
 from ..model import Brief, Commitment
 from ..nlp import lemma
 from .compress import balanced, clip, without_asides
@@ -47,7 +46,7 @@ def kind(c: Commitment, sentence: str, lang: str) -> str:
     if c.kind not in ("agreement", "instruction"):
         return c.kind
     words = {lemma(w) for w in _WORD.findall(sentence.lower())} | set(sentence.lower().split())
-    if words & _list("opinion_words", lang) and not words & _list("decision_words", lang):
+    if words & word_set("digest", "opinion_words", lang) and not words & word_set("digest", "decision_words", lang):
         return "opinion"
     return c.kind
 
@@ -56,7 +55,7 @@ def agreed(items: list[CommitmentRow], src: SourceText, lang: str) -> bool:
     """True when the source reports an agreement or a new body (in a row, or in words of decision anywhere)."""
     if any(r.kind in AGREED for r in items):
         return True
-    decisions = _list("decision_words", lang)
+    decisions = word_set("digest", "decision_words", lang)
     return any(lemma(w) in decisions or w in decisions for w in _WORD.findall(src.text.lower()))
 
 
@@ -95,8 +94,3 @@ def _same(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _actors_agree(a: str, b: str | None) -> bool:
     return not a or not b or a == b
-
-
-@functools.cache
-def _list(key: str, lang: str) -> frozenset[str]:
-    return frozenset((load("digest").get(key) or {}).get(lang) or ())

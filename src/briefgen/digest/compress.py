@@ -7,10 +7,9 @@ limit and keeps what it must keep.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..data import load
+from ..data import word_set
 from .words import count
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -39,7 +38,7 @@ def compress(text: str, limit: int, lang: str, keep: tuple[str, ...] = ()) -> st
 
 def _without_opening(text: str, lang: str) -> str:
     """The sentence without an opening adverbial clause ("Выступая на форуме, …", "Speaking after the talks, …")."""
-    words = (load("digest").get("opening_clauses") or {}).get(lang) or []
+    words = word_set("digest", "opening_clauses", lang)
     first = re.match(r"[\w-]+", text)
     comma = text.find(", ")
     if not first or comma < 0 or first.group().lower() not in words:
@@ -71,18 +70,13 @@ def clip(text: str, limit: int, lang: str) -> str:
 
 def _cuts(text: str, lang: str) -> list[int]:
     """Offsets where the sentence may end: clause boundaries before a clause opener, and every semicolon."""
-    openers = _openers(lang)
+    openers = word_set("digest", "clause_openers", lang)
     out = []
     for m in _BOUNDARY.finditer(text):
         nxt = re.match(r"\w+", text[m.end() :])
         if ";" in m.group() or (nxt and nxt.group().lower() in openers):
             out.append(m.start())
     return out
-
-
-@functools.cache
-def _openers(lang: str) -> frozenset[str]:
-    return frozenset((load("digest").get("clause_openers") or {}).get(lang) or ())
 
 
 def _holds(text: str, keep: tuple[str, ...]) -> bool:

@@ -8,10 +8,10 @@ the figure in its sentence.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..data import load
+from ..data import word_set
+from .lexicon import entry
 from ..model import Figure
 from ..nlp import parses
 from .rewrite import capital
@@ -33,8 +33,8 @@ def label(f: Figure, sentence: str, offset: int, lang: str, label_lang: str | No
         return _kinds(f.kind, label_lang or lang)
     text = capital(" ".join(nominative(words, lang)))
     head = _head(words, lang)
-    suffix = (load("digest").get("measure_suffix") or {}).get(f.kind, {}).get(label_lang or lang)
-    nouns = _list("money_nouns" if f.kind == "money" else "count_nouns", lang)
+    suffix = (entry("measure_suffix", label_lang or lang) or {}).get(f.kind)
+    nouns = word_set("digest", "money_nouns" if f.kind == "money" else "count_nouns", lang)
     if suffix and f.kind in ("money", "count") and head not in nouns:
         return f"{text}: {suffix}"
     return text
@@ -77,7 +77,7 @@ def nominative(words: list[str], lang: str) -> list[str]:
 
 def _clean(phrase: str, lang: str) -> list[str]:
     """The words of a measure without numbers and filler ("на сумму", "более")."""
-    noise = _list("measure_noise", lang)
+    noise = word_set("digest", "measure_noise", lang)
     words = [w for w in _WORD.findall(phrase)]
     while words and _lemma(words[0], lang) in noise:
         words.pop(0)
@@ -119,15 +119,16 @@ def _with_complement(words: list[str], i: int) -> str:
 def _common_noun(word: str, cases: tuple[str, ...], first: bool = False) -> bool:
     """True when the word reads as a common noun of a thing (not a name, not a person) in one of `cases`;
     capitalised only as a sentence's first word."""
-    p = parses(word)[0]
-    proper = any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"))
-    thing = p.tag.POS == "NOUN" and p.tag.animacy != "anim"
-    return thing and p.tag.case in cases and not proper and (word[:1].islower() or first)
+    readings = parses(word)
+    if any(t in readings[0].tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")) or not (word[:1].islower() or first):
+        return False
+    considered = readings[:3] if first else readings[:1]  # a sentence's first word: its likeliest readings
+    return any(p.tag.POS == "NOUN" and p.tag.animacy != "anim" and p.tag.case in cases for p in considered)
 
 
 def _unit(word: str) -> bool:
     """True for a word of the figure itself (a currency, a scale, a unit)."""
-    return _lemma(word, "ru") in _list("unit_words", "ru")
+    return _lemma(word, "ru") in word_set("digest", "unit_words", "ru")
 
 
 def _head(words: list[str], lang: str) -> str:
@@ -139,7 +140,7 @@ def _head(words: list[str], lang: str) -> str:
 
 
 def _kinds(kind: str, lang: str) -> str:
-    return str((load("digest").get("kind_labels") or {}).get(kind, {}).get(lang) or kind)
+    return str((entry("kind_labels", lang) or {}).get(kind) or kind)
 
 
 def _pos(word: str) -> str | None:
@@ -150,8 +151,3 @@ def _lemma(word: str, lang: str) -> str:
     if lang != "ru":
         return word.lower()
     return parses(word)[0].normal_form.replace("ё", "е")
-
-
-@functools.cache
-def _list(key: str, lang: str) -> frozenset[str]:
-    return frozenset((load("digest").get(key) or {}).get(lang) or ())

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..data import load
 from ..document import DATELINE
 from ..model import Brief, Span
 from .compress import compress
+from .lexicon import entry
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
 from ..render.sentences import tidy
@@ -70,6 +70,9 @@ def phrase(brief: Brief, src: SourceText, cand: Candidate, lang: str) -> str | N
     text = _paired_quotes(tidy(_without_dateline(cand.span.text)))
     text = third_person(text, who, lang) if lang in ("ru", "en") else text
     said, tail = speech_tail(text, lang)  # ", – отметил он." goes; the speaker is named in front instead
+    if tail and count(said) > POINT_WORDS:  # "…, the press secretary told the Times, the agency has learned."
+        said, more = speech_tail(said, lang)
+        tail = f"{more} {tail}"
     named = [w for w in re.findall(r"[\w-]+", tail) if w in {short_name(p.name) for p in brief.participants}]
     if tail and (named or who.speaker) and (count(tail) <= SHORT_TAIL or count(text) > POINT_WORDS):
         text, spoken, who = said, True, Voice(named[0] if named else who.speaker, who.party)
@@ -90,13 +93,18 @@ def speech_tail(text: str, lang: str) -> tuple[str, str]:
 
 @functools.cache
 def _tail(lang: str) -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in ((load("digest").get("speech_tail") or {}).get(lang) or ["said"]))
+    verbs = "|".join(re.escape(v) for v in entry("speech_tail", lang) or ["said"])
     return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,160}}[.!?]?\s*$", re.IGNORECASE)
 
 
 def _paired_quotes(text: str) -> str:
-    """The sentence without a lone straight quotation mark (its partner is in the next or last sentence)."""
-    return text.replace('"', "", 1).replace("  ", " ") if text.count('"') == 1 else text
+    """The sentence without quotation marks whose partner is in the next or last sentence."""
+    if text.count('"') == 1:
+        text = text.replace('"', "", 1)
+    for opening, closing in ("«»", "“”", "„“"):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    return " ".join(text.split())
 
 
 def _without_dateline(text: str) -> str:

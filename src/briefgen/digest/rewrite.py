@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..data import load
 from ..nlp import morph, parses
+from .lexicon import entry
 
 TOKEN = re.compile(r"\w+(?:[-’']\w+)*")
 FIRST_PERSON = re.compile(
@@ -82,16 +82,12 @@ def lower_first(text: str) -> str:
 
 @functools.cache
 def _frames(lang: str) -> re.Pattern[str] | None:
-    items = (load("digest").get("frames") or {}).get(lang) or []
+    items = entry("frames", lang) or []
     if not items:
         return None
     alts = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(items, key=len, reverse=True))
     that = r"(?:\s*,?\s*(?:что|that)\b)?" if lang in ("ru", "en") else ""
     return re.compile(rf"\s*[«\"„“]?\s*(?:{alts})\b{that}\s*[,:—–-]?\s*", re.IGNORECASE)
-
-
-def _word(tag: str, lang: str) -> Any:
-    return (load("digest").get(tag) or {}).get(lang)
 
 
 # -- Russian -------------------------------------------------------------------
@@ -132,6 +128,9 @@ def _russian(text: str, voice: Voice) -> str:
                 out.append(_like(word, phrase) if phrase else "")
                 pos = end
                 skip_until = end
+                head = _agreeing(word, tokens[noun].group())
+                if head.tag.case == "nomn":  # "Наши страны придаём…": the phrase is the subject, its number the verb's
+                    said_subject, singular = True, head.tag.number == "sing"
                 continue
         verb = _ru_verb(low)
         if verb is not None:
@@ -157,8 +156,8 @@ def _russian(text: str, voice: Voice) -> str:
 def _we(tokens: list[re.Match[str]], i: int, voice: Voice) -> tuple[str, bool]:
     """Who "мы" at i (or an implied "мы") is: the sides for a joint verb ("договорились") or without a known country,
     else the speaker's country; and whether that subject is singular."""
-    sides = str((_word("pronouns", "ru") or {}).get("мы", "стороны"))
-    joint = set(_word("joint_verbs", "ru") or [])
+    sides = str((entry("pronouns", "ru") or {}).get("мы", "стороны"))
+    joint = set(entry("joint_verbs", "ru") or [])
     for m in tokens[i + 1 : i + 4]:
         p = parses(m.group())[0]
         if p.tag.POS in ("VERB", "INFN"):
@@ -169,12 +168,12 @@ def _we(tokens: list[re.Match[str]], i: int, voice: Voice) -> tuple[str, bool]:
 
 
 def _ru_pronoun(low: str, prev: str) -> str | None:
-    table = _word("pronouns", "ru") or {}
+    table = entry("pronouns", "ru") or {}
     value = table.get(low)
     if value is None:
         return None
     if isinstance(value, dict):
-        after = prev in (_word("genitive_prepositions", "ru") or [])
+        after = prev in (entry("genitive_prepositions", "ru") or [])
         return str(value["after_preposition"] if after else value["plain"])
     return str(value)
 
@@ -222,15 +221,17 @@ def _ru_possessive(text: str, tokens: list[re.Match[str]], i: int, j: int, voice
     noun = tokens[j]
     parse = _agreeing(tokens[i].group(), noun.group())
     case = parse.tag.case or "nomn"
-    country = _word("country_noun", "ru")
+    country = entry("country_noun", "ru")
     between = text[tokens[i].end() : noun.start()].strip()
     if parse.normal_form == country:
-        if parse.tag.number == "plur" or not voice.party:
-            both = _word("both_countries", "ru") or {}
+        if parse.tag.number == "plur":
+            both = entry("both_countries", "ru") or {}
             return str(both.get(case, both.get("gent", ""))), noun.end()
+        if not voice.party:  # "наша страна" of a speaker whose country is unknown: "его страна"
+            return " ".join(x for x in (entry("his", "ru"), between, noun.group()) if x), noun.end()
         return _inflect_name(voice.party, case), noun.end()
-    shared = parse.normal_form.replace("ё", "е") in (_word("shared_nouns", "ru") or [])
-    owner = (_word("both_countries", "ru") or {}).get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")
+    shared = parse.normal_form.replace("ё", "е") in (entry("shared_nouns", "ru") or [])
+    owner = (entry("both_countries", "ru") or {}).get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")
     phrase = " ".join(x for x in (between, noun.group(), owner) if x)
     return phrase, noun.end()
 
@@ -244,15 +245,20 @@ def _agreeing(possessive: str, noun: str) -> Any:
 
 
 def _inflect_name(name: str, case: str) -> str:
-    """A one-word name ("Казахстан") in a case; longer names, and words pymorphy does not know, stay as written."""
-    if " " in name or case == "nomn":
+    """A country's name in a case, word by word ("Российская Федерация" → "Российской Федерации");
+    a word pymorphy cannot inflect stays as written."""
+    if case == "nomn":
         return name
-    for p in morph().parse(name):
-        if "Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag or p.tag.POS == "NOUN":
+    return " ".join(_inflect_word(w, case) for w in name.split())
+
+
+def _inflect_word(word: str, case: str) -> str:
+    for p in morph().parse(word):
+        if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF"):
             form = p.inflect({case})
             if form is not None:
-                return _like(name, form.word)
-    return name
+                return _like(word, form.word)
+    return word
 
 
 def _like(model: str, word: str) -> str:
@@ -267,10 +273,10 @@ def _like(model: str, word: str) -> str:
 
 def _english(text: str, voice: Voice) -> str:
     """we/us/our/I turned into the sides, the speaker's country or the speaker."""
-    pronouns = _word("pronouns", "en") or {}
-    modals = set(_word("modals", "en") or [])
-    shared = set(_word("shared_nouns", "en") or [])
-    both = (_word("both_countries", "en") or {}).get("possessive", "")
+    pronouns = entry("pronouns", "en") or {}
+    modals = set(entry("modals", "en") or [])
+    shared = set(entry("shared_nouns", "en") or [])
+    both = (entry("both_countries", "en") or {}).get("possessive", "")
     agree = {"am": "is", "have": "has"}
     text = re.sub(r"\bUS\$\s*", "USD ", text)
     tokens = list(TOKEN.finditer(text))

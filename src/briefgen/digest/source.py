@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from ..errors import BriefgenError
 from ..model import Span
@@ -9,6 +10,9 @@ from ..render.sentences import sentence_around, sentence_bounds
 from ..source import date_marker
 from ..spans import index_of, make_span, paragraphs
 from .words import count
+
+
+_INITIAL = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.)+\s+$")  # "В." or "U.S." just before a break
 
 
 class SourceText:
@@ -36,8 +40,12 @@ class SourceText:
         return sentence_around(self.text, self.paras[i], start, end, self._bounds(i))
 
     def _bounds(self, i: int) -> list[int]:
+        """Where paragraph i's sentences begin (and its end); a full stop after an initial or a dotted
+        abbreviation ("В.В. Путин", "U.S. Envoy") ends no sentence."""
         if i not in self._cache:
-            self._cache[i] = sentence_bounds(self.text, self.paras[i])
+            bounds = sentence_bounds(self.text, self.paras[i])
+            inner = [b for b in bounds[1:-1] if not _INITIAL.search(self.text, max(0, b - 12), b)]
+            self._cache[i] = [bounds[0], *inner, bounds[-1]]
         return self._cache[i]
 
     @functools.cached_property

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..data import load
 from ..nlp import lemma, parses
 from ..model import Brief
 from ..render.sentences import tidy
 from .compress import clip, without_asides
+from .lexicon import entry
 from .source import SourceText
 from .speakers import short_name
 from .words import count
@@ -63,4 +63,4 @@ def composed(brief: Brief, src: SourceText, lang: str) -> str:
 
 
 def _and(lang: str) -> str:
-    return str((load("digest").get("and") or {}).get(lang, "&"))
+    return str(entry("and", lang) or "&")

@@ -223,7 +223,16 @@ class _Builder:
                 "commitments": own[:FACT_ROWS],
                 "more": max(len(own) - FACT_ROWS, 0) + max(len(figures) - FACT_STATS, 0),
                 "participants": [{"name": p.name, "role": p.role or ""} for p in b.participants[: len(d.participants)]],
-                "topics": [self.area_labels.get(a.id, a.label) for a in d.areas][:8],
+                "details": [
+                    {"label": label, "value": value}
+                    for label, value in (
+                        (L["factsheet"]["date"], self.fmt.date(src.date)),
+                        (L["factsheet"]["place"], src.place or ""),
+                        (L["factsheet"]["topics"], ", ".join(self.area_labels.get(a.id, a.label) for a in d.areas)),
+                        (L["factsheet"]["agreements"], "" if d.agreed else L["no_agreement"]),
+                    )
+                    if value
+                ],
                 "quote": fresh_quotes[0] if fresh_quotes else None,
             },
         }
