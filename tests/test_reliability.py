@@ -10,12 +10,14 @@ import subprocess
 import sys
 import time
 import zipfile
+import warnings
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from briefgen.cli import main
+from briefgen.errors import SourceWarning
 from briefgen.render import WRITERS
 from briefgen.spans import mismatches
 
@@ -94,8 +96,9 @@ def article(kind: str):
     return lambda tmp_path: write("article.txt", make())(tmp_path)
 
 
-def read_article(brief: dict) -> None:
-    """Expect the article's two quotes, and every item's offsets pointing at its text."""
+def read_article(brief: dict, said: list[str]) -> None:
+    """Expect the article's two quotes, every item's offsets pointing at its text, and no warning."""
+    assert not said
     text = brief["source"]["text"]
     assert [q["text"][:12] for q in brief["quotes"]] == ["Мы намерены ", "Мы рассчитыв"]
     items = [*brief["quotes"], *brief["figures"], *brief["commitments"]]
@@ -127,10 +130,11 @@ def brief_with(change, figures: int = 4):
     return make
 
 
-def decoded(text: str):
-    """Expect success, the brief's text being `text` and every item's offsets pointing at its text."""
+def decoded(text: str, warning: str | None = None):
+    """Expect success, the brief's text being `text`, every item's offsets pointing at its text, and `warning` given."""
 
-    def check(brief: dict) -> None:
+    def check(brief: dict, said: list[str]) -> None:
+        assert said == ([warning] if warning else [])
         assert brief["source"]["text"] == text
         items = [*brief["quotes"], *brief["figures"], *brief["commitments"]]
         assert not mismatches(text, [SimpleNamespace(**i) for i in items])
@@ -164,6 +168,11 @@ CASES = {
     "more than 250 000 words and marks": (write("long.txt", "да, " * 130_000), "too long to extract: 260\u202f000 words"),
     "a malformed date marker": (write("d1.txt", "date 15.11.2025\n" + TEXT[16:]), "malformed date marker '15.11.2025'"),
     "a date that does not exist": (write("d2.txt", "date 2025-02-30\n" + TEXT[16:]), "date marker '2025-02-30' is not a real date"),
+    "a date marker in other digits": (write("d3.txt", "date ٢٠٢٥-١١-١٥\n" + TEXT[16:]), "malformed date marker '٢٠٢٥-١١-١٥'"),
+    "UTF-8 with a few stray bytes": (
+        write("stray.txt", TEXT.encode().replace("с ".encode(), "с ".encode() + b"\xff")),
+        decoded(TEXT.replace("с ", "с \ufffd"), "1 stray byte sequence(s) that are not UTF-8 replaced by U+FFFD"),
+    ),
     "a brief JSON that does not parse": (write("broken.json", '{"schema_version": 1,'), "not valid JSON: Expecting"),
     "a brief YAML that does not parse": (write("broken.yaml", "schema_version: 1\nsource: [text\n"), "not valid YAML: "),
     "a brief of another schema version": (write("v3.json", json.dumps({**_brief(), "schema_version": 3})), "schema_version: expected 1 or 2, got 3"),
@@ -203,7 +212,10 @@ def test_bad_input(case, command, runner, tmp_path, monkeypatch):
         "render": ["render", str(path), "--format", "json", "-o", str(out)],
         "build": ["build", str(path), "-o", str(out)],
     }[command]
-    result = runner.invoke(main, args)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SourceWarning)  # a warning about the source is part of the outcome
+        result = runner.invoke(main, args)
+    said = [str(w.message) for w in caught if w.category is SourceWarning]
     assert "Traceback" not in result.output
     if isinstance(expected, str):
         assert result.exit_code == 1
@@ -213,7 +225,7 @@ def test_bad_input(case, command, runner, tmp_path, monkeypatch):
     else:
         assert result.exit_code == 0, result.output
         written = out / "brief.json" if command == "extract" else next(out.glob("*/brief.json"))
-        expected(json.loads(written.read_text(encoding="utf-8")))
+        expected(json.loads(written.read_text(encoding="utf-8")), said)
 
 
 def _complete(path: Path) -> None:

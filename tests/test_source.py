@@ -6,7 +6,7 @@ import os
 import pytest
 
 from briefgen import source
-from briefgen.errors import SourceError
+from briefgen.errors import SourceError, SourceWarning
 from briefgen.source import date_marker, read_source, source_from_text
 
 
@@ -37,7 +37,11 @@ def test_date_marker(text, date, end):
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("date 2025-02-30 Текст", "not a real date"), ("date 15.11.2025 Текст", "malformed date marker")],
+    [
+        ("date 2025-02-30 Текст", "not a real date"),
+        ("date 15.11.2025 Текст", "malformed date marker"),
+        ("date ٢٠٢٥-١١-١٥ Текст", r"malformed date marker '٢٠٢٥-١١-١٥': expected 'date YYYY-MM-DD'"),  # Arabic-Indic digits
+    ],
 )
 def test_bad_date_marker(text, reason):
     with pytest.raises(SourceError, match=reason):
@@ -98,3 +102,29 @@ def test_legacy_encodings_decode(tmp_path, codec):
     p = tmp_path / "legacy.txt"
     p.write_bytes(text.encode(codec))
     assert read_source(p).text == text
+
+
+TEXT = "Президент Казахстана провёл переговоры с президентом Узбекистана в Ташкенте. " * 3
+
+
+@pytest.mark.parametrize(
+    ("damage", "stray"),
+    [
+        (lambda b: b[:40] + b"\xff" + b[40:], 1),  # one stray byte
+        (lambda b: b[:41] + b[42:], 1),  # a character cut in half
+        (lambda b: b.replace(b" ", b" \xff", 4), 4),  # four stray bytes after spaces
+    ],
+)
+def test_utf8_with_a_few_stray_bytes_reads_with_a_warning(tmp_path, damage, stray):
+    p = tmp_path / "damaged.txt"
+    p.write_bytes(damage(TEXT.encode("utf-8")))
+    with pytest.warns(SourceWarning, match=f"^{stray} stray byte sequence"):
+        got = read_source(p)
+    assert got.encoding == "utf-8" and got.text.count("\ufffd") == stray
+    assert len(TEXT) - 1 <= len(got.text.replace("\ufffd", "")) <= len(TEXT)  # nothing else lost
+
+
+def test_a_legacy_encoding_is_not_taken_for_damaged_utf8(tmp_path):
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(TEXT.encode("cp1251"))
+    assert read_source(p).text == TEXT  # every letter is invalid UTF-8: the detector decides, no warning

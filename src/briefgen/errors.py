@@ -10,6 +10,10 @@ class SourceError(BriefgenError):
     """A source text that cannot be read as a report (missing, binary, empty, bad date marker)."""
 
 
+class SourceWarning(UserWarning):
+    """A source read with a repair the reader should know of (stray bytes replaced by U+FFFD)."""
+
+
 class BriefFormatError(BriefgenError):
     """A brief file (JSON/YAML) that is malformed, of another schema version, or has wrong types."""
 

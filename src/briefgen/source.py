@@ -13,18 +13,19 @@ refused with a SourceError whose message is one line.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 import hashlib
 import re
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import SourceError, SourceWarning
 from .model import Source
 
 MAX_BYTES = 8 * 1024 * 1024  # a larger input file is refused before it is read
 MAX_TOKENS = 250_000  # words and punctuation marks extraction takes on (about 3 MB of Russian prose)
 
 _MARKER = re.compile(r"\A\s*date[ \t]+(\S+)")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only: \d would take Arabic or Devanagari ones
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -149,6 +150,9 @@ def decode(raw: bytes) -> tuple[str, str]:
     try:
         text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        text = _utf8_with_stray_bytes(raw)
+        if text is not None:
+            return text, "utf-8"
         from charset_normalizer import from_bytes
 
         best = from_bytes(raw, cp_isolation=_LEGACY).best()
@@ -158,6 +162,25 @@ def decode(raw: bytes) -> tuple[str, str]:
     if len(_CONTROL.findall(text)) * 10 > len(text):
         raise SourceError("binary file (mostly control characters), not text")
     return text, encoding
+
+
+STRAY_BYTES = 16  # at most this many undecodable bytes in otherwise good UTF-8 are replaced, not refused
+
+
+def _utf8_with_stray_bytes(raw: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes (a bad copy, a cut character) made into U+FFFD, with a warning; else None.
+
+    Only text that is plainly UTF-8 qualifies: it has many well-formed multi-byte characters and the
+    stray bytes are a handful, so a legacy Cyrillic encoding (where nearly every letter is invalid
+    UTF-8) still goes to the encoding detector.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for c in text if "\x80" <= c != "\ufffd")
+    if stray > STRAY_BYTES or multibyte < 20 * stray:
+        return None
+    warnings.warn(f"{stray} stray byte sequence(s) that are not UTF-8 replaced by U+FFFD", SourceWarning, stacklevel=2)
+    return text
 
 
 def date_marker(text: str) -> tuple[str | None, int]:
