@@ -485,6 +485,8 @@ def _named_actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) ->
         before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
     passive = _passive(item, voc)
     kind, who = subject(ctx, before, speaker, passive, item.cue)
+    if passive and kind == NAMED and not any(p.name == who for p in ctx.people):
+        kind, who = None, None  # "«Северный поток» построен", "INTERFAX.RU - Контракты подписаны": no actor named
     if kind in (NAMED, PERSON) and who and item.trigger.kind == AGREEMENT:
         return parties.with_partner(ctx, who, item.clause.words[item.trigger.end :])  # "договорился с Х"
     if kind in (NAMED, PERSON, NOUN) and who:
