@@ -5,6 +5,7 @@ Heavy libraries are imported inside the commands that need them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -51,11 +52,13 @@ def _debug(ctx: click.Context) -> bool:
     return bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
 
 
-def render_options(lang: str, template_dir: Path | None, theme: Path | None, paper: str | None, marking: str | None):
+def render_options(lang: str, template_dir: Path | None, theme: Path | None, paper: str | None, marking: str | None,
+                   prepared: dt.datetime | None = None):  # fmt: skip
     """The RenderOptions the look options on the command line ask for."""
     from .render import RenderOptions
 
-    return RenderOptions(lang=lang, template_dir=template_dir, theme=theme, paper=paper, marking=marking)
+    day = prepared.date().isoformat() if prepared else None
+    return RenderOptions(lang=lang, template_dir=template_dir, theme=theme, paper=paper, marking=marking, prepared=day)
 
 
 def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, label: str) -> list:
@@ -119,6 +122,8 @@ def _packs(ctx, inputs, out, formats, look, force, jobs, quiet, verbose) -> list
 
 
 def _look(f):
+    f = click.option("--prepared", type=click.DateTime(["%Y-%m-%d"]),
+                     help="Preparation date shown and stored (default: SOURCE_DATE_EPOCH, else the source's date, said to be so).")(f)  # fmt: skip
     f = click.option("--marking", help="Handling marking, e.g. 'Для служебного пользования' (off by default).")(f)
     f = click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Paper size (default: the theme's).")(f)
     f = click.option("--theme", type=click.Path(dir_okay=False, path_type=Path), help="A theme YAML file.")(f)

@@ -26,4 +26,4 @@ def test_english_rendering_of_latin_text_has_no_cyrillic(english_brief, pdf_read
 
 def test_russian_labels_by_default(english_brief, pdf_reader):
     text = pdf_reader(get_writer("pdf")(english_brief, RenderOptions())).pages[0].extract_text()
-    assert "Главное" in text and "Содержание" in text
+    assert "Главное" in text and "Источник" in text

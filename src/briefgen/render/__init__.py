@@ -24,6 +24,7 @@ class RenderOptions:
     theme: Path | None = None  # a theme YAML overriding the default theme
     paper: str | None = None  # "A4" | "Letter"; None: the theme's
     marking: str | None = None  # handling marking ("Для служебного пользования"); None: off
+    prepared: str | None = None  # preparation date (ISO); None: SOURCE_DATE_EPOCH, else the source's date is shown as such
 
 
 class RenderWarning(UserWarning):

@@ -6,10 +6,12 @@ reportlab want. `dump()` prints the tree as text for golden files and reviews.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 Runs = tuple["Run", ...]
 LINE = 115  # characters of table text across the page, for sizing columns
+SHORT_CELL = 14  # characters: a body cell this short is kept on one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,13 @@ class Meta:
     header: str = ""  # short title for the running header
     marking: str = ""  # handling marking, empty when off
     footer: str = ""  # e.g. "Страница {page} из {pages}"
+
+    def date(self) -> dt.datetime | None:
+        """The document's date (`created`), None when it has none: the clock is never read."""
+        try:
+            return dt.datetime.fromisoformat(self.created) if self.created else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +174,16 @@ class Document:
     meta: Meta
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
+    def annex_id(self) -> str | None:
+        """The id of the section heading the annex paragraphs stand under (None without an annex)."""
+        section = None
+        for b in self.blocks:
+            if isinstance(b, Heading) and b.level == 1:
+                section = b.id
+            elif isinstance(b, Paragraph) and b.style == "annex":
+                return section
+        return None
+
     def headings(self, depth: int = 3) -> list[Heading]:
         """The section headings (levels 1–depth) in order."""
         return [b for b in self.blocks if isinstance(b, Heading) and 1 <= b.level <= depth]
@@ -178,8 +197,9 @@ def plain(runs: Runs) -> str:
 def column_fractions(table: Table) -> list[float]:
     """Relative column widths sized to content, in characters so both writers size a table alike.
 
-    Each column gets room for its longest word (header words whole, body words up to 16 characters,
-    longer ones wrap), then a share of what is left by how much text its cells hold on average.
+    Each column gets room for what must not wrap: a header's longest word, a short cell (a date,
+    "к 2030 году") whole, and a value joined to its unit by no-break spaces whole; ordinary words count
+    up to 16 characters (longer ones hyphenate). What is left goes by how much text the cells hold.
     """
     if table.widths:
         total = sum(table.widths) or 1.0
@@ -191,8 +211,7 @@ def column_fractions(table: Table) -> list[float]:
         header = r < table.header_rows
         for i, cell in enumerate(row):
             text = plain(cell)
-            longest = max((len(w) for w in text.split(" ")), default=0)
-            least[i] = max(least[i], (longest if header else min(longest, 16)) * 1.15 + 3)
+            least[i] = max(least[i], unbreakable(text, header) * 1.15 + 3)
             if not header:
                 volume[i].append(min(len(text), 80))
     want = [max(least[i], sum(v) / len(v) + 3 if v else 0) for i, v in enumerate(volume)]
@@ -201,6 +220,18 @@ def column_fractions(table: Table) -> list[float]:
     widths = [least[i] + (budget * (want[i] - least[i]) / spare if spare > 0 else budget / ncols) for i in range(ncols)]
     total = sum(widths)
     return [w / total for w in widths]
+
+
+def unbreakable(text: str, header: bool = False) -> int:
+    """The characters of a cell's text that must stand on one line (see `column_fractions`)."""
+    text = text.strip()
+    if len(text) <= SHORT_CELL and not header:
+        return len(text)
+    longest = 0
+    for word in text.split(" "):
+        joined = "\u00a0" in word or "\u202f" in word
+        longest = max(longest, len(word) if header or joined else min(len(word), 16))
+    return longest
 
 
 def dump(doc: Document) -> str:

@@ -13,7 +13,6 @@ import os
 from collections import Counter
 from typing import Any
 
-from .. import __version__
 from ..errors import BriefgenError
 from ..model import Brief, Commitment, Figure, Quote, Span
 from ..source import date_marker
@@ -29,30 +28,35 @@ SUMMARY_POINTS = 5  # at most; figures take up to two of them
 SHORT_TITLE = 70  # characters of the title in the running header
 
 
-def generation_date(brief: Brief) -> dt.datetime | None:
-    """When the documents say they were made: SOURCE_DATE_EPOCH if set, else the source's date.
+def preparation_date(prepared: str | None) -> dt.datetime | None:
+    """When the unit says the documents were prepared: `--prepared`, else SOURCE_DATE_EPOCH, else None.
 
     Never the clock, so the same brief renders to the same bytes on every run.
     """
+    if prepared:
+        return dt.datetime.fromisoformat(prepared)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-    if brief.source.date:
-        try:
-            return dt.datetime.fromisoformat(brief.source.date[:10])
-        except ValueError:
-            return None
     return None
 
 
-def build_context(brief: Brief, labels: dict[str, Any], theme: Theme, lang: str) -> dict[str, Any]:
-    """The template context for one brief in one label language."""
-    return _Builder(brief, labels, theme, lang).context()
+def source_date(brief: Brief) -> dt.datetime | None:
+    """The source's own date, None when it has none or it is not a date."""
+    try:
+        return dt.datetime.fromisoformat(brief.source.date[:10]) if brief.source.date else None
+    except ValueError:
+        return None
+
+
+def build_context(brief: Brief, labels: dict[str, Any], theme: Theme, lang: str, prepared: str | None = None) -> dict[str, Any]:
+    """The template context for one brief in one label language (`prepared`: the preparation date, ISO)."""
+    return _Builder(brief, labels, theme, lang, prepared).context()
 
 
 class _Builder:
-    def __init__(self, brief: Brief, labels: dict[str, Any], theme: Theme, lang: str) -> None:
-        self.brief, self.L, self.theme, self.lang = brief, labels, theme, lang
+    def __init__(self, brief: Brief, labels: dict[str, Any], theme: Theme, lang: str, prepared: str | None = None) -> None:
+        self.brief, self.L, self.theme, self.lang, self.prepared = brief, labels, theme, lang, prepared
         self.fmt = Formats(labels)
         self.text = brief.source.text
         try:
@@ -90,6 +94,14 @@ class _Builder:
             if isinstance(a, dict) and a.get("id") == area_id and isinstance(a.get("label"), dict):
                 return str(a["label"].get(self.lang) or label)
         return label
+
+    def dated_line(self, prepared: dt.datetime | None, source: dt.datetime | None) -> str:
+        """"Prepared <date>" when the unit gave a date; else a line saying the date is the source's."""
+        if prepared:
+            return str(self.L["generated"]).format(date=self.fmt.date(prepared.date().isoformat()))
+        if source:
+            return str(self.L["source_dated"]).format(date=self.fmt.date(source.date().isoformat()))
+        return ""
 
     # -- items -------------------------------------------------------------------
 
@@ -279,7 +291,8 @@ class _Builder:
 
         src = b.source
         title = b.event or src.title or (L["brief_on"].format(publisher=src.publisher) if src.publisher else L["brief"])
-        generated = generation_date(b)
+        prepared = preparation_date(self.prepared)
+        dated = prepared or source_date(b)
         marking = self.theme.marking or ""
         area_names = [self.area_labels[a.id] for a in b.agenda_areas]
         return {
@@ -289,9 +302,9 @@ class _Builder:
                 "title": title,
                 "short_title": shorten(title, SHORT_TITLE),
                 "subject": " · ".join(x for x in (src.publisher, self.fmt.date(src.date), src.title) if x),
-                "author": src.publisher or "",
+                "author": self.theme.organisation,
                 "keywords": "|".join(area_names),
-                "created": generated.isoformat() if generated else "",
+                "created": dated.isoformat() if dated else "",
                 "lang": L["lang"],
                 "text_lang": src.language,
                 "marking": marking,
@@ -305,7 +318,7 @@ class _Builder:
                 "title": src.title or "",
                 "name": src.name,
             },
-            "generated": L["generated"].format(date=self.fmt.date(generated.date().isoformat()), version=__version__) if generated else "",
+            "generated": self.dated_line(prepared, source_date(b)),
             "marking": marking,
             "organisation": self.theme.organisation,
             "summary": self.summary(figs, coms),
