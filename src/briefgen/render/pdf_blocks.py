@@ -15,7 +15,8 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable, PageBreak as RLPageBreak
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import HRFlowable, KeepTogether, PageBreak as RLPageBreak
 
 from .blocks import (
     BulletList,
@@ -44,6 +45,8 @@ PARAGRAPH_CLASSES = {"subtitle", "kicker", "meta", "marking", "label", "note", "
 
 OUTLINE_DEPTH = 2  # sections and one level below them (areas; the annex's paragraphs)
 STAT_MIN = 12.0  # points: a headline value is never set smaller (the row splits in two instead)
+HYPHEN_RETRIES = 3  # lines a page may end early to keep a hyphenated word off its foot
+SHORT_QUOTE = 400  # characters: a quote this short is kept whole with its speaker; a longer one may split
 CHUNK = 2000  # characters: longer paragraphs are laid out in pieces of about this size
 
 
@@ -83,9 +86,14 @@ class Para(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and _last_line(parts[0]).endswith("-") and availHeight > 2 * self.style.leading:
-            self.wrap(availWidth, availHeight)  # the split consumed the layout: redo it, one line shorter
-            parts = super().split(availWidth, availHeight - self.style.leading)
+        for shorter in range(1, HYPHEN_RETRIES + 1):  # never a word hyphenated at the foot of a page: a line less
+            if len(parts) != 2 or not _last_line(parts[0]).endswith("-"):
+                break
+            height = availHeight - shorter * self.style.leading
+            if height < 2 * self.style.leading:  # too few lines left: all of it on the next page
+                return []
+            self.wrap(availWidth, height)
+            parts = super().split(availWidth, height)
         for i, p in enumerate(parts):
             if isinstance(p, Para):
                 p.outline = self.outline if i == 0 else None
@@ -109,6 +117,27 @@ def _last_line(p: Paragraph) -> str:
     line = lines[-1]
     words = line[1] if isinstance(line, tuple) else getattr(line, "words", [])
     return "".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words).rstrip()
+
+
+class KeepStart(KeepTogether):
+    """Headings kept with the start of what follows them, not all of it (reportlab's keepWithNext keeps it all).
+
+    The group moves to the next page only when the headings and the first lines (or rows) of the block after
+    them do not fit; a long table or paragraph then splits below its heading instead of leaving a hole.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = list(self._content)
+        frame = getattr(self, "_frame", None)
+        if self._H <= aH or getattr(frame, "_atTop", False):
+            return content
+        *lead, last = content
+        room = aH - sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead) - last.getSpaceBefore()
+        if room > 0 and (last.wrap(aW, room)[1] <= room or last.split(aW, room)):
+            return content
+        return [FrameBreak(), *content]
 
 
 class TocEntry(Para):
@@ -301,6 +330,8 @@ class Kit:
                 out: list[Flowable] = self.pieces(b.runs, "quote")
                 if b.cite:
                     out.append(self.para((Run("— "), *b.cite), "cite"))
+                    if len(plain(b.runs)) <= SHORT_QUOTE:  # a short quote stays on one page with its speaker
+                        out[0].keepWithNext = 1
                 return out
             case Stats():
                 return [self.stats(b)] if b.items else []

@@ -30,7 +30,7 @@ from . import RenderOptions, RenderWarning
 from .blocks import Document, Run, Toc
 from .compose import compose
 from .fonts import unique_subset_tags
-from .pdf_blocks import Kit, Para, TocEntry
+from .pdf_blocks import KeepStart, Kit, Para, TocEntry
 from .theme import Theme
 
 PAPER = {"A4": A4, "Letter": LETTER}
@@ -165,6 +165,7 @@ class BriefDoc(BaseDocTemplate):
             lang=meta.lang,
             displayDocTitle=1,
             initialFontName=kit.head.font(),
+            keepTogetherClass=KeepStart,  # headings keep with the start of the next block only
         )
         self.tree, self.theme, self.kit, self.one_page = tree, theme, kit, one_page
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
