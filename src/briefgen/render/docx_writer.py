@@ -165,6 +165,7 @@ class _Styles:
         quote.paragraph_format.left_indent = Cm(0.8)
         quote.paragraph_format.right_indent = Cm(0.4)
         quote.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        quote.paragraph_format.keep_with_next = True  # with its speaker
         ooxml.border(quote, "left", _hex(self.c["quote_bar"]), size=18, space=8)
         cite = self.look("Brief Cite", head, 9, "muted", before=0, after=8)
         cite.paragraph_format.left_indent = Cm(0.8)
