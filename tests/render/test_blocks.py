@@ -56,3 +56,10 @@ def test_the_annex_is_the_section_holding_annex_paragraphs():
 def test_the_document_date_is_never_made_up(created, expected):
     when = Meta(created=created).date()
     assert (when.date().isoformat() if when else None) == expected
+
+
+def test_no_column_is_squeezed_to_nothing_by_a_huge_value():
+    huge = NB.join(["слово"] * 60)
+    table = Table((cells("Показатель", "Значение", "Цель", "Абз."), cells("а", huge, "б", "[§1]")))
+    fractions = column_fractions(table)
+    assert min(fractions) * LINE >= 6 - 1e-9 and sum(fractions) == pytest.approx(1.0)

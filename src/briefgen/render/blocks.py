@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 Runs = tuple["Run", ...]
 LINE = 115  # characters of table text across the page, for sizing columns
 SHORT_CELL = 14  # characters: a body cell this short is kept on one line
+UNBREAKABLE = 40  # characters: a header word or joined value longer than this may wrap after all
+FLOOR = 6.0  # characters: no column is narrower (its padding alone takes two)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,10 +216,15 @@ def column_fractions(table: Table) -> list[float]:
             least[i] = max(least[i], unbreakable(text, header) * 1.15 + 3)
             if not header:
                 volume[i].append(min(len(text), 80))
-    want = [max(least[i], sum(v) / len(v) + 3 if v else 0) for i, v in enumerate(volume)]
-    spare = sum(want) - sum(least)
-    budget = max(0.0, LINE - sum(least))
-    widths = [least[i] + (budget * (want[i] - least[i]) / spare if spare > 0 else budget / ncols) for i in range(ncols)]
+    if sum(least) > LINE:  # more than fits: every column keeps a floor, the rest shrinks in proportion
+        floor = min(FLOOR, LINE / ncols)
+        excess = sum(least) - floor * ncols
+        widths = [floor + (x - floor) * (LINE - floor * ncols) / excess if excess > 0 else floor for x in least]
+    else:
+        want = [max(least[i], sum(v) / len(v) + 3 if v else 0) for i, v in enumerate(volume)]
+        spare = sum(want) - sum(least)
+        budget = LINE - sum(least)
+        widths = [least[i] + (budget * (want[i] - least[i]) / spare if spare > 0 else budget / ncols) for i in range(ncols)]
     total = sum(widths)
     return [w / total for w in widths]
 
@@ -230,7 +237,7 @@ def unbreakable(text: str, header: bool = False) -> int:
     longest = 0
     for word in text.split(" "):
         joined = "\u00a0" in word or "\u202f" in word
-        longest = max(longest, len(word) if header or joined else min(len(word), 16))
+        longest = max(longest, min(len(word), UNBREAKABLE) if header or joined else min(len(word), 16))
     return longest
 
 
