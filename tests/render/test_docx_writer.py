@@ -125,3 +125,9 @@ def test_zip_entries_have_a_fixed_order_and_date(data):
     assert names[0] == "[Content_Types].xml" and names[2:] == sorted(names[2:])
     assert len({i.date_time for i in z.infolist()}) == 1
     assert "docProps/thumbnail.jpeg" not in names
+
+
+def test_the_generator_is_named_in_the_metadata_only(golden_brief, docx_part):
+    data = get_writer("docx")(golden_brief, RenderOptions())
+    assert "<Application>briefgen " in docx_part(data, "docProps/app.xml")
+    assert "briefgen" not in docx_part(data)

@@ -19,6 +19,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu, Pt, RGBColor
 
+from .. import __version__
 from ..model import Brief
 from . import RenderOptions, cache, ooxml
 from .blocks import (
@@ -91,6 +92,7 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
             style_ids = _Styles(doc, theme, lang).ids
             ooxml.settings(doc)
             ooxml.drop_thumbnail(doc)
+            ooxml.application(doc, f"briefgen {__version__}")
             out = io.BytesIO()
             doc.save(out)
             data, ids = out.getvalue(), json.dumps(style_ids).encode()

@@ -274,6 +274,13 @@ def drop_dates(core_properties: Any) -> None:
             root.remove(child)
 
 
+def application(doc: Any, name: str) -> None:
+    """Name the generator in the extended properties (python-docx's template says another word processor)."""
+    for part in doc.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = re.sub(rb"<Application>[^<]*</Application>", f"<Application>{escape(name)}</Application>".encode(), part.blob)
+
+
 def drop_thumbnail(doc: Any) -> None:
     """Remove the template's preview picture (of an empty page), which would misrepresent the brief."""
     rels = doc.part.package.rels

@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
+from .. import __version__
 from ..model import Brief
 from . import RenderOptions, RenderWarning
 from .blocks import Document, Run, Toc
@@ -160,7 +161,7 @@ class BriefDoc(BaseDocTemplate):
             author=meta.author,
             subject=meta.subject,
             keywords=list(meta.keywords),
-            creator="briefgen",
+            creator=f"briefgen {__version__}",  # the generator is named here, not on the page
             invariant=1,
             lang=meta.lang,
             displayDocTitle=1,
