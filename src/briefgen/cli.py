@@ -188,6 +188,8 @@ def _look(f):
     """The look and output options; each defaults to BRIEFGEN_<OPTION>, else the defaults file (see README)."""
     f = _config(f)
     f = click.option("--organisation", help="Organisation shown under the logo (default: the theme's).")(f)
+    f = click.option("--prepared", type=click.DateTime(["%Y-%m-%d"]), callback=lambda ctx, param, day: day and day.date().isoformat(),
+                     help="Preparation date shown and stored (default: SOURCE_DATE_EPOCH, else the source's date, said to be so).")(f)  # fmt: skip
     f = click.option("--marking", help="Handling marking, e.g. 'Для служебного пользования' (off by default).")(f)
     f = click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Paper size (default: the theme's).")(f)
     f = click.option("--theme", type=click.Path(dir_okay=False, path_type=Path), help="A theme YAML file.")(f)

@@ -97,11 +97,11 @@ def make_brief(name: str = "сводка_1.txt") -> Brief:
 
 
 def build_pack(root: Path, formats=("json",), marking: str | None = MARKING, lang: str = "ru",
-               name: str = "сводка_1.txt") -> Path:
+               name: str = "сводка_1.txt", **look) -> Path:
     """Build a pack from the small brief as `briefgen render` would: outputs/<name>/ with manifest.json."""
     src = root / "brief-input.json"
     src.write_text(dump_json(make_brief(name)), encoding="utf-8")
-    result = build_one(src, root / "outputs", formats, RenderOptions(lang=lang, marking=marking))
+    result = build_one(src, root / "outputs", formats, RenderOptions(lang=lang, marking=marking, **look))
     assert result.error is None, result.error
     return result.outdir
 

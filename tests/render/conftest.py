@@ -123,6 +123,14 @@ def english_brief() -> Brief:
 
 
 @pytest.fixture(scope="session")
+def unit_theme(tmp_path_factory) -> Path:
+    """A theme naming the preparing unit."""
+    path = tmp_path_factory.mktemp("theme") / "unit.yaml"
+    path.write_text("organisation: Отдел Центральной Азии\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
 def docx_part():
     """Read one XML part of a DOCX package as text."""
 

@@ -22,8 +22,8 @@ def fig(kind, value, unit=None, qualifier=None, value_max=None):
 @pytest.mark.parametrize(
     "lang, figure, expected",
     [
-        ("ru", fig("money", 10e9, "USD", "до"), f"до{NB}10{NB}млрд{NB}долл. США"),
-        ("ru", fig("money", 1.7e9, "USD"), f"1,7{NB}млрд{NB}долл. США"),
+        ("ru", fig("money", 10e9, "USD", "до"), f"до{NB}10{NB}млрд{NB}долл.{NB}США"),
+        ("ru", fig("money", 1.7e9, "USD"), f"1,7{NB}млрд{NB}долл.{NB}США"),
         ("ru", fig("money", 3e3, "KZT", value_max=5e3), f"3–5{NB}тыс.{NB}тенге"),
         ("ru", fig("money", 500, "EUR"), f"500{NB}евро"),
         ("ru", fig("percent", 15.5), f"15,5{NB}%"),

@@ -71,3 +71,37 @@ def test_hyphenation_patterns_read_back_from_the_user_cache_hyphenate_alike(tmp_
     assert list(tmp_path.glob("hyph-*.pickle"))
     assert list(cached(word)) == list(fresh(word))
     assert pyphen.Pyphen(lang=pyphen.language_fallback(lang.replace("-", "_"))).inserted(word).split("-") == expected
+
+
+@pytest.mark.parametrize(
+    "word, hyphenated",
+    [
+        ("межгосударственного", True),
+        ("Касым-Жомарт", False),  # a personal name
+        ("Мирзиёев", False),
+        ("Узбекистана", False),  # capitalised: a place or a name
+    ],
+)
+def test_names_are_never_hyphenated(word, hyphenated):
+    from briefgen.render.pdf_blocks import _hyphenator
+
+    assert bool(list(_hyphenator("ru")(word))) == hyphenated
+
+
+def test_a_page_never_ends_with_a_hyphenated_word(theme):
+    from reportlab.platypus import Frame
+
+    from briefgen.render.blocks import Document, Meta
+    from briefgen.render.pdf_blocks import Kit, _last_line
+
+    width = 450
+    kit = Kit(theme, Document(Meta(text_lang="ru")), width)
+    text = ("Стороны обсудили вопросы межгосударственного сотрудничества, развития внешнеэкономической "
+            "деятельности и взаимных инвестиций в промышленность, энергетику и сельское хозяйство. ") * 20
+    for height in range(40, 600, 3):
+        para = kit.para((Run(text),), "body")
+        para.wrap(width, height)
+        parts = para.split(width, height)
+        if len(parts) == 2:
+            assert not _last_line(parts[0]).endswith("-"), height
+    assert Frame  # the frame class exists: the split is what a frame calls

@@ -1,17 +1,22 @@
 """The PDF brief: an outline entry per section, only the bundled fonts, working links, reproducible bytes."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from briefgen.render import RenderOptions, get_writer
+from briefgen.render.blocks import Document, Meta, Run, Table, Toc
 from briefgen.render.paths import TEMPLATES_DIR
 
 
 @pytest.fixture(scope="module")
 def data(each_brief):
     return get_writer("pdf")(each_brief, RenderOptions())
+
+
+NB = "\u00a0"
 
 
 def bundled_font_names() -> set[str]:
@@ -79,12 +84,84 @@ def test_two_builds_are_byte_identical(each_brief, data):
     assert get_writer("pdf")(each_brief, RenderOptions()) == data
 
 
-def test_metadata_paper_and_date(golden_brief, pdf_reader):
-    reader = pdf_reader(get_writer("pdf")(golden_brief, RenderOptions(paper="Letter")))
+def test_metadata_paper_and_date(golden_brief, pdf_reader, unit_theme):
+    reader = pdf_reader(get_writer("pdf")(golden_brief, RenderOptions(paper="Letter", theme=unit_theme)))
     meta = reader.metadata
-    assert meta.title.startswith("Второе заседание") and meta.author == "Zakon.kz"
+    assert meta.title.startswith("Второе заседание") and meta.author == "Отдел Центральной Азии"
+    assert "Zakon.kz" in meta.subject  # the outlet is the source, not the author
     assert meta["/CreationDate"].startswith("D:20251115")
     assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [612, 792]
+    assert "Отдел Центральной Азии" in reader.pages[0].extract_text()
+    assert "дата источника" in reader.pages[0].extract_text()  # no preparation date given: the date is the source's
+
+
+def test_an_undated_source_gets_no_made_up_date(golden_brief, pdf_reader):
+    undated = dataclasses.replace(golden_brief, source=dataclasses.replace(golden_brief.source, date=None))
+    meta = pdf_reader(get_writer("pdf")(undated, RenderOptions())).metadata
+    assert meta.title and "/CreationDate" not in meta and "/ModDate" not in meta
+
+
+def test_the_preparation_date_option_wins(golden_brief, pdf_reader):
+    reader = pdf_reader(get_writer("pdf")(golden_brief, RenderOptions(prepared="2025-11-20")))
+    assert reader.metadata["/CreationDate"].startswith("D:20251120")
+    assert "Подготовлено 20 ноября 2025" in reader.pages[0].extract_text()
+
+
+def test_outline_is_at_most_two_deep_with_one_annex_entry_and_shown_on_opening(data, pdf_reader):
+    reader = pdf_reader(data)
+    top = [it for it in reader.outline if not isinstance(it, list)]
+    nested = [it for it in reader.outline if isinstance(it, list)]
+    assert all(not isinstance(x, list) for group in nested for x in group)  # depth <= 2
+    assert [it.title for it in top].count("Приложение. Текст источника") == 1
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_marking_at_top_and_bottom_of_every_page(golden_brief, pdf_reader):
+    reader = pdf_reader(get_writer("pdf")(golden_brief, RenderOptions(marking="Для служебного пользования")))
+    assert len(reader.pages) > 1
+    for page in reader.pages:
+        assert page.extract_text().count("Для служебного пользования") == 2
+
+
+def test_the_running_header_is_the_whole_title_when_it_fits(golden_brief, pdf_reader):
+    reader = pdf_reader(get_writer("pdf")(golden_brief, RenderOptions(marking="ДСП")))
+    title = reader.metadata.title
+    assert len(title) > 70 and title in reader.pages[1].extract_text()
+
+
+def test_each_font_subset_has_its_own_tag(data, pdf_reader):
+    tags = set()
+    for page in pdf_reader(data).pages:
+        for font in page["/Resources"]["/Font"].values():
+            tags.add(str(font.get_object()["/BaseFont"]).lstrip("/"))
+    prefixes = [t.split("+")[0] for t in tags]
+    assert len(tags) > 2 and len(set(prefixes)) == len(prefixes)
+
+
+def test_a_short_body_has_no_contents_and_a_long_one_has(pdf_reader, english_brief, large_brief):
+    from briefgen.render.compose import compose
+    from briefgen.render.pdf_writer import TOC_MIN_PAGES, body_pages, layout
+
+    for brief, wanted in ((english_brief, False), (large_brief, True)):
+        tree, theme = compose(brief, RenderOptions(), "brief.j2")
+        laid = layout(tree, theme)
+        assert any(isinstance(b, Toc) for b in laid.tree.blocks) == wanted
+        assert (body_pages(laid) >= TOC_MIN_PAGES) == wanted
+
+
+def test_a_value_and_its_unit_never_break_in_a_crowded_table(pdf_reader):
+    from briefgen.render.pdf_writer import render_pdf
+    from briefgen.render.theme import load_theme
+
+    values = [f"свыше{NB}{n},5{NB}млрд{NB}долл.{NB}США" for n in range(100, 130)]
+    rows = [tuple((Run(t),) for t in ("Кто", "Что", "Срок", "Сколько", "Вид", "Абз."))]
+    rows += [tuple((Run(t),) for t in ("Иван Иванов", "слово " * 40, "к 2030 году", v, "договорённость", "[§1]")) for v in values]
+    tree = Document(Meta(title="Т"), (Table(tuple(rows)),))
+    text = "\n".join(p.extract_text() for p in pdf_reader(render_pdf(tree, load_theme(RenderOptions()))).pages)
+    lines = {line.strip() for line in text.replace(NB, " ").splitlines()}
+    for v in values:
+        assert any(v.replace(NB, " ") in line for line in lines), v
+    assert any("к 2030 году" in line for line in lines)
 
 
 def test_source_date_epoch_sets_the_date(golden_brief, pdf_reader, monkeypatch):

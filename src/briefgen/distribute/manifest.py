@@ -40,6 +40,7 @@ class Manifest:
     sha256: str
     lang: str
     marking: str | None
+    look: dict[str, str]  # the other look options the pack was built with (theme, paper, template_dir, prepared)
     parent: str | None  # for a rendition in another language: the manifest hash of the pack it renders
     files: dict[str, FileEntry]
 
@@ -84,10 +85,17 @@ def write_manifest(outdir: Path, brief: Brief, options: Any, parent: str | None 
         "source": {"name": brief.source.name, "sha256": brief.source.sha256},
         "lang": options.lang,
         "marking": options.marking,
+        "look": look(options),
         **({"parent": parent} if parent else {}),
         "files": [_entry(outdir / name) for name in names],
     }
     return write_atomic(outdir / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def look(options: Any) -> dict[str, str]:
+    """The look options besides language and marking that were set, so a rendition looks like its pack."""
+    values = {"theme": options.theme, "template_dir": options.template_dir, "paper": options.paper, "prepared": options.prepared}
+    return {k: str(v.resolve()) if isinstance(v, Path) else str(v) for k, v in values.items() if v}
 
 
 def _entry(path: Path) -> dict[str, Any]:
@@ -113,6 +121,7 @@ def read_manifest(packdir: Path) -> Manifest:
             sha256=sha256(raw),
             lang=data["lang"],
             marking=data["marking"],
+            look=dict(data.get("look") or {}),
             parent=data.get("parent"),
             files={f["name"]: FileEntry(f["name"], int(f["size"]), f["sha256"]) for f in data["files"]},
         )

@@ -6,6 +6,8 @@ a reader can verify, stay the same however often the pack is sent.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import BriefgenError, PackError
 from ..model import Brief
 from .manifest import MANIFEST, Manifest, read_manifest, write_manifest
@@ -45,7 +47,15 @@ def _render(pack: Manifest, lang: str) -> Manifest:
     from ..render import WRITERS, RenderOptions, output_name
 
     brief = load_pack_brief(pack)
-    options = RenderOptions(lang=lang, marking=pack.marking)
+    look = pack.look
+    options = RenderOptions(
+        lang=lang,
+        marking=pack.marking,
+        theme=Path(look["theme"]) if look.get("theme") else None,
+        template_dir=Path(look["template_dir"]) if look.get("template_dir") else None,
+        paper=look.get("paper"),
+        prepared=look.get("prepared"),
+    )
     formats = [f for f in WRITERS if output_name(f) in pack.files]
     target = pack.dir / lang
     for stale in set(WRITERS) - set(formats):

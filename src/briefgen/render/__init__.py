@@ -25,6 +25,7 @@ class RenderOptions:
     paper: str | None = None  # "A4" | "Letter"; None: the theme's
     marking: str | None = None  # handling marking ("Для служебного пользования"); None: off
     organisation: str | None = None  # shown under the logo; None: the theme's
+    prepared: str | None = None  # preparation date (ISO); None: SOURCE_DATE_EPOCH, else the source's date is shown as such
 
 
 class RenderWarning(UserWarning):

@@ -6,10 +6,14 @@ reportlab want. `dump()` prints the tree as text for golden files and reviews.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 Runs = tuple["Run", ...]
 LINE = 115  # characters of table text across the page, for sizing columns
+SHORT_CELL = 14  # characters: a body cell this short is kept on one line
+UNBREAKABLE = 40  # characters: a header word or joined value longer than this may wrap after all
+FLOOR = 6.0  # characters: no column is narrower (its padding alone takes two)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,13 @@ class Meta:
     header: str = ""  # short title for the running header
     marking: str = ""  # handling marking, empty when off
     footer: str = ""  # e.g. "Страница {page} из {pages}"
+
+    def date(self) -> dt.datetime | None:
+        """The document's date (`created`), None when it has none: the clock is never read."""
+        try:
+            return dt.datetime.fromisoformat(self.created) if self.created else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +177,16 @@ class Document:
     meta: Meta
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
+    def annex_id(self) -> str | None:
+        """The id of the section heading the annex paragraphs stand under (None without an annex)."""
+        section = None
+        for b in self.blocks:
+            if isinstance(b, Heading) and b.level == 1:
+                section = b.id
+            elif isinstance(b, Paragraph) and b.style == "annex":
+                return section
+        return None
+
     def headings(self, depth: int = 3) -> list[Heading]:
         """The section headings (levels 1–depth) in order."""
         return [b for b in self.blocks if isinstance(b, Heading) and 1 <= b.level <= depth]
@@ -179,8 +200,9 @@ def plain(runs: Runs) -> str:
 def column_fractions(table: Table) -> list[float]:
     """Relative column widths sized to content, in characters so both writers size a table alike.
 
-    Each column gets room for its longest word (header words whole, body words up to 16 characters,
-    longer ones wrap), then a share of what is left by how much text its cells hold on average.
+    Each column gets room for what must not wrap: a header's longest word, a short cell (a date,
+    "к 2030 году") whole, and a value joined to its unit by no-break spaces whole; ordinary words count
+    up to 16 characters (longer ones hyphenate). What is left goes by how much text the cells hold.
     """
     if table.widths:
         total = sum(table.widths) or 1.0
@@ -192,16 +214,32 @@ def column_fractions(table: Table) -> list[float]:
         header = r < table.header_rows
         for i, cell in enumerate(row):
             text = plain(cell)
-            longest = max((len(w) for w in text.split(" ")), default=0)
-            least[i] = max(least[i], (longest if header else min(longest, 16)) * 1.15 + 3)
+            least[i] = max(least[i], unbreakable(text, header) * 1.15 + 3)
             if not header:
                 volume[i].append(min(len(text), 80))
-    want = [max(least[i], sum(v) / len(v) + 3 if v else 0) for i, v in enumerate(volume)]
-    spare = sum(want) - sum(least)
-    budget = max(0.0, LINE - sum(least))
-    widths = [least[i] + (budget * (want[i] - least[i]) / spare if spare > 0 else budget / ncols) for i in range(ncols)]
+    if sum(least) > LINE:  # more than fits: every column keeps a floor, the rest shrinks in proportion
+        floor = min(FLOOR, LINE / ncols)
+        excess = sum(least) - floor * ncols
+        widths = [floor + (x - floor) * (LINE - floor * ncols) / excess if excess > 0 else floor for x in least]
+    else:
+        want = [max(least[i], sum(v) / len(v) + 3 if v else 0) for i, v in enumerate(volume)]
+        spare = sum(want) - sum(least)
+        budget = LINE - sum(least)
+        widths = [least[i] + (budget * (want[i] - least[i]) / spare if spare > 0 else budget / ncols) for i in range(ncols)]
     total = sum(widths)
     return [w / total for w in widths]
+
+
+def unbreakable(text: str, header: bool = False) -> int:
+    """The characters of a cell's text that must stand on one line (see `column_fractions`)."""
+    text = text.strip()
+    if len(text) <= SHORT_CELL and not header:
+        return len(text)
+    longest = 0
+    for word in text.split(" "):
+        joined = "\u00a0" in word or "\u202f" in word
+        longest = max(longest, min(len(word), UNBREAKABLE) if header or joined else min(len(word), 16))
+    return longest
 
 
 def dump(doc: Document) -> str:

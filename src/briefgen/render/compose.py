@@ -40,5 +40,5 @@ def compose(brief: Brief, options: RenderOptions, template: str) -> tuple[Docume
 @functools.lru_cache(maxsize=4)
 def _compose(brief: Brief, options: RenderOptions, template: str, _epoch: str) -> tuple[Document, Theme]:
     theme = load_theme(options)
-    context = build_context(brief, load_labels(options), theme, options.lang or "ru")
+    context = build_context(brief, load_labels(options), theme, options.lang or "ru", options.prepared)
     return parse(render(template, context, options.template_dir), template), theme

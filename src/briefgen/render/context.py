@@ -12,7 +12,6 @@ import os
 import re
 from typing import Any
 
-from .. import __version__
 from ..digest import Digest, make_digest
 from ..digest.model import CommitmentRow, FigureRow
 from ..digest.rank import ranked_quotes
@@ -29,30 +28,35 @@ FACT_ROWS = 6  # commitments on the fact sheet
 _YEAR = re.compile(r"\d{4}")
 
 
-def generation_date(brief: Brief) -> dt.datetime | None:
-    """When the documents say they were made: SOURCE_DATE_EPOCH if set, else the source's date.
+def preparation_date(prepared: str | None) -> dt.datetime | None:
+    """When the unit says the documents were prepared: `--prepared`, else SOURCE_DATE_EPOCH, else None.
 
     Never the clock, so the same brief renders to the same bytes on every run.
     """
+    if prepared:
+        return dt.datetime.fromisoformat(prepared)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-    if brief.source.date:
-        try:
-            return dt.datetime.fromisoformat(brief.source.date[:10])
-        except ValueError:
-            return None
     return None
 
 
-def build_context(brief: Brief, labels: dict[str, Any], theme: Theme, lang: str) -> dict[str, Any]:
-    """The template context for one brief in one label language."""
-    return _Builder(brief, make_digest(brief, lang), labels, theme, lang).context()
+def source_date(brief: Brief) -> dt.datetime | None:
+    """The source's own date, None when it has none or it is not a date."""
+    try:
+        return dt.datetime.fromisoformat(brief.source.date[:10]) if brief.source.date else None
+    except ValueError:
+        return None
+
+
+def build_context(brief: Brief, labels: dict[str, Any], theme: Theme, lang: str, prepared: str | None = None) -> dict[str, Any]:
+    """The template context for one brief in one label language (`prepared`: the preparation date, ISO)."""
+    return _Builder(brief, make_digest(brief, lang), labels, theme, lang, prepared).context()
 
 
 class _Builder:
-    def __init__(self, brief: Brief, digest: Digest, labels: dict[str, Any], theme: Theme, lang: str) -> None:
-        self.brief, self.d, self.L, self.theme, self.lang = brief, digest, labels, theme, lang
+    def __init__(self, brief: Brief, digest: Digest, labels: dict[str, Any], theme: Theme, lang: str, prepared: str | None = None) -> None:
+        self.brief, self.d, self.L, self.theme, self.lang, self.prepared = brief, digest, labels, theme, lang, prepared
         self.fmt = Formats(labels)
         self.src = SourceText(brief.source.text)
         self.text = brief.source.text
@@ -87,6 +91,14 @@ class _Builder:
             if isinstance(a, dict) and a.get("id") == area_id and isinstance(a.get("label"), dict):
                 return str(a["label"].get(self.lang) or label)
         return label
+
+    def dated_line(self, prepared: dt.datetime | None, source: dt.datetime | None) -> str:
+        """"Prepared <date>" when the unit gave a date; else a line saying the date is the source's."""
+        if prepared:
+            return str(self.L["generated"]).format(date=self.fmt.date(prepared.date().isoformat()))
+        if source:
+            return str(self.L["source_dated"]).format(date=self.fmt.date(source.date().isoformat()))
+        return ""
 
     # -- items ---------------------------------------------------------------------
 
@@ -163,7 +175,8 @@ class _Builder:
     def context(self) -> dict[str, Any]:
         b, d, L = self.brief, self.d, self.L
         src = b.source
-        generated = generation_date(b)
+        prepared = preparation_date(self.prepared)
+        dated = prepared or source_date(b)
         marking = self.theme.marking or ""
         area_names = [self.area_labels[a.id] for a in b.agenda_areas]
         rows = [self.row(r) for r in d.commitments]
@@ -186,9 +199,9 @@ class _Builder:
                 "title": d.title,
                 "short_title": shorten(d.title, SHORT_TITLE),
                 "subject": " · ".join(x for x in (src.publisher, self.fmt.date(src.date), d.headline) if x),
-                "author": src.publisher or "",
+                "author": self.theme.organisation,
                 "keywords": "|".join(area_names),
-                "created": generated.isoformat() if generated else "",
+                "created": dated.isoformat() if dated else "",
                 "lang": L["lang"],
                 "text_lang": src.language,
                 "marking": marking,
@@ -203,7 +216,7 @@ class _Builder:
                 "url": src.url or "",
                 "name": src.name,
             },
-            "generated": L["generated"].format(date=self.fmt.date(generated.date().isoformat()), version=__version__) if generated else "",
+            "generated": self.dated_line(prepared, source_date(b)),
             "marking": marking,
             "organisation": self.theme.organisation,
             "points": [{"text": p.text, "ref": self.ref(p.offset)} for p in d.points],

@@ -6,7 +6,6 @@ a user can restyle. Fields, bookmarks and links come from `ooxml`.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import re
@@ -20,7 +19,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu, Pt, RGBColor
 
-from .. import cache
+from .. import __version__, cache
 from ..errors import RenderError
 from ..model import Brief
 from . import RenderOptions, ooxml
@@ -43,6 +42,8 @@ from .blocks import (
     plain,
 )
 from .compose import compose
+from .docx_fonts import embed_fonts
+from .pdf_writer import layout
 from .theme import Theme
 
 PAPER = {"A4": (Cm(21.0), Cm(29.7)), "Letter": (Emu(7772400), Emu(10058400))}
@@ -59,6 +60,7 @@ PARAGRAPH_STYLES = {
     "annex": "Brief Annex",
 }
 CORE_LIMIT = 255
+RULED_TABLE = "Brief Ruled Table"  # the table style the PDF's tables look like (theme key docx.table_style)
 _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 
@@ -91,6 +93,7 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
             style_ids = _Styles(doc, theme, lang).ids
             ooxml.settings(doc)
             ooxml.drop_thumbnail(doc)
+            ooxml.application(doc, f"briefgen {__version__}")
             out = io.BytesIO()
             doc.save(out)
             data, ids = out.getvalue(), json.dumps(style_ids).encode()
@@ -102,14 +105,6 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
-
-
-def created(tree: Document) -> dt.datetime:
-    """The document's date from the tree (fixed, never the clock)."""
-    try:
-        return dt.datetime.fromisoformat(tree.meta.created) if tree.meta.created else dt.datetime(2000, 1, 1)
-    except ValueError:
-        return dt.datetime(2000, 1, 1)
 
 
 class _Styles:
@@ -167,12 +162,13 @@ class _Styles:
         for level, size, before in ((1, 14, 16), (2, 12, 12), (3, 11, 8)):
             style = self.look(f"Heading {level}", head, size, "heading", bold=True, italic=False, before=before, after=4)
             style.paragraph_format.keep_with_next = True
-        self.look("Subtitle", head, 12, "muted", italic=False, before=0, after=4)
-        self.look("List Bullet", after=3)
+        ooxml.plain_style(self.look("Subtitle", head, 12, "muted", italic=False, before=0, after=4))
+        ooxml.bullet(self.doc, self.look("List Bullet", after=3), body, _hex(self.c["accent"]))
         quote = self.look("Quote", body, t.size, "text", italic=True, before=6, after=2)
         quote.paragraph_format.left_indent = Cm(0.8)
         quote.paragraph_format.right_indent = Cm(0.4)
         quote.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        quote.paragraph_format.keep_with_next = True  # with its speaker
         ooxml.border(quote, "left", _hex(self.c["quote_bar"]), size=18, space=8)
         cite = self.look("Brief Cite", head, 9, "muted", before=0, after=8)
         cite.paragraph_format.left_indent = Cm(0.8)
@@ -193,11 +189,14 @@ class _Styles:
         annex.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
         self.look("Brief Table", head, 8.5, "text", before=1, after=1).paragraph_format.line_spacing = 1.0
         self.look("Brief Table Head", head, 8.5, "table_header_text", bold=True, before=1, after=1)
+        ooxml.ruled_table_style(self.style(RULED_TABLE, WD_STYLE_TYPE.TABLE), _hex(self.c["rule"]))
         rule = self.look("Brief Rule", size=4, before=0, after=10)
         ooxml.border(rule, "bottom", _hex(self.c["accent"]), size=8, space=1)
+        width = self.doc.sections[0].page_width - MARGINS["left"] - MARGINS["right"]
         for level in (1, 2, 3):
             toc = self.look(f"TOC {level}", head, 10 if level == 1 else 9.5, "text", after=2)
             toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            toc.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         self.look("TOC Heading", head, 11, "heading", bold=True, before=6, after=4)
         for name in ("Header", "Footer"):
             tabs = self.look(name, head, 8, "muted", after=0).paragraph_format.tab_stops
@@ -209,7 +208,8 @@ class _Writer:
     """Blocks → body XML; header, footer and properties through python-docx."""
 
     def __init__(self, tree: Document, theme: Theme) -> None:
-        self.tree, self.theme, self.c = tree, theme, theme.colours
+        self.layout = layout(tree, theme)  # the PDF's pages: the contents' page numbers, and whether there are contents
+        self.tree, self.theme, self.c = self.layout.tree, theme, theme.colours
         base, self.ids = _base(theme, tree.meta.lang)
         self.doc = new_document(io.BytesIO(base))
         section = self.doc.sections[0]
@@ -220,9 +220,10 @@ class _Writer:
         self._page_furniture()  # first: python-docx searches the body to place headers
         ooxml.append_body(self.doc, (self.block(b) for b in self.tree.blocks))
         self._properties()
+        embed_fonts(self.doc, self.theme.font_files)
         out = io.BytesIO()
         self.doc.save(out)
-        return ooxml.reproducible_zip(out.getvalue(), created(self.tree))
+        return ooxml.reproducible_zip(out.getvalue(), self.tree.meta.date())
 
     def para(self, style: str, content: str, block_id: str | None = None) -> str:
         return ooxml.paragraph(self.ids[style], content, self.marks.mark(block_id) if block_id else None)
@@ -289,7 +290,8 @@ class _Writer:
             return title + self.para("TOC 1", ooxml.field(instruction))
         out = []
         for i, h in enumerate(entries):
-            text = ooxml.run(plain(h.runs), style=self.ids["Hyperlink"])
+            page = self.layout.anchor_pages.get(h.id or "")
+            text = ooxml.run(plain(h.runs), style=self.ids["Hyperlink"]) + (ooxml.tab() + ooxml.run(str(page)) if page else "")
             content = ooxml.link(self.marks.name(h.id), text) if h.id else text
             if i == 0:
                 content = ooxml.field_begin(instruction) + content
@@ -301,15 +303,18 @@ class _Writer:
     # -- page furniture and properties -------------------------------------------
 
     def _page_furniture(self) -> None:
+        """As the PDF: organisation (or logo) on page 1, title and marking above later pages, marking and page below."""
         meta, section = self.tree.meta, self.doc.sections[0]
         section.different_first_page_header_footer = True
-        marking = ooxml.tab() + ooxml.run(meta.marking, bold=True, colour=_hex(self.c["marking"])) if meta.marking else ""
-        ooxml.set_content(section.header._element, [self.para("Header", ooxml.run(meta.header) + marking)])
-        ooxml.set_content(section.first_page_header._element, [self.para("Header", "")])  # the title block has the marking
+        marking = ooxml.run(meta.marking, bold=True, colour=_hex(self.c["marking"])) if meta.marking else ""
+        header = ooxml.run(self.layout.header) + (ooxml.tab() + marking if marking else "")
+        ooxml.set_content(section.header._element, [self.para("Header", header)])
+        first = "" if self.theme.logo else ooxml.run(meta.author)  # the title block has the marking
+        ooxml.set_content(section.first_page_header._element, [self.para("Header", first)])
         if self.theme.logo:
-            first = section.first_page_header.paragraphs[0]
-            first.add_run().add_picture(str(self.theme.logo), height=Cm(1.2))
-        footer = [self.para("Footer", ooxml.tab() + self._page_of())]
+            logo = section.first_page_header.paragraphs[0]
+            logo.add_run().add_picture(str(self.theme.logo), height=Cm(1.2))
+        footer = [self.para("Footer", marking + ooxml.tab() + self._page_of())]
         ooxml.set_content(section.footer._element, footer)
         ooxml.set_content(section.first_page_footer._element, footer)
 
@@ -317,14 +322,14 @@ class _Writer:
         out = []
         for part in _PLACEHOLDER.split(self.tree.meta.footer):
             if part in ("page", "pages"):
-                out.append(ooxml.field("PAGE" if part == "page" else "NUMPAGES", "1"))
+                out.append(ooxml.field("PAGE", "1") if part == "page" else ooxml.field("NUMPAGES", str(self.layout.pages)))
             elif part:
                 out.append(ooxml.run(part))
         return "".join(out)
 
     def _properties(self) -> None:
         meta, cp = self.tree.meta, self.doc.core_properties
-        when = created(self.tree)
+        when = meta.date()
         cp.title = _fit(meta.title)
         cp.subject = _fit(meta.subject)
         cp.author = _fit(meta.author)
@@ -339,7 +344,10 @@ class _Writer:
         cp.category = ""
         cp.last_modified_by = "briefgen"
         cp.revision = 1
-        cp.created = cp.modified = cp.last_printed = when
+        if when:
+            cp.created = cp.modified = cp.last_printed = when
+        else:  # an undated source and no preparation date: no made-up date
+            ooxml.drop_dates(cp)
 
 
 def _hex(colour: str) -> str:

@@ -46,7 +46,7 @@ def render_factsheet(tree: Document, theme: Theme) -> bytes:
     out = io.BytesIO()
     doc = BriefDoc(out, tree, theme, kit, one_page=True)
     doc.build([KeepInFrame(width, height, flow, mode="truncate")], canvasmaker=FormCanvas)
-    warn_missing(kit, tree)
+    warn_missing(kit.glyphs.missing, tree)
     return out.getvalue()
 
 

@@ -7,6 +7,7 @@ that no font has becomes a visible U+FFFD, counted for one warning per document.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,3 +120,20 @@ class Glyphs:
             run.append(c)
         flush()
         return "".join(out)
+
+
+_SUBSET_TAG = re.compile(rb"/[A-K]{6}\+([A-Za-z0-9_.-]+)")
+
+
+def unique_subset_tags(pdf: bytes) -> bytes:
+    """The PDF with each font subset's tag ("AAAAAA+PTSans-Bold") made its own, as the PDF standard asks.
+
+    reportlab tags the first subset of every font "AAAAAA". The new tag is six capitals taken from a hash
+    of the old tag and the font's name, so it is the same on every build; the bytes keep their length.
+    """
+
+    def tag(m: re.Match[bytes]) -> bytes:
+        digest = hashlib.sha256(m.group(0)).digest()
+        return b"/" + bytes(65 + d % 26 for d in digest[:6]) + b"+" + m.group(1)
+
+    return _SUBSET_TAG.sub(tag, pdf)

@@ -51,7 +51,7 @@ class Formats:
             size, scale = self._scale_for(f)
             currency = self.numbers["currencies"].get(f.unit or "", f.unit or "")
             text = self.numbers["money"].format(qualifier="", amount=self._amount(f, size), scale=scale, currency="\0")
-            return _spaced(text, qualifier).replace("\0", currency).strip()
+            return _spaced(text, qualifier).replace("\0", _NBSPS.sub("\u00a0", currency)).strip()
         if f.kind == "count" and abs(f.value) >= 1_000_000:
             size, scale = self._scale_for(f)
             return _spaced(f"{self._amount(f, size)} {scale}", qualifier)

@@ -19,10 +19,12 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 _BOOKMARK = re.compile(r"[^A-Za-z0-9_]")
+TEXT_PARTS = ("document", "header", "footer")  # the package parts that hold text, by name without number
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 
-def _el(tag: str, **attrs: str) -> Any:
+def el(tag: str, **attrs: str) -> Any:
+    """A WordprocessingML element with w: attributes."""
     el = OxmlElement(tag)
     for key, value in attrs.items():
         el.set(qn(f"w:{key}"), value)
@@ -171,8 +173,8 @@ def border(style: Any, edge: str, colour: str, size: int = 6, space: int = 4) ->
     ppr = style.element.get_or_add_pPr()
     for old in ppr.findall(qn("w:pBdr")):
         ppr.remove(old)
-    bdr = _el("w:pBdr")
-    bdr.append(_el(f"w:{edge}", val="single", sz=str(size), space=str(space), color=colour))
+    bdr = el("w:pBdr")
+    bdr.append(el(f"w:{edge}", val="single", sz=str(size), space=str(space), color=colour))
     ppr.insert_element_before(bdr, *_AFTER_PBDR)
 
 
@@ -181,7 +183,7 @@ def fonts(style: Any, family: str) -> None:
     rpr = style.element.get_or_add_rPr()
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
-        rfonts = _el("w:rFonts")
+        rfonts = el("w:rFonts")
         rpr.insert(0, rfonts)
     for attr in list(rfonts.attrib):
         del rfonts.attrib[attr]
@@ -192,28 +194,91 @@ def fonts(style: Any, family: str) -> None:
 def language(doc: Any, lang: str) -> None:
     """The document's default language (spell check, hyphenation)."""
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    el = rpr.find(qn("w:lang"))
-    if el is None:
-        el = _el("w:lang")
-        rpr.append(el)
-    el.set(qn("w:val"), lang)
+    found = rpr.find(qn("w:lang"))
+    if found is None:
+        found = el("w:lang")
+        rpr.append(found)
+    found.set(qn("w:val"), lang)
 
 
 def settings(doc: Any) -> None:
-    """Update fields on open (fills the TOC and page counts), hyphenate automatically, drop stale state."""
+    """Keep embedded fonts on save, hyphenate automatically, drop stale state; fields are written filled in.
+
+    No `updateFields`: the contents and page counts are written as laid out, so Word asks nothing on open.
+    """
     s = doc.settings.element
-    for tag in ("w:proofState", "w:savePreviewPicture", "w:rsids", "w:autoHyphenation", "w:updateFields"):
-        for el in s.findall(qn(tag)):
-            s.remove(el)
+    for tag in ("w:proofState", "w:savePreviewPicture", "w:rsids", "w:autoHyphenation", "w:updateFields",
+                "w:embedTrueTypeFonts", "w:saveSubsetFonts"):  # fmt: skip
+        for old in s.findall(qn(tag)):
+            s.remove(old)
+    zoom = s.find(qn("w:zoom"))
+    if zoom is not None:  # these two come right after w:zoom in the schema's order
+        zoom.addnext(el("w:saveSubsetFonts"))
+        zoom.addnext(el("w:embedTrueTypeFonts"))
     tab_stop = s.find(qn("w:defaultTabStop"))
     if tab_stop is not None:
-        tab_stop.addnext(_el("w:autoHyphenation", val="true"))
-    update = _el("w:updateFields", val="true")
-    compat = s.find(qn("w:compat"))
-    if compat is not None:
-        compat.addprevious(update)
-    else:
-        s.append(update)
+        tab_stop.addnext(el("w:autoHyphenation", val="true"))
+
+
+def bullet(doc: Any, style: Any, font: str, colour: str) -> None:
+    """The bullet of a list style: "•" in `font` and `colour` (RRGGBB), as the PDF draws it."""
+    num_id = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    numbering = doc.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id.get(qn("w:val")))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    level = abstract.find(qn("w:lvl"))
+    level.find(qn("w:lvlText")).set(qn("w:val"), "\u2022")
+    for old in level.findall(qn("w:rPr")):
+        level.remove(old)
+    rpr = el("w:rPr")
+    rpr.append(el("w:rFonts", ascii=font, hAnsi=font, cs=font))
+    rpr.append(el("w:color", val=colour))
+    level.append(rpr)
+
+
+def plain_style(style: Any) -> None:
+    """Drop a built-in style's list numbering and letter spacing (Word's Subtitle has both)."""
+    for parent, tag in ((style.element.pPr, "w:numPr"), (style.element.rPr, "w:spacing")):
+        if parent is not None:
+            for old in parent.findall(qn(tag)):
+                parent.remove(old)
+
+
+def ruled_table_style(style: Any, rule: str, size: int = 4) -> None:
+    """A table style of thin horizontal rules (colour RRGGBB, size in 1/8 pt) and no vertical lines."""
+    tbl = style.element.find(qn("w:tblPr"))
+    if tbl is None:
+        tbl = el("w:tblPr")
+        style.element.append(tbl)
+    for child in list(tbl):
+        tbl.remove(child)
+    borders = el("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if edge in ("bottom", "insideH"):
+            borders.append(el(f"w:{edge}", val="single", sz=str(size), space="0", color=rule))
+        else:
+            borders.append(el(f"w:{edge}", val="nil"))
+    margins = el("w:tblCellMar")
+    for edge, width in (("top", "60"), ("left", "80"), ("bottom", "80"), ("right", "80")):
+        margins.append(el(f"w:{edge}", w=width, type="dxa"))
+    tbl.append(borders)
+    tbl.append(margins)
+
+
+def drop_dates(core_properties: Any) -> None:
+    """Remove the template's creation, modification and printing dates from the core properties."""
+    root = core_properties._element
+    for child in list(root):
+        if child.tag.rsplit("}", 1)[-1] in ("created", "modified", "lastPrinted"):
+            root.remove(child)
+
+
+def application(doc: Any, name: str) -> None:
+    """Name the generator in the extended properties (python-docx's template says another word processor)."""
+    for part in doc.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = re.sub(rb"<Application>[^<]*</Application>", f"<Application>{escape(name)}</Application>".encode(), part.blob)
 
 
 def drop_thumbnail(doc: Any) -> None:

@@ -7,13 +7,16 @@ paragraphs carry their outline entry; `pdf_writer` adds it when they are drawn.
 from __future__ import annotations
 
 import functools
+import math
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable, PageBreak as RLPageBreak
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import HRFlowable, KeepTogether, PageBreak as RLPageBreak
 
 from .. import cache
 from .blocks import (
@@ -42,6 +45,10 @@ from .theme import Theme
 PARAGRAPH_CLASSES = {"subtitle", "kicker", "meta", "marking", "label", "note", "annex"}
 
 
+OUTLINE_DEPTH = 2  # sections and one level below them (areas; the annex's paragraphs)
+STAT_MIN = 12.0  # points: a headline value is never set smaller (the row splits in two instead)
+HYPHEN_RETRIES = 3  # lines a page may end early to keep a hyphenated word off its foot
+SHORT_QUOTE = 400  # characters: a quote this short is kept whole with its speaker; a longer one may split
 CHUNK = 2000  # characters: longer paragraphs are laid out in pieces of about this size
 
 
@@ -81,6 +88,14 @@ class Para(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)
+        for shorter in range(1, HYPHEN_RETRIES + 1):  # never a word hyphenated at the foot of a page: a line less
+            if len(parts) != 2 or not _last_line(parts[0]).endswith("-"):
+                break
+            height = availHeight - shorter * self.style.leading
+            if height < 2 * self.style.leading:  # too few lines left: all of it on the next page
+                return []
+            self.wrap(availWidth, height)
+            parts = super().split(availWidth, height)
         for i, p in enumerate(parts):
             if isinstance(p, Para):
                 p.outline = self.outline if i == 0 else None
@@ -94,6 +109,37 @@ class Para(Paragraph):
             self.canv.setLineWidth(2)
             x = self.style.leftIndent - 9
             self.canv.line(x, 0, x, self.height)
+
+
+def _last_line(p: Paragraph) -> str:
+    """The text of a laid-out paragraph's last line ("" when it has none)."""
+    lines = getattr(getattr(p, "blPara", None), "lines", None)
+    if not lines:
+        return ""
+    line = lines[-1]
+    words = line[1] if isinstance(line, tuple) else getattr(line, "words", [])
+    return "".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words).rstrip()
+
+
+class KeepStart(KeepTogether):
+    """Headings kept with the start of what follows them, not all of it (reportlab's keepWithNext keeps it all).
+
+    The group moves to the next page only when the headings and the first lines (or rows) of the block after
+    them do not fit; a long table or paragraph then splits below its heading instead of leaving a hole.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = list(self._content)
+        frame = getattr(self, "_frame", None)
+        if self._H <= aH or getattr(frame, "_atTop", False):
+            return content
+        *lead, last = content
+        room = aH - sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead) - last.getSpaceBefore()
+        if room > 0 and (last.wrap(aW, room)[1] <= room or last.split(aW, room)):
+            return content
+        return [FrameBreak(), *content]
 
 
 class TocEntry(Para):
@@ -123,6 +169,7 @@ def _hyphenator(lang: str) -> Any:
 
     pyphen parses its dictionary file on every start (30–100 ms); the parsed
     patterns are kept in the user cache, keyed by the file and pyphen's version.
+    Words that start with a capital (personal and place names) are never hyphenated.
     """
     import pyphen
 
@@ -132,7 +179,12 @@ def _hyphenator(lang: str) -> Any:
     path = pyphen.LANGUAGES[found]
     name = f"hyph-{cache.key(pyphen.__version__, path.read_bytes())}.pickle"
     pyphen.hdcache.setdefault(path, cache.pickled(name, lambda: pyphen.HyphDict(path)))
-    return pyphen.Pyphen(lang=found).iterate
+    pairs = pyphen.Pyphen(lang=found).iterate
+
+    def hyphenate(word: str) -> Any:
+        return () if word[:1].isupper() else pairs(word)
+
+    return hyphenate
 
 
 class Kit:
@@ -145,7 +197,7 @@ class Kit:
         self.head: Family = family(theme, theme.heading_font)
         self.glyphs = Glyphs(theme)
         self.styles = self._styles(_hyphenator(tree.meta.text_lang))
-        self.level = -1  # outline level of the last entry, so levels never jump
+        self.section = -1  # outline level of the last heading: paragraph entries go one below it
         self.keys = 0
 
     # -- styles ------------------------------------------------------------------
@@ -164,7 +216,7 @@ class Kit:
         sans = s("sans", fontName=head, alignment=TA_LEFT, hyphenationLang="")
         styles = {
             "body": base,
-            "item": s("item", alignment=TA_LEFT, leftIndent=14, bulletIndent=3, spaceAfter=3, bulletFontName=body, bulletColor=c["accent"]),
+            "item": s("item", alignment=TA_LEFT, hyphenationLang="", leftIndent=14, bulletIndent=3, spaceAfter=3, bulletFontName=body, bulletColor=c["accent"]),
             "title": s("title", sans, fontName=self.head.font(bold=True), fontSize=20, leading=24, textColor=c["heading"], spaceAfter=4),
             "h1": s("h1", sans, fontName=self.head.font(bold=True), fontSize=14, leading=18, textColor=c["heading"],
                     spaceBefore=16, spaceAfter=6, keepWithNext=1),
@@ -185,7 +237,7 @@ class Kit:
                        bulletIndent=0, bulletFontName=self.head.font(bold=True), bulletFontSize=8.5, bulletColor=c["muted"],
                        spaceAfter=4),
             "quote": s("quote", fontName=self.body.font(italic=True), leftIndent=16, rightIndent=8, spaceBefore=6, spaceAfter=2,
-                       alignment=TA_LEFT, barColor=c["quote_bar"]),
+                       alignment=TA_LEFT, hyphenationLang="", barColor=c["quote_bar"]),
             "cite": s("cite", sans, fontSize=8.5, leading=11, textColor=c["muted"], leftIndent=16, spaceAfter=8),
             "cell": s("cell", sans, fontSize=8.5, leading=10.5, spaceAfter=0),
             "cell_head": s("cell_head", sans, fontName=self.head.font(bold=True), fontSize=8.5, leading=10.5,
@@ -244,9 +296,8 @@ class Kit:
         return name
 
     def outline(self, p: Para, title: str, level: int) -> Para:
-        """Give the paragraph an outline entry, nesting at most one level below the previous entry."""
-        level = min(level, self.level + 1)
-        self.level = level
+        """Give the paragraph an outline entry at `level`, never deeper than OUTLINE_DEPTH nor below a missing parent."""
+        level = max(0, min(level, self.section + 1, OUTLINE_DEPTH - 1))
         if not p.text.startswith("<a name="):
             self.keys += 1
             p = type(p)(f'<a name="o{self.keys}"/>' + p.text, p.style, bulletText=p.bulletText)
@@ -268,11 +319,15 @@ class Kit:
         match b:
             case Heading():
                 p = self.para(b.runs, "title" if b.level == 0 else f"h{b.level}", b.id)
-                return [self.outline(p, plain(b.runs), b.level - 1) if b.level else p]
+                if not b.level:
+                    return [p]
+                p = self.outline(p, plain(b.runs), b.level - 1)
+                self.section = p.outline[2] if p.outline else self.section
+                return [p]
             case ParagraphBlock():
                 out = self.pieces(b.runs, b.style if b.style in PARAGRAPH_CLASSES else "body", b.id, bulletText=b.num)
                 if b.outline:
-                    out[0] = self.outline(out[0], b.outline, self.level + 1)
+                    out[0] = self.outline(out[0], b.outline, self.section + 1)
                 return out
             case BulletList():
                 return [self.para(i.runs, "item", bulletText="•") for i in b.items]
@@ -282,6 +337,8 @@ class Kit:
                 out: list[Flowable] = self.pieces(b.runs, "quote")
                 if b.cite:
                     out.append(self.para((Run("— "), *b.cite), "cite"))
+                    if len(plain(b.runs)) <= SHORT_QUOTE:  # a short quote stays on one page with its speaker
+                        out[0].keepWithNext = 1
                 return out
             case Stats():
                 return [self.stats(b)] if b.items else []
@@ -323,18 +380,26 @@ class Kit:
         return t
 
     def stats(self, b: Stats) -> Table:
-        n = len(b.items)
-        cells = []
+        """Headline figures side by side, each value on one line: smaller, or in two rows, when it would not fit."""
+        values = [s.value for s in b.items]
+        per_row = len(values)
+        while True:
+            column = self.width / per_row - 14  # less the cell's padding
+            style = self.fitted_stat_style("stat_value" if per_row <= 3 else "stat_value_small", values, column)
+            if style or per_row == 1:
+                break
+            per_row = (per_row + 1) // 2
+        cells: list[Any] = []
         for s in b.items:
-            value = s.value.replace("\u00a0", " ")  # set large, a value may need two lines
-            cell: list[Flowable] = [self.para((Run(value),), "stat_value" if n <= 3 else "stat_value_small")]
+            cell: list[Flowable] = [self.para((Run(s.value),), style or "stat_value_small")]
             if s.label:
                 cell.append(self.para((Run(s.label),), "stat_label"))
             if s.note:
                 cell.append(self.para((Run(s.note),), "stat_note"))
             cells.append(cell)
-        gap = 8
-        t = Table([cells], colWidths=[(self.width - gap * (n - 1)) / n] * n, hAlign="LEFT")
+        cells += [""] * (-len(cells) % per_row)
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+        t = Table(rows, colWidths=[self.width / per_row] * per_row, hAlign="LEFT")
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.head.font()),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -348,6 +413,20 @@ class Kit:
         t.setStyle(TableStyle(commands))
         t.spaceBefore, t.spaceAfter = 4, 12
         return t
+
+    def fitted_stat_style(self, name: str, values: list[str], width: float) -> str | None:
+        """The stat style, smaller when needed (down to STAT_MIN pt), in which every value fits `width` unbroken."""
+        style = self.styles[name]
+        widest = max((stringWidth(v, style.fontName, style.fontSize) for v in values), default=0.0)
+        if widest <= width:
+            return name
+        size = math.floor(style.fontSize * width / widest * 2) / 2
+        if size < STAT_MIN:
+            return None
+        fitted = f"{name}@{size}"
+        if fitted not in self.styles:
+            self.styles[fitted] = ParagraphStyle(fitted, parent=style, fontSize=size, leading=round(size * 1.2, 1))
+        return fitted
 
     def chart(self, b: Chart) -> list[Flowable]:
         """A horizontal bar chart: label, bar (reportlab.graphics) and value per row, longest bar full width."""

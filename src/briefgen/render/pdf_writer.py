@@ -1,14 +1,16 @@
 """Turn the block tree of `brief.j2` into a PDF with outline, internal links, page X of Y and metadata.
 
-One layout pass: numbers not known until the end (the page count, the pages in
-the contents) are PDF forms drawn where they belong and defined just before the
-file is written. reportlab's invariant mode and the tree's date make the bytes
-reproducible.
+One layout pass (a second only when the body is long enough for its contents):
+numbers not known until the end (the page count, the pages in the contents) are
+PDF forms drawn where they belong and defined just before the file is written.
+reportlab's invariant mode and the tree's date make the bytes reproducible.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import re
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -17,19 +19,24 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFInfo
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
+from .. import __version__
 from ..model import Brief
 from . import RenderOptions, RenderWarning
-from .blocks import Document, Run
+from .blocks import Document, Run, Toc
 from .compose import compose
-from .pdf_blocks import Kit, Para, TocEntry
+from .fonts import unique_subset_tags
+from .pdf_blocks import KeepStart, Kit, Para, TocEntry
 from .theme import Theme
 
 PAPER = {"A4": A4, "Letter": LETTER}
 FORM_BOX = (-300, -50, 300, 50)  # forms draw right-aligned at their origin, so they reach left of it
+TOC_MIN_PAGES = 4  # a body shorter than this gets no contents
 MARGINS = {"leftMargin": 25 * mm, "rightMargin": 20 * mm, "topMargin": 22 * mm, "bottomMargin": 20 * mm}
 
 
@@ -39,28 +46,74 @@ def write(brief: Brief, options: RenderOptions) -> bytes:
     return render_pdf(tree, theme)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Layout:
+    """A laid-out brief: the PDF, the tree as laid out (its contents dropped when short) and where things fell."""
+
+    pdf: bytes
+    tree: Document
+    pages: int
+    anchor_pages: dict[str, int]  # heading id → page, for the contents of both formats
+    header: str  # the running header: the title, cut only where the line is full
+    missing: int  # characters no font has, drawn as U+FFFD
+
+
+_last: list[tuple[Document, str, Layout]] = []  # the last layout: the DOCX and PDF writers of a pack share it
+
+
 def render_pdf(tree: Document, theme: Theme) -> bytes:
-    """A block tree as PDF bytes; tables may split inside a row only when a row is taller than a page."""
+    """A block tree as PDF bytes."""
+    laid = layout(tree, theme)
+    warn_missing(laid.missing, tree)
+    return laid.pdf
+
+
+def layout(tree: Document, theme: Theme) -> Layout:
+    """The tree laid out; its contents are left out when the body (annex not counted) is under TOC_MIN_PAGES pages."""
+    if _last and _last[0][0] is tree and _last[0][1] == repr(theme):
+        return _last[0][2]
+    short = without_toc(tree)
+    result = _laid_out(short, theme)
+    if short is not tree and body_pages(result) >= TOC_MIN_PAGES:
+        result = _laid_out(tree, theme)
+    _last[:] = [(tree, repr(theme), result)]
+    return result
+
+
+def without_toc(tree: Document) -> Document:
+    """The tree without its table of contents (the tree itself when it has none)."""
+    if not any(isinstance(b, Toc) for b in tree.blocks):
+        return tree
+    return dataclasses.replace(tree, blocks=tuple(b for b in tree.blocks if not isinstance(b, Toc)))
+
+
+def body_pages(result: Layout) -> int:
+    """Pages before the annex (all of them when there is none); the annex starts on a page of its own."""
+    annex = result.tree.annex_id()
+    return result.anchor_pages[annex] - 1 if annex in result.anchor_pages else result.pages
+
+
+def _laid_out(tree: Document, theme: Theme) -> Layout:
+    """Tables may split inside a row only when a row is taller than a page."""
     try:
         return _build(tree, theme, split_rows=False)
     except LayoutError:
         return _build(tree, theme, split_rows=True)
 
 
-def _build(tree: Document, theme: Theme, split_rows: bool) -> bytes:
+def _build(tree: Document, theme: Theme, split_rows: bool) -> Layout:
     out = io.BytesIO()
     kit = Kit(theme, tree, text_width(theme), split_rows=split_rows)
     doc = BriefDoc(out, tree, theme, kit)
     doc.build(kit.flowables(tree.blocks), canvasmaker=FormCanvas)
-    warn_missing(kit, tree)
-    return out.getvalue()
+    return Layout(unique_subset_tags(out.getvalue()), tree, doc.page, dict(doc.anchor_pages), doc.header(), kit.glyphs.missing)
 
 
-def warn_missing(kit: Kit, tree: Document) -> None:
+def warn_missing(missing: int, tree: Document) -> None:
     """One warning when some characters had no glyph in any font."""
-    if kit.glyphs.missing:
+    if missing:
         warnings.warn(
-            f"{tree.meta.title[:60]!r}: {kit.glyphs.missing} character(s) no font has, shown as \ufffd",
+            f"{tree.meta.title[:60]!r}: {missing} character(s) no font has, shown as \ufffd",
             RenderWarning,
             stacklevel=3,
         )
@@ -71,13 +124,17 @@ def text_width(theme: Theme) -> float:
     return PAPER[theme.paper][0] - MARGINS["leftMargin"] - MARGINS["rightMargin"]
 
 
-def pdf_date(tree: Document) -> str:
-    """The PDF date string of the tree's `created` (2000-01-01 without one), in UTC."""
-    try:
-        when = dt.datetime.fromisoformat(tree.meta.created) if tree.meta.created else dt.datetime(2000, 1, 1)
-    except ValueError:
-        when = dt.datetime(2000, 1, 1)
+def pdf_date(when: dt.datetime) -> str:
+    """A date as a PDF date string, in UTC."""
     return when.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+class UndatedInfo(PDFInfo):
+    """The document information dictionary without CreationDate and ModDate (both optional in PDF)."""
+
+    def format(self, document: Any) -> bytes:
+        dated = PDFInfo.format(self, document)
+        return re.sub(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)\s*", b"", dated)
 
 
 class FormCanvas(Canvas):
@@ -104,11 +161,12 @@ class BriefDoc(BaseDocTemplate):
             author=meta.author,
             subject=meta.subject,
             keywords=list(meta.keywords),
-            creator="briefgen",
+            creator=f"briefgen {__version__}",  # the generator is named here, not on the page
             invariant=1,
             lang=meta.lang,
             displayDocTitle=1,
             initialFontName=kit.head.font(),
+            keepTogetherClass=KeepStart,  # headings keep with the start of the next block only
         )
         self.tree, self.theme, self.kit, self.one_page = tree, theme, kit, one_page
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -117,7 +175,13 @@ class BriefDoc(BaseDocTemplate):
         self.anchor_pages: dict[str, int] = {}
 
     def beforeDocument(self) -> None:
-        self.canv.setDateFormatter(lambda *_: pdf_date(self.tree))
+        when = self.tree.meta.date()
+        if when is None:  # an undated source and no preparation date: say nothing rather than a made-up date
+            self.canv._doc.info.__class__ = UndatedInfo
+        else:
+            self.canv.setDateFormatter(lambda *_: pdf_date(when))
+        if not self.one_page:
+            self.canv.showOutline()  # open with the outline panel shown
         self.canv.finish = self.define_forms  # type: ignore[attr-defined]
 
     def afterFlowable(self, flowable: Any) -> None:
@@ -139,26 +203,49 @@ class BriefDoc(BaseDocTemplate):
         p.drawOn(canv, x, y)
 
     def furniture(self, canv: Canvas, doc: Any) -> None:
-        """Header (from page 2: short title and marking), logo on page 1, footer with the page number."""
+        """Logo and organisation on page 1; from page 2 the title and marking on top; marking and page number below."""
         page = canv.getPageNumber()
         meta, left, width = self.tree.meta, self.leftMargin, self.width
         top = self.pagesize[1] - self.topMargin + 8 * mm
+        foot = self.bottomMargin - 10 * mm
         canv.saveState()
         if page == 1 and self.theme.logo:
             canv.drawImage(str(self.theme.logo), left, top - 4 * mm, height=12 * mm, width=40 * mm,
                            preserveAspectRatio=True, anchor="sw", mask="auto")  # fmt: skip
+        elif page == 1 and meta.author:
+            self._draw(canv, self._text(meta.author, 8, "muted"), left, top, width * 0.6)
+        marking = meta.marking
         if page > 1 and not self.one_page:
-            half = width * 0.62
-            self._draw(canv, self._text(meta.header, 8, "muted"), left, top, half)
-            if meta.marking:
-                self._draw(canv, self._text(meta.marking, 8, "marking", bold=True, align=TA_RIGHT), left + half, top, width - half)
+            self._draw(canv, self._text(self.header(), 8, "muted"), left, top, self.header_room())
+            if marking:
+                self._draw(canv, self._text(marking, 8, "marking", bold=True, align=TA_RIGHT), left, top, width)
             canv.setStrokeColor(self.kit.c["rule"])
             canv.setLineWidth(0.5)
             canv.line(left, top - 2.5 * mm, left + width, top - 2.5 * mm)
+        if marking:
+            self._draw(canv, self._text(marking, 8, "marking", bold=True), left, foot, width * 0.6)
         if meta.footer and not self.one_page:
-            canv.translate(left + width, self.bottomMargin - 10 * mm)
+            canv.translate(left + width, foot)
             canv.doForm(f"page{page}")
         canv.restoreState()
+
+    def _width(self, text: str, bold: bool = False) -> float:
+        return stringWidth(text, self.kit.head.font(bold=bold), 8)
+
+    def header_room(self) -> float:
+        """The width the running header's title may take: the line, less the marking beside it."""
+        marking = self.tree.meta.marking
+        return self.width - (self._width(marking, bold=True) + 6 * mm if marking else 0)
+
+    def header(self) -> str:
+        """The title for the running header, cut at a word with "…" only when wider than its room."""
+        text, room = self.tree.meta.title or self.tree.meta.header, self.header_room()
+        if self._width(text) <= room:
+            return text
+        words = text.split(" ")
+        while len(words) > 1 and self._width(" ".join(words) + "…") > room:
+            words.pop()
+        return " ".join(words).rstrip(",;:—–- ") + "…"
 
     def define_forms(self, canv: Canvas) -> None:
         """The numbers only the end knows: each page's "page X of Y" and the contents' page numbers."""

@@ -123,5 +123,5 @@ def _check(data: dict[str, Any], where: str) -> Theme:
         size=float(size),
         font_files={f: dict(s) for f, s in files.items()},
         colours=dict(colours),
-        table_style=str((data.get("docx") or {}).get("table_style") or "Table Grid"),
+        table_style=str((data.get("docx") or {}).get("table_style") or "Brief Ruled Table"),
     )

@@ -1,0 +1,43 @@
+"""Fonts embedded in the DOCX: obfuscated as ECMA-376 says, cut to the characters used, the same on every build."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from briefgen.render import RenderOptions
+from briefgen.render.docx_fonts import COMMON, Face, _cut, _font_key, obfuscate, subset
+from briefgen.render.theme import load_theme
+
+
+@pytest.fixture(scope="module")
+def serif():
+    return load_theme(RenderOptions()).font_files["PT Serif"]["regular"]
+
+
+def test_obfuscation_touches_only_the_first_32_bytes_and_undoes_itself():
+    key = _font_key(Face("PT Serif", False, False))
+    font = bytes(range(256)) * 4
+    hidden = obfuscate(font, key)
+    assert hidden[32:] == font[32:] and hidden[:32] != font[:32]
+    assert obfuscate(hidden, key) == font
+
+
+def test_keys_are_guids_fixed_per_face():
+    a, b = _font_key(Face("PT Serif", False, False)), _font_key(Face("PT Serif", True, False))
+    assert re.fullmatch(r"\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", a)
+    assert a != b and a == _font_key(Face("PT Serif", False, False))
+
+
+def test_a_subset_keeps_the_characters_asked_for_and_is_smaller(serif):
+    from fontTools.ttLib import TTFont
+
+    extra = ord("Ә")
+    data = subset(serif, COMMON | {extra})
+    with TTFont(io.BytesIO(data)) as font:
+        cmap = font.getBestCmap()
+        assert extra in cmap and ord("Ж") in cmap and ord("€") not in cmap
+        assert font["name"].getDebugName(1) == "PT Serif"  # readers match the embedded font by this name
+    assert len(data) < serif.stat().st_size / 2
+    assert _cut(serif, COMMON | {extra}) == data  # the same bytes when cut again
