@@ -21,7 +21,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 
-from . import cache
+from .. import cache
 from .ooxml import TEXT_PARTS, el
 
 FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
