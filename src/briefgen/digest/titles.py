@@ -32,7 +32,7 @@ FURNITURE_WORDS = 6  # a line of site furniture is short ("Войти в поч�
 MIN_CONTENT = 4  # letters of a content word a headline shares with its article
 MIN_SHARED = 2  # content words (lemmas) a headline shares with the rest of its article
 _TURN = re.compile(r"^[^:!?]{1,40}?:\s")  # "Д.Медведев: " opening a speaker's turn
-_LEADING_STAMP = re.compile(r"^(?:\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?\s+|[^\w\s«\"“„(]+\s*)+")  # "17.01.2009 ", emoji
+_LEADING_STAMP = re.compile(r"^(?:\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?\s+|[\u2022\u2190-\u2bff\U0001f000-\U0001faff]+\s*)+")  # "17.01.2009 ", "🔹"
 _SENTENCE_END = re.compile(r"[.!?][»\"”]?$")
 
 
@@ -42,9 +42,9 @@ def title(brief: Brief, src: SourceText, lang: str) -> str:
     if head:
         return head
     lines = _lines(src)
-    for name in (brief.event, brief.source.title):  # a name extraction gave: only when the opening says so too
-        name = _LEADING_STAMP.sub("", " ".join((name or "").split()))
-        if name and supported(name, src) and (name == brief.event or headline_like(name, lines, lang)):
+    for name, is_event in ((brief.event, True), (brief.source.title, False)):  # a name extraction gave, when the opening says so
+        name = _unstamped(" ".join((name or "").split()))
+        if name and supported(name, src) and (is_event or headline_like(name, [x for x in lines if x != name], lang)):
             return name
     return composed(brief, src, lang)
 
@@ -54,13 +54,18 @@ def headline(brief: Brief, src: SourceText, lang: str) -> str:
     that reads as a headline of this article; else ""."""
     lines = _lines(src)
     given = " ".join((brief.source.title or "").split())
-    for line in lines[:HEAD_LINES]:
-        line = _LEADING_STAMP.sub("", line)
-        if line and (line == given or not line.endswith(".")) and headline_like(line, lines, lang):
+    for i, raw in enumerate(lines[:HEAD_LINES]):
+        line = _unstamped(raw)
+        if line and (line == given or not line.endswith(".")) and headline_like(line, lines[:i] + lines[i + 1 :], lang):
             return line
         if count(line) >= MIN_SENTENCE and _SENTENCE_END.search(line):  # the article has begun: later lines are its own
             break
     return ""
+
+
+def _unstamped(line: str) -> str:
+    """The line without a date, time or pictograms opening it (unless that is all it holds)."""
+    return _LEADING_STAMP.sub("", line) or line
 
 
 def _lines(src: SourceText) -> list[str]:
@@ -68,18 +73,18 @@ def _lines(src: SourceText) -> list[str]:
 
 
 def headline_like(line: str, lines: list[str], lang: str) -> bool:
-    """True when `line` is a headline of the article whose lines are `lines`: not a caption, a page's furniture
-    or a speaker's turn, and sharing content words with the rest of the text."""
+    """True when `line` is a headline of the article whose other lines are `lines`: not a caption, a page's
+    furniture or a speaker's turn, and sharing content words with them."""
     n = count(line)
     if not MIN_HEADLINE <= n <= TITLE_WORDS + 5 or caption(line, lang) or (n <= FURNITURE_WORDS and furniture(line, lang)):
         return False
     turn = _TURN.match(line)
-    if turn and sum(x.startswith(turn.group()) for x in lines) > 1:  # a speaker's turn in a transcript
+    if turn and any(x.startswith(turn.group()) for x in lines):  # a speaker's turn in a transcript
         return False
     said = _WORD.findall(line[turn.end() :] if turn else line)
     if said and line.endswith("!") and lemma(said[0]) in (entry("address_words", lang) or []):  # "Господин министр!"
         return False
-    body = {lemma(w) for x in lines if x != line for w in _WORD.findall(x) if len(w) >= MIN_CONTENT}
+    body = {lemma(w) for x in lines for w in _WORD.findall(x) if len(w) >= MIN_CONTENT}
     own = {lemma(w) for w in _WORD.findall(line) if len(w) >= MIN_CONTENT}
     return len(own & body) >= MIN_SHARED
 
@@ -106,7 +111,7 @@ def composed(brief: Brief, src: SourceText, lang: str) -> str:
     plain = [s for s in prose if not (first_person(s.text) or courtesy(s.text, lang))] or prose
     sentences = [s for s in plain if count(s.text) >= MIN_SENTENCE] or plain
     if sentences:
-        return clip(without_asides(tidy(_LEADING_STAMP.sub("", sentences[0].text))), TITLE_WORDS, lang).rstrip(".")
+        return clip(without_asides(tidy(_unstamped(sentences[0].text))), TITLE_WORDS, lang).rstrip(".")
     return brief.source.name or brief.source.publisher or "—"
 
 
