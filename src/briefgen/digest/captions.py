@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import lemma
-from .lexicon import entry
-
-_WORD = re.compile(r"[^\W\d_]+")
+from .lexicon import entry, holds
 
 
 def caption(line: str, lang: str) -> bool:
@@ -26,11 +23,9 @@ def caption(line: str, lang: str) -> bool:
 
 def furniture(line: str, lang: str) -> bool:
     """True when the line holds a word of a web page's furniture (login, menu, share, subscribe)."""
-    marks = set(entry("web_furniture", lang) or [])
-    return any(w.lower() in marks or lemma(w) in marks for w in _WORD.findall(line))
+    return holds(line, "web_furniture", lang)
 
 
 def courtesy(sentence: str, lang: str) -> bool:
     """True when the sentence thanks, welcomes or congratulates (a courtesy, not what happened)."""
-    marks = set(entry("courtesy", lang) or [])
-    return any(w.lower() in marks or lemma(w) in marks for w in _WORD.findall(sentence))
+    return holds(sentence, "courtesy", lang)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from ..document import DATELINE
 from ..model import Brief, Span
-from ..nlp import lemma, parses
+from ..nlp import parses
 from .captions import caption, courtesy
 from .compress import compress
-from .lexicon import entry
+from .lexicon import entry, holds
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
 from ..render.sentences import tidy
@@ -222,11 +222,9 @@ def _lede(brief: Brief, src: SourceText, lang: str) -> Span | None:
 
 def _decides(sentence: str, lang: str) -> bool:
     """True when the sentence states a decision (signed, agreed)."""
-    words = set(entry("decision_words", lang) or [])
-    return any(w.lower() in words or lemma(w) in words for w in _CONTENT.findall(sentence))
+    return holds(sentence, "decision_words", lang)
 
 
 def meeting(sentence: str, lang: str) -> bool:
     """True when the sentence names a meeting (talks, a visit) or its verb (met, received)."""
-    words = set(entry("meeting_nouns", lang) or {}) | set(entry("meeting_verbs", lang) or [])
-    return any(w.lower() in words or lemma(w) in words for w in _CONTENT.findall(sentence))
+    return holds(sentence, "meeting_nouns", lang) or holds(sentence, "meeting_verbs", lang)
