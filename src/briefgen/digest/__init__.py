@@ -55,7 +55,7 @@ def make_digest(brief: Brief, lang: str) -> Digest:
     n_areas, used = _fit([count(a.label) + min(len(a.offsets), MAX_AREA_REFS) for a in areas[:MAX_AREAS]], used, limit)
     return Digest(
         title=title,
-        headline=titles.headline(brief, src),
+        headline=titles.headline(brief, src, text_lang),
         points=tuple(key),
         agreed=commitments.agreed(rows, src, text_lang),
         commitments=tuple(rows),

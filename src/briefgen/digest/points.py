@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from ..document import DATELINE
 from ..model import Brief, Span
+from ..nlp import parses
+from .captions import caption, courtesy
 from .compress import compress
-from .lexicon import entry
+from .lexicon import entry, holds
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
 from ..render.sentences import tidy
@@ -31,8 +33,18 @@ MIN_POINTS = 3
 POINT_WORDS = 30
 MIN_SAID = 4  # words a sentence keeps when its attribution goes
 SHORT_TAIL = 2  # words of an attribution ("отметил он") that always moves in front; a longer one only to save room
-LEDE_WORDS = 8  # the lede is the first sentence of at least this many words
+LEDE_WORDS = 8  # the lede is the first sentence of at least this many words...
+MEETING_WORDS = 5  # ...or, when it says who met whom, of at least this many
 MORE_SENTENCES = 40  # sentences without items that may fill the key points: the opening ones
+SAME_FACT_WORDS = 4  # content words (by stem) two points share when they state one fact...
+SAME_FACT_SHARE = 0.5  # ...making up at least this share of the shorter one's
+MIN_CONTENT = 4  # letters of a content word
+STEM = 5  # letters of a word that compare ("пригласил", "приглашает")
+_CONTENT = re.compile(r"[^\W\d_]+")
+_ENDED = re.compile(r"[.!?…][»\"”)]?\s*$")  # a sentence, not a headline or a heading
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_VERB_FORMS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +52,7 @@ class Candidate:
     """A sentence that may become a key point: its span, its weight, and the strings it must keep."""
 
     span: Span
-    score: float
+    score: float = 0.0
     keep: tuple[str, ...] = ()
     values: tuple[float, ...] = ()  # the values of the figures it states
     commits: bool = False  # it states a commitment
@@ -50,16 +62,23 @@ def key_points(brief: Brief, src: SourceText, lang: str, seen: Seen) -> list[Key
     """The key points in order of importance (the lede first)."""
     points: list[KeyPoint] = []
     stated: set[float] = set()  # the values of figures already stated
-    for cand in _candidates(brief, src):
+    for cand in _candidates(brief, src, lang):
         if len(points) >= MAX_POINTS:
             break
         if cand.values and set(cand.values) <= stated and not cand.commits:
             continue
         text = phrase(brief, src, cand, lang)
-        if text and seen.fresh(text):
-            seen.take(text)
-            stated.update(cand.values)
+        if not text or not seen.fresh(text):
+            continue
+        same = next((i for i, p in enumerate(points) if same_fact(text, p.text, brief)), None)
+        if same is not None and len(_stems(text)) <= len(_stems(points[same].text)):
+            continue  # said already, as fully
+        seen.take(text)
+        stated.update(cand.values)
+        if same is None:
             points.append(KeyPoint(text, cand.span.start))
+        else:  # the same fact said more fully: it takes the earlier statement's place
+            points[same] = KeyPoint(text, cand.span.start)
     return points
 
 
@@ -118,8 +137,34 @@ def in_quote(brief: Brief, span: Span) -> bool:
     return any(q.start <= span.start + 2 and span.end - 2 <= q.end for q in brief.quotes)
 
 
-def _candidates(brief: Brief, src: SourceText) -> Iterable[Candidate]:
-    """The lede, then sentences by the weight of the items they hold, then the rest of the text in order."""
+def same_fact(text: str, earlier: str, brief: Brief) -> bool:
+    """True when `text` says what `earlier` said: no new number, an action in common, and most of its content
+    words (by stem, names left out) there too."""
+    if set(_NUMBER.findall(text)) ^ set(_NUMBER.findall(earlier)):
+        return False
+    names = {_stem(w) for p in brief.participants for w in _CONTENT.findall(p.name)}
+    a, b = (_stems(x) - names for x in (text, earlier))
+    shared = a & b
+    acts = {_stem(w) for w in _CONTENT.findall(text) if _action(w)}
+    return bool(shared & acts) and len(shared) >= SAME_FACT_WORDS and len(shared) >= SAME_FACT_SHARE * min(len(a), len(b))
+
+
+def _action(word: str) -> bool:
+    """True when a word may name an action (a Russian verb form; any English word, which pymorphy cannot tell)."""
+    return not _CYRILLIC.search(word) or parses(word)[0].tag.POS in _VERB_FORMS
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in _CONTENT.findall(text) if len(w) >= MIN_CONTENT}
+
+
+def _stem(word: str) -> str:
+    return word.lower().replace("ё", "е")[:STEM]
+
+
+def _candidates(brief: Brief, src: SourceText, lang: str) -> Iterable[Candidate]:
+    """The lede, then sentences by the weight of the items they hold, then the rest of the text in order;
+    captions never, courtesies last."""
     weights: dict[Span, float] = {}
     keep: dict[Span, list[str]] = {}
     values: dict[Span, list[float]] = {}
@@ -138,25 +183,48 @@ def _candidates(brief: Brief, src: SourceText) -> Iterable[Candidate]:
     def make(s: Span, w: float) -> Candidate:
         return Candidate(s, w, tuple(keep.get(s, ())), tuple(values.get(s, ())), s in commits)
 
-    lede = _lede(brief, src)
+    lede = _lede(brief, src, lang)
     if lede is not None:
         yield make(lede, float("inf"))
-    for s, w in sorted(weights.items(), key=lambda x: (-x[1], x[0].start)):
-        if s != lede:
-            yield make(s, w)
-    for s in src.sentences()[:MORE_SENTENCES]:
-        if s != lede and s not in weights and count(s.text) >= LEDE_WORDS:
-            yield Candidate(s, 0.0)
+    ranked = [make(s, w) for s, w in sorted(weights.items(), key=lambda x: (-x[1], x[0].start)) if s != lede]
+    ranked += [Candidate(s) for s in src.sentences()[:MORE_SENTENCES] if s != lede and s not in weights and count(s.text) >= LEDE_WORDS]
+    ranked = [c for c in ranked if not caption(src.paragraph_text(c.span.start), lang)]
+    yield from sorted(ranked, key=lambda c: courtesy(c.span.text, lang))  # stable: courtesies after the rest
 
 
-def _lede(brief: Brief, src: SourceText) -> Span | None:
-    """The first sentence of the report that names a participant (else the first long sentence), not a quotation."""
-    mentions = [m for p in brief.participants for m in p.mentions]
-    first = None
-    for s in src.sentences()[:MORE_SENTENCES]:
-        if count(s.text) < LEDE_WORDS or in_quote(brief, s) or first_person(s.text):
+def _lede(brief: Brief, src: SourceText, lang: str) -> Span | None:
+    """What happened, by the first of: an opening sentence naming two participants and a meeting or a decision
+    ("Президенты … подписали Договор"); one naming a participant and a meeting ("… в ходе визита Токаева");
+    any naming two who met ("Токаев и Мирзиёев провели переговоры"); the first naming a participant; the first
+    long one. Never a headline, a quotation, a caption or a courtesy."""
+    mentions = [(p, m) for p in brief.participants for m in p.mentions]
+    tiers: list[Span | None] = [None] * 5
+    for i, s in enumerate(src.sentences()):
+        if not _ENDED.search(s.text) or in_quote(brief, s) or first_person(s.text) or courtesy(s.text, lang):
             continue
-        if any(s.start <= m.start < s.end for m in mentions):
-            return s
-        first = first or s
-    return first
+        if caption(src.paragraph_text(s.start), lang):
+            continue
+        who = {p.name for p, m in mentions if s.start <= m.start < s.end}
+        meets = meeting(s.text, lang)
+        opening = i < MORE_SENTENCES and count(s.text) >= LEDE_WORDS
+        ranks = [
+            opening and len(who) >= 2 and (meets or _decides(s.text, lang)),
+            opening and bool(who) and meets,
+            len(who) >= 2 and meets and count(s.text) >= MEETING_WORDS,
+            opening and bool(who),
+            opening,
+        ]
+        tiers = [t or (s if r else None) for t, r in zip(tiers, ranks)]
+        if tiers[0]:
+            break
+    return next((t for t in tiers if t), None)
+
+
+def _decides(sentence: str, lang: str) -> bool:
+    """True when the sentence states a decision (signed, agreed)."""
+    return holds(sentence, "decision_words", lang)
+
+
+def meeting(sentence: str, lang: str) -> bool:
+    """True when the sentence names a meeting (talks, a visit) or its verb (met, received)."""
+    return holds(sentence, "meeting_nouns", lang) or holds(sentence, "meeting_verbs", lang)

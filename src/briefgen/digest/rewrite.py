@@ -227,8 +227,8 @@ def _ru_possessive(text: str, tokens: list[re.Match[str]], i: int, j: int, voice
         if parse.tag.number == "plur":
             both = entry("both_countries", "ru") or {}
             return str(both.get(case, both.get("gent", ""))), noun.end()
-        if not voice.party:  # "наша страна" of a speaker whose country is unknown: "его страна"
-            return " ".join(x for x in (entry("his", "ru"), between, noun.group()) if x), noun.end()
+        if not voice.party:  # "наша страна" of a speaker whose country is unknown: "страна выступающего", no gender assumed
+            return " ".join(x for x in (between, noun.group(), entry("speaker_owner", "ru")) if x), noun.end()
         return _inflect_name(voice.party, case), noun.end()
     shared = parse.normal_form.replace("ё", "е") in (entry("shared_nouns", "ru") or [])
     owner = (entry("both_countries", "ru") or {}).get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")

@@ -32,6 +32,11 @@ class SourceText:
         i = index_of(self.paras, offset)
         return None if i is None else i + 1
 
+    def paragraph_text(self, offset: int) -> str:
+        """The text of the paragraph holding `offset` ("" outside every paragraph)."""
+        i = index_of(self.paras, offset)
+        return "" if i is None else self.paras[i].text
+
     def sentence(self, start: int, end: int) -> Span:
         """The sentence holding [start, end) (the stretch itself when it lies outside every paragraph)."""
         i = index_of(self.paras, start)
