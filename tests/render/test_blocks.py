@@ -63,3 +63,17 @@ def test_no_column_is_squeezed_to_nothing_by_a_huge_value():
     table = Table((cells("Показатель", "Значение", "Цель", "Абз."), cells("а", huge, "б", "[§1]")))
     fractions = column_fractions(table)
     assert min(fractions) * LINE >= 6 - 1e-9 and sum(fractions) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("markup", "back"),
+    [
+        ('<h1 id="a">A</h1><pagebreak/><h1 id="app">Appendix</h1><h1 id="ann">Annex</h1><p class="annex">1</p>', "app"),
+        ('<h1 id="a">A</h1><h1 id="ann">Annex</h1><p class="annex">1</p>', "ann"),  # no page break: the annex
+        ('<h1 id="a">A</h1><pagebreak/><p>text</p>', None),
+    ],
+)
+def test_the_back_matter_starts_at_the_first_section_on_a_page_of_its_own(markup, back):
+    from briefgen.render.markup import parse
+
+    assert parse(f'<doc title="T">{markup}</doc>').back_matter_id() == back

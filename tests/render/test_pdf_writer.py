@@ -139,13 +139,22 @@ def test_each_font_subset_has_its_own_tag(data, pdf_reader):
     assert len(tags) > 2 and len(set(prefixes)) == len(prefixes)
 
 
-def test_a_short_body_has_no_contents_and_a_long_one_has(pdf_reader, english_brief, large_brief):
-    from briefgen.render.compose import compose
+def test_contents_only_when_the_body_before_the_back_matter_is_long():
+    from briefgen.render.markup import parse
     from briefgen.render.pdf_writer import TOC_MIN_PAGES, body_pages, layout
+    from briefgen.render.theme import load_theme
 
-    for brief, wanted in ((english_brief, False), (large_brief, True)):
-        tree, theme = compose(brief, RenderOptions(), "brief.j2")
-        laid = layout(tree, theme)
+    theme = load_theme(RenderOptions())
+
+    def tree(body_sections: int, appendix_sections: int):
+        def sections(prefix: str, n: int) -> str:
+            return "".join(f'<h1 id="{prefix}{i}">Section {i}</h1>' + "<p>Text of the section. </p>" * 30 for i in range(n))
+
+        back = '<pagebreak/><h1 id="appendix">Appendix</h1>' + sections("a", appendix_sections)
+        return parse(f'<doc title="T"><toc title="Contents" depth="1"/>{sections("s", body_sections)}{back}</doc>')
+
+    for body, appendix, wanted in ((2, 12, False), (12, 2, True)):  # a long appendix does not make a body long
+        laid = layout(tree(body, appendix), theme)
         assert any(isinstance(b, Toc) for b in laid.tree.blocks) == wanted
         assert (body_pages(laid) >= TOC_MIN_PAGES) == wanted
 

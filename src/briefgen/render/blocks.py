@@ -187,6 +187,16 @@ class Document:
                 return section
         return None
 
+    def back_matter_id(self) -> str | None:
+        """The id of the first section that starts on a page of its own (an appendix or the annex), else the annex's.
+
+        What stands before it is the body: the part a reader reads, which decides whether contents are worth printing.
+        """
+        for before, b in zip(self.blocks, self.blocks[1:]):
+            if isinstance(before, PageBreak) and isinstance(b, Heading) and b.level == 1:
+                return b.id
+        return self.annex_id()
+
     def headings(self, depth: int = 3) -> list[Heading]:
         """The section headings (levels 1–depth) in order."""
         return [b for b in self.blocks if isinstance(b, Heading) and 1 <= b.level <= depth]

@@ -69,7 +69,7 @@ def render_pdf(tree: Document, theme: Theme) -> bytes:
 
 
 def layout(tree: Document, theme: Theme) -> Layout:
-    """The tree laid out; its contents are left out when the body (annex not counted) is under TOC_MIN_PAGES pages."""
+    """The tree laid out; its contents are left out when the body (appendices and annex not counted) is under TOC_MIN_PAGES pages."""
     if _last and _last[0][0] is tree and _last[0][1] == repr(theme):
         return _last[0][2]
     short = without_toc(tree)
@@ -88,9 +88,9 @@ def without_toc(tree: Document) -> Document:
 
 
 def body_pages(result: Layout) -> int:
-    """Pages before the annex (all of them when there is none); the annex starts on a page of its own."""
-    annex = result.tree.annex_id()
-    return result.anchor_pages[annex] - 1 if annex in result.anchor_pages else result.pages
+    """Pages before the back matter (appendices, annex; all pages when there is none), which starts on a page of its own."""
+    back = result.tree.back_matter_id()
+    return result.anchor_pages[back] - 1 if back in result.anchor_pages else result.pages
 
 
 def _laid_out(tree: Document, theme: Theme) -> Layout:
