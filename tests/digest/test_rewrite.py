@@ -30,6 +30,7 @@ NOBODY = Voice()
         ("Полагаю, что тариф следует снизить.", MINISTER, "Тариф следует снизить."),
         ("В этой связи важно ускорить работу комиссии.", MINISTER, "Важно ускорить работу комиссии."),
         ("Кроме того, министры обсудили туризм.", NOBODY, "Министры обсудили туризм."),
+        ("Ранее главы правительств провели встречу.", NOBODY, "Главы правительств провели встречу."),
     ],
 )
 def test_russian(text, voice, expected):
@@ -45,6 +46,7 @@ def test_russian(text, voice, expected):
         ("I am glad to welcome the delegation.", Voice("Smith", "Canada"), "Smith is glad to welcome the delegation."),
         ("I believe that tariffs should fall.", Voice("Smith", "Canada"), "Tariffs should fall."),
         ("Moreover, the ministers discussed tourism.", Voice(), "The ministers discussed tourism."),
+        ("Earlier, the ministers held talks in Rome.", Voice(), "The ministers held talks in Rome."),
         ("Exports reached US$ 5 million, and the US welcomed it.", Voice(), "Exports reached USD 5 million, and the U.S. welcomed it."),
     ],
 )
