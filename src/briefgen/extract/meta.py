@@ -24,7 +24,7 @@ _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
 _CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
 _NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./]\d)")  # 15.03.2025, 15/03/2025
 _HOST = r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})"
-# An agency between slashes ("Ulaanbaatar /MONTSAME/ The visit"), or in brackets closing a paragraph ("… (Yonhap)").
+# An agency between slashes ("Ulaanbaatar /AGENCY/ The visit"), or in brackets closing a paragraph ("… (Agency)").
 _SLASHED = re.compile(r"(?<![\w/])/([A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]+)?)/(?![\w/])")
 _BRACKETED = re.compile(r"\(([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\)[ \t|]*$", re.MULTILINE)
 
@@ -61,8 +61,8 @@ def publisher(text: str, language: str, persons: frozenset[str] = frozenset()) -
 
     A news agency's dateline ("МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -") names it
     first; then a credit cue (not naming one of the `persons`: "пишет Олег Смирнов" in his blog);
-    then an agency between slashes ("Ulaanbaatar /MONTSAME/"), a source line ("Источник:
-    https://news.example.ru/"), an agency in brackets closing a paragraph ("… (Yonhap)"); then the
+    then an agency between slashes ("Ulaanbaatar /AGENCY/"), a source line ("Источник:
+    https://news.example.ru/"), an agency in brackets closing a paragraph ("… (Agency)"); then the
     outlet a person gave an interview to ("в интервью журналу «Огонёк»", "в интервью РИА Новости").
     """
     m = DATELINE.search(text)
@@ -114,7 +114,7 @@ def _credit(language: str) -> re.Pattern[str]:
 
 @functools.cache
 def _past_credit(language: str) -> re.Pattern[str]:
-    """A credit cue in the past tense, which names an outlet only with its noun: "сообщило агентство БелТА"."""
+    """A credit cue in the past tense, which names an outlet only with its noun: "сообщило агентство Новости"."""
     cues, nouns = _any_of("past_cues", language), _any_of("outlet_nouns", language)
     return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:{nouns})\w*[ \t]+(?:{_QUOTED}|{_CAPITALISED})")
 

@@ -28,7 +28,7 @@ _INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})(?![\w-])(?!
 _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with their accented forms ("José Sócrates")
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with their accented forms ("José Álvarez")
 _LATIN_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![\w-])")
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
@@ -210,7 +210,7 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
         surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
     elif patr[-1]:
         first = nominative[words[0]]
-    elif len(words) >= 2 or initials or _kind(words[0]) != "Name" or len(words) < len(pieces):  # "Аль Нахайян"
+    elif len(words) >= 2 or initials or _kind(words[0]) != "Name" or len(words) < len(pieces):  # "Аль Рашид"
         surname, raw = nominative[words[-1]], words[-1]
         first = nominative[words[0]] if len(words) >= 2 else initials[0] if initials else None
     else:
@@ -400,7 +400,7 @@ def _settle_case(p: Person, r: NameReading) -> None:
 def _add_missed_surnames(doc, people: list[Person]) -> None:
     """A surname the NER missed somewhere ("господина Новака") is still that person's mention; so is the
     person's name as the text wrote it before, and the first word of a two-word name that is no known
-    first name (the family name of "Xi Jinping", "Си Цзиньпин")."""
+    first name (the family name of "Li Wei", "Ли Вэй")."""
     covered = [(e.start, e.end) for e in doc.entities] + [(m.start, m.end) for p in people for m in p.mentions]
     for p in people:
         for written in {m.text for m in p.mentions if " " in m.text}:
@@ -460,10 +460,10 @@ def _title_word(text: str, language: str) -> bool:
 
 def _common_word(text: str) -> bool:
     """A single dictionary word that is no name and may name someone itself: the NER's "Внук" is not a
-    person; "Токаев", which the dictionary knows only as a plural of "токай", is."""
+    person; a surname the dictionary knows only as a plural of a common noun is."""
     if " " in text or not nlp.morph().word_is_known(text.lower()) or _kind(text):
         return False
-    return not all(p.tag.POS == "NOUN" and p.tag.case != "nomn" for p in nlp.parses(text))  # "Токаев": "токай"
+    return not all(p.tag.POS == "NOUN" and p.tag.case != "nomn" for p in nlp.parses(text))  # a surname read as a plural noun
 
 
 def _nominatives(word: str) -> set[str]:

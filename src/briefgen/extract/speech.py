@@ -372,7 +372,7 @@ def governs(lead: str, language: str) -> bool:
         best = nlp.parses(w)[0]
         if "LATN" in best.tag:
             if _says(w, language):
-                return True  # "Trump said, “…”": an English verb has no part of speech to check
+                return True  # "Smith said, “…”": an English verb has no part of speech to check
         elif phrases.lemma(best) in _verbs(language):
             return best.tag.POS in _VERBAL
     return False

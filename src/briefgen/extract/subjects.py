@@ -84,7 +84,7 @@ def _genitive(word: Word) -> bool:
 
 def _named_case(ctx, word: Word) -> bool | None:
     """Whether a person's mention at `word` is nominative, as the people extractor read it from the whole
-    name ("Токаев", which the dictionary reads as a genitive plural), or None when no person is named there."""
+    name (a surname the dictionary reads as a genitive plural), or None when no person is named there."""
     person = _person_at(ctx, word)
     if person is None:
         return None
