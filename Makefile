@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EVAL   := $(SHARED)/eval
 
-.PHONY: help briefs test test-fast eval review bench golden clean
+.PHONY: help briefs test test-fast lint eval review bench golden clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,6 +24,10 @@ briefs: $(BIN)/briefgen  ## build a briefing pack for every seeds/*.txt into out
 
 test: $(VENV)/.test-extras  ## run the whole test suite (CI runs this)
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test-extras  ## ruff and pyright (basedpyright): clean, strict on model, serialize and render
+	$(BIN)/ruff check src tests tools bench
+	$(BIN)/basedpyright
 
 test-fast: $(VENV)/.test-extras  ## the suite without the slow tests (wheel check, 1 MB inputs, killed batches)
 	$(BIN)/python -m pytest -m "not slow"
