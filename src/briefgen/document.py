@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import nlp
+from . import lang, nlp
+from .lang import Language
 from .model import Span
 from .source import date_marker
 from .spans import LINE, index_of, make_span, paragraphs
@@ -85,6 +86,7 @@ class Document:
     sentences: list[Span]
     tokens: list[Token]
     entities: list[Entity]
+    language: Language
     _sentence_paragraph: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -111,8 +113,9 @@ class Document:
         return [e for e in self.entities if e.start >= start and e.end <= end and (type is None or e.type == type)]
 
 
-def analyse(text: str) -> Document:
-    """Segment and tag a text. Sentences never cross a line break, so headings stay apart."""
+def analyse(text: str, language: Language | None = None) -> Document:
+    """Segment and tag a text in `language` (detected from its letters when None); the NER runs only for a
+    language that has it. Sentences never cross a line break, so headings stay apart."""
     from razdel import sentenize
 
     _, body_start = date_marker(text)
@@ -129,5 +132,7 @@ def analyse(text: str) -> Document:
                 owner.append(pi)
 
     tokens = [Token(t.start, t.stop, t.text) for t in nlp.segmenter().tokenize(text)]
-    entities = [Entity(s, e, text[s:e], t) for s, e, t in nlp.entities(text) if s >= body_start]
-    return Document(text, body_start, paras, sentences, tokens, entities, owner)
+    language = language or lang.detect(text)
+    found = nlp.entities(text) if language.ner else ()
+    entities = [Entity(s, e, text[s:e], t) for s, e, t in found if s >= body_start]
+    return Document(text, body_start, paras, sentences, tokens, entities, language, owner)

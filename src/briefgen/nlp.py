@@ -1,11 +1,11 @@
-"""Load the language models once per process and hand them out.
+"""Load the segmenter and the NER model once per process and hand them out.
 
 Importing this module is cheap; each model is built on first use and cached,
 so `briefgen --help` never pays for the models and a batch worker pays once.
 natasha's NER model comes through `model_cache`, which keeps it in the user
 cache in a form that loads without unpacking.
-All morphology goes through pymorphy3 (the maintained fork): natasha's own
-pymorphy2-based vocabulary is never built, so `pkg_resources` is never needed.
+Morphology is each language's own (`briefgen.lang`); natasha's pymorphy2-based
+vocabulary is never built, so `pkg_resources` is never needed.
 """
 from __future__ import annotations
 
@@ -68,30 +68,11 @@ def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-@functools.cache
 def morph() -> Any:
-    """A pymorphy3 analyzer for lemmas and inflection, on the Russian dictionary package.
+    """The pymorphy3 analyzer, for the digest's raw readings (extraction reads words through `briefgen.lang`)."""
+    from .lang import pymorphy
 
-    The dictionary is named rather than found: finding it reads the entry points of every installed package.
-    """
-    import pymorphy3
-    import pymorphy3_dicts_ru
-    from pymorphy3 import shapes
-
-    shapes.is_latin_char = _latin_or_unnamed(shapes.is_latin_char)
-    return pymorphy3.MorphAnalyzer(pymorphy3_dicts_ru.get_path(), lang="ru")
-
-
-def _latin_or_unnamed(is_latin_char):
-    """pymorphy3's letter test, but False for a letter Unicode gives no name (it raises: pymorphy2 issue #137)."""
-
-    def check(ch: str) -> bool:
-        try:
-            return is_latin_char(ch)
-        except ValueError:
-            return False
-
-    return check
+    return pymorphy.analyzer()
 
 
 @functools.cache
@@ -101,7 +82,7 @@ def lemma(word: str) -> str:
 
 
 def parses(word: str) -> tuple[Any, ...]:
-    """Every pymorphy reading of a word, most likely first (shared by every extractor's words)."""
+    """Every raw pymorphy reading of a word, most likely first (the digest's; extraction's are `lang.readings`)."""
     return _parses(word.lower())
 
 
@@ -115,9 +96,11 @@ def warm_up() -> None:
 
     A batch worker's initialiser calls this; so does a process about to extract.
     """
+    from . import lang
     from .grammars.words import words
 
     segmenter()
     ner_tagger()
-    morph()
+    for language in lang.languages():
+        language.morphology.warm_up()
     words("ru")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen import lang
 from briefgen.document import Document
 from briefgen.extract import Context, figures
 from briefgen.model import Source
@@ -12,7 +13,7 @@ from briefgen.spans import paragraphs
 def figures_of(text: str, language: str = "ru"):
     """The figures of a text whose every line is one sentence (no NER needed)."""
     lines = paragraphs(text)
-    doc = Document(text, 0, lines, lines, [], [], list(range(len(lines))))
+    doc = Document(text, 0, lines, lines, [], [], lang.get(language), list(range(len(lines))))
     return figures.find(Context(source=Source(text, language=language), doc=doc))
 
 
@@ -427,7 +428,7 @@ YEARS_AND_STATUS = [
 @pytest.mark.parametrize("language, date, text, index, state, year", YEARS_AND_STATUS)
 def test_status_and_year_from_the_sentence_and_the_date_line(language, date, text, index, state, year):
     lines = paragraphs(text)
-    doc = Document(text, 0, lines, lines, [], [], list(range(len(lines))))
+    doc = Document(text, 0, lines, lines, [], [], lang.get(language), list(range(len(lines))))
     f = figures.find(Context(source=Source(text, language=language, date=date), doc=doc))[index]
     assert (f.status, f.year) == (state, year)
 

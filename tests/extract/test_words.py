@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen import lang
 from briefgen.extract.words import phrase_index, phrases_at, readings, words_of
+from briefgen.lang import grammar as g
 
 
 def test_words_keep_their_offsets():
@@ -16,17 +18,24 @@ def test_words_keep_their_offsets():
 @pytest.mark.parametrize(
     ("word", "lemma", "grammeme"),
     [
-        ("стороны", "сторона", "nomn"),  # rarer cases of the likeliest lemma stay: "стороны" can be the subject
-        ("намерены", "намерен", "ADJS"),  # a likely other lemma stays too
-        ("Создаваемого", "создавать", "PRTF"),
+        ("стороны", "сторона", g.NOM),  # rarer cases of the likeliest lemma stay: "стороны" can be the subject
+        ("намерены", "намерен", g.ADJ_SHORT),  # a likely other lemma stays too
+        ("Создаваемого", "создавать", g.PARTICIPLE),
     ],
 )
 def test_readings(word, lemma, grammeme):
-    assert any(l == lemma and grammeme in t for l, t in readings(word))
+    assert any(r.lemma == lemma and grammeme in r for r in readings(word))
 
 
 def test_english_forms_reach_the_base_word():
-    assert {"propose", "proposed"} <= {l for l, _ in readings("proposed")}
+    assert {"propose", "proposed"} <= {r.lemma for r in readings("proposed")}
+
+
+def test_a_word_is_read_by_the_language_that_writes_it():
+    """A Latin word in a Russian text is read as English (no grammar); a Russian word by the dictionary."""
+    ru = lang.get("ru")
+    assert not any(r.analysed for r in readings("signed", ru))
+    assert all(r.analysed for r in readings("подписали", ru))
 
 
 @pytest.mark.parametrize(

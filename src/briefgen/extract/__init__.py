@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import __version__
+from .. import __version__, lang
 from ..document import Document, analyse
 from ..model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source
 from . import agenda, commitments, events, figures, meta, participants, people, quotes, roles
@@ -51,7 +51,7 @@ EXTRACTORS: list[tuple[str, Callable[[Context], Any]]] = [
 
 def extract_brief(source: Source) -> Brief:
     """Extract every part of a brief from one source text."""
-    ctx = Context(source=source, doc=analyse(source.text))
+    ctx = Context(source=source, doc=analyse(source.text, lang.detect(source.text)))
     for name, find in EXTRACTORS:
         setattr(ctx, name, find(ctx))
     return Brief(

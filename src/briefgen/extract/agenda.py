@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import data, nlp
+from .. import data, lang
 from ..document import is_heading
 from ..grammars.tokens import fold
 from ..model import AgendaArea, Span
@@ -87,7 +87,7 @@ def _keys(word: Word) -> set[str]:
     a compound its parts' ("водно-энергетический", "студентов-медиков")."""
     keys = {word.lemma} if word.tag is not None else set(word.lemmas)
     if "-" in word.text:
-        keys |= {nlp.lemma(part.lower()) for part in word.text.split("-") if part}
+        keys |= {lang.lemma(part.lower()) for part in word.text.split("-") if part}
     return keys
 
 

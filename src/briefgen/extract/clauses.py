@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lang import grammar as g
 from .words import Word
 
 MAIN, COMPLEMENT, RELATIVE, COORDINATE, CONDITION, QUOTE = (
     "main", "complement", "relative", "coordinate", "condition", "quote")
-_PREDICATES = ("VERB", "PRTS", "ADJS", "PRED")
+_PREDICATES = (g.VERB, g.PARTICIPLE_SHORT, g.ADJ_SHORT, g.PREDICATIVE)
 
 
 @dataclass(slots=True)
@@ -33,7 +34,7 @@ class Clause:
         """True when some word is a finite verb or a predicative form ("намерен", "надо"), or, where there is
         no morphology, one of `auxiliaries` ("would")."""
         return any(
-            w.tag is not None and (w.tag.POS in _PREDICATES or "Prdx" in w.tag) or w.tag is None and w.lemmas & auxiliaries
+            w.tag is not None and (w.tag.pos in _PREDICATES or g.PREDICATIVE_USE in w.tag) or w.tag is None and w.lemmas & auxiliaries
             for w in self.words
         )
 
@@ -67,7 +68,7 @@ def _opens(words: list[Word], i: int, openers: dict[str, str], regions) -> str |
     if prev.text != "," or not word.is_word:
         return None
     kind = openers.get(word.lemma)
-    if kind is None and word.has("PREP") and i + 1 < len(words):
+    if kind is None and word.has(g.PREPOSITION) and i + 1 < len(words):
         kind = openers.get(words[i + 1].lemma)  # ", в котором"
         kind = kind if kind == RELATIVE else None
     return kind

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from ..lang import grammar as g
 from .. import data
 from ..model import Commitment, Span
 from .. import document
@@ -30,8 +31,8 @@ AREA_CONTEXT = 2  # sentences before a commitment that may tell its area ("по 
 SAME_CONTENT = 0.6  # share of content lemmas two statements must have in common to be one commitment
 _STOPS = set(",;:()—–")
 _CLOSING = "»“”\")"
-_NOMINAL = ("NOUN", "PREP")  # a cue that is a noun ("подписание") or opens with a preposition ("о планах")
-_CONTENT = ("NOUN", "INFN", "VERB", "ADJF", "PRTS", "PRTF")
+_NOMINAL = (g.NOUN, g.PREPOSITION)  # a cue that is a noun ("подписание") or opens with a preposition ("о планах")
+_CONTENT = (g.NOUN, g.INFINITIVE, g.VERB, g.ADJ, g.PARTICIPLE_SHORT, g.PARTICIPLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +197,7 @@ def _at_coordinated_cues(clause: Clause, voc: Vocabulary) -> list[Clause]:
         if words[k].lemma not in voc.coordinators or not Clause(clause.kind, words[:k]).has_predicate(voc.auxiliaries):
             continue
         nxt = words[k + 1]
-        finite = nxt.tag is None or nxt.has("VERB", "past")
+        finite = nxt.tag is None or nxt.has(g.VERB, g.PAST)
         if finite and any(not gapped for _, _, _, gapped in phrases_at(words, k + 1, voc.cues)):
             return [Clause(clause.kind, words[:k]), *_at_coordinated_cues(Clause(COORDINATE, words[k + 1 :]), voc)]
     return [clause]
@@ -230,12 +231,12 @@ def _trigger(clause: Clause, voc: Vocabulary) -> Trigger | None:
             continue
         for end, kind, lemma, gapped in phrases_at(words, i, voc.cues):
             if _cue_form_ok(words, i, end, lemma, kind, voc, end > i + 1):
-                tag = w.reading({lemma})[1]
-                past = tag is not None and "past" in tag
+                tag = w.grammar_as({lemma})
+                past = tag is not None and g.PAST in tag
                 return Trigger(i, end, kind, past=past, lemma=lemma, action=i + 1 if gapped else end)
-        r = w.reading(voc.imperative)
-        if r and r[1] is not None and "impr" in r[1]:
-            return Trigger(i, i + 1, voc.imperative[r[0]], lemma=r[0], action=i + 1)
+        r = w.grammar_as(voc.imperative)
+        if r is not None and g.IMPERATIVE in r:
+            return Trigger(i, i + 1, voc.imperative[r.lemma], lemma=r.lemma, action=i + 1)
     for i, w in enumerate(words):
         trigger = _future(words, i, voc) if w.is_word else None
         if trigger:
@@ -245,21 +246,21 @@ def _trigger(clause: Clause, voc: Vocabulary) -> Trigger | None:
 
 def _cue_form_ok(words: list[Word], i: int, end: int, lemma: str, kind: str, voc: Vocabulary, phrase: bool) -> bool:
     """Whether the cue's grammatical form states a commitment rather than a past fact or a description."""
-    tag = words[i].reading({lemma})[1]
+    tag = words[i].grammar_as({lemma})
     if tag is None:  # a language without morphology: the cue word itself decides
         return True
-    if tag.POS == "INFN" and any(w.lemmas & voc.polite for w in words[:i]):
+    if tag.pos == g.INFINITIVE and any(w.lemmas & voc.polite for w in words[:i]):
         return True  # "хотел бы пригласить": a polite way of inviting
-    if tag.POS in ("INFN", "GRND"):
+    if tag.pos in (g.INFINITIVE, g.GERUND):
         return False  # "предложил создать": the finite verb is the cue
-    if tag.POS in _NOMINAL:  # "сообщил о планах", "состоится подписание", not "подписание открыло страницу"
-        return not any(w.tag is not None and w.tag.POS in ("VERB", "PRTS") and "past" in w.tag
+    if tag.pos in _NOMINAL:  # "сообщил о планах", "состоится подписание", not "подписание открыло страницу"
+        return not any(w.tag is not None and w.tag.pos in (g.VERB, g.PARTICIPLE_SHORT) and g.PAST in w.tag
                        and not w.lemmas & voc.not_plans for w in words)
-    if tag.POS == "PRTF":
-        return "pres" in tag and "pssv" in tag  # "создаваемого сегодня Совета": a body being created
-    if tag.POS == "PRTS" and "past" in tag and not phrase and _infinitive(words, end, voc) is None:
+    if tag.pos == g.PARTICIPLE:
+        return g.PRESENT in tag and g.PASSIVE in tag  # "создаваемого сегодня Совета": a body being created
+    if tag.pos == g.PARTICIPLE_SHORT and g.PAST in tag and not phrase and _infinitive(words, end, voc) is None:
         return lemma in voc.done_at_event and not (i and words[i - 1].lemma == "быть")  # "подписаны 15 документов"
-    if kind == CREATION and tag.POS == "VERB" and "impf" in tag:
+    if kind == CREATION and tag.pos == g.VERB and g.IMPERFECTIVE in tag:
         return False  # "создает условия" describes; "создали совет" creates
     if lemma in voc.needs_infinitive:
         return _infinitive(words, end, voc) is not None
@@ -272,13 +273,13 @@ def _infinitive(words: list[Word], start: int, voc: Vocabulary) -> int | None:
         w = words[k]
         if w.text in _STOPS:
             return None
-        if w.has("INFN"):
+        if w.has(g.INFINITIVE):
             if w.lemma in voc.reporting:
                 return None  # "следует отметить": a turn of phrase
             if w.lemma not in voc.not_actions:
                 return k
             nxt = words[k + 1] if k + 1 < len(words) else None
-            return k if nxt is not None and nxt.has("PRTS") else None  # "должны быть созданы"
+            return k if nxt is not None and nxt.has(g.PARTICIPLE_SHORT) else None  # "должны быть созданы"
     return None
 
 
@@ -287,24 +288,24 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
     w = words[i]
     r = w.reading(voc.auxiliaries)
     if r is not None:
-        if r[1] is None:  # a language without morphology: the auxiliary and its verb
+        if not r.analysed:  # a language without morphology: the auxiliary and its verb
             return _bare_future(words, i, voc)
-        if "futr" not in r[1]:
+        if g.FUTURE not in r:
             return None
         for k in range(i + 1, len(words)):
             v = words[k]
-            if v.has("INFN") or v.has("PRTS"):
+            if v.has(g.INFINITIVE) or v.has(g.PARTICIPLE_SHORT):
                 if v.lemma in voc.not_actions or _base(v.lemma) in voc.not_plans or _abstract_subject(words, i, voc):
                     return None
                 return Trigger(i, k + 1, CREATION if v.lemma in voc.creation else INTENTION, plain=True)
-            if v.has("VERB") or not v.has("ADVB") and any(t.POS in ("ADJS", "PRED") for _, t in v.readings if t):
+            if v.has(g.VERB) or not v.has(g.ADVERB) and any(t.pos in (g.ADJ_SHORT, g.PREDICATIVE) for t in v.readings if t.analysed):
                 return None  # "будем рады": a state, not an action
         return None
-    if not w.has("VERB", "perf", "futr", "indc") or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
+    if not w.has(g.VERB, g.PERFECTIVE, g.FUTURE, g.INDICATIVE) or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
         return None
     if i and words[i - 1].lemma in voc.negations:
         return None  # "никогда не забудет": a denial, not a plan
-    if any(t is not None and "pres" in t for _, t in w.readings):
+    if any(t.analysed and g.PRESENT in t for t in w.readings):
         return None  # a verb of both aspects ("реализуются") reads as present too
     if _abstract_subject(words, i, voc):
         return None
@@ -330,9 +331,9 @@ def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
     """True when the nearest subject before words[i] names a process, quality or relation ("реализация",
     "сотрудничество"): its future is a forecast."""
     for w in reversed(words[:i]):
-        if w.has("NPRO", "nomn"):
+        if w.has(g.PRONOUN, g.NOM):
             return False
-        if any(t is not None and t.POS == "NOUN" and "nomn" in t for _, t in w.readings):
+        if any(t.analysed and t.pos == g.NOUN and g.NOM in t for t in w.readings):
             return w.lemma.endswith(voc.abstract_endings) or w.lemma in voc.abstract_nouns
     return False
 
@@ -367,7 +368,7 @@ def _other_figures(ctx, a: Item, b: Item) -> bool:
 
 def _content(item: Item, voc: Vocabulary) -> set[str]:
     words = [w for c in item.clauses for w in c.words[item.trigger.end if c is item.clause else 0 :]]
-    return {w.lemma for w in words if w.tag is not None and w.tag.POS in _CONTENT and w.lemma not in voc.not_actions}
+    return {w.lemma for w in words if w.tag is not None and w.tag.pos in _CONTENT and w.lemma not in voc.not_actions}
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
@@ -522,11 +523,11 @@ def _passive(item: Item, voc: Vocabulary) -> bool:
     words = item.clause.words
     t = item.trigger
     if not t.plain:
-        tag = words[t.index].reading({t.lemma})[1]
+        tag = words[t.index].grammar_as({t.lemma})
         # "решено", "поручено"; a cue noun ("состоится … подписание") is no verb of the subject before it
-        return t.lemma in voc.impersonal or tag is not None and tag.POS in ("PRTS", *_NOMINAL)
+        return t.lemma in voc.impersonal or tag is not None and tag.pos in (g.PARTICIPLE_SHORT, *_NOMINAL)
     verb = words[t.end - 1]
-    return verb.has("PRTS") or _reflexive_passive(verb.lemma)
+    return verb.has(g.PARTICIPLE_SHORT) or _reflexive_passive(verb.lemma)
 
 
 def _base(lemma: str) -> str:
@@ -537,7 +538,7 @@ def _base(lemma: str) -> str:
 def _reflexive_passive(lemma: str) -> bool:
     """True for a reflexive verb made from a transitive one ("собираться" from "собирать")."""
     base = _base(lemma)
-    return base != lemma and any(t is not None and "INFN" in t and "tran" in t for _, t in readings(base))
+    return base != lemma and any(t.analysed and g.INFINITIVE in t and g.TRANSITIVE in t for t in readings(base))
 
 
 def _quote_at(ctx, offset: int):

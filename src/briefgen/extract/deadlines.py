@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import grammar as g
 from .words import Word, match_phrase, phrase_index
 
 MAX_DAY = 31
@@ -84,7 +85,7 @@ class Deadlines:
                 return self._year_after(words, k + 1)  # "в первом квартале 2026 года"
             if _YEAR.match(w.text):
                 year = k + 1
-            elif not (w.lemmas & self.modifiers or w.has("ADJF") or _is_number(w) or w.text in "-–."):
+            elif not (w.lemmas & self.modifiers or w.has(g.ADJ) or _is_number(w) or w.text in "-–."):
                 break
         return year
 
@@ -104,4 +105,4 @@ def _day(word: Word) -> bool:
 
 
 def _is_number(word: Word) -> bool:
-    return word.text.isdigit() or _day(word) or (word.tag is not None and word.tag.POS == "NUMR")
+    return word.text.isdigit() or _day(word) or (word.tag is not None and word.tag.pos == g.NUMERAL)

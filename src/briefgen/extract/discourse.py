@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import data, nlp
+from .. import data, lang
 from .people import Person
 from .speech import according_to
 from .roles import Role, compatible, more_specific
@@ -152,7 +152,7 @@ def _after(cue: re.Pattern[str], text: str, offset: int) -> bool:
 def _interviewer_at(text: str, offset: int, language: str) -> bool:
     """Whether the word just before `offset` is a verb naming an interviewer ("Беседовала")."""
     word = word_before(text, offset)
-    return word is not None and nlp.lemma(word) in _interviewers(language)
+    return word is not None and lang.lemma(word) in _interviewers(language)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import data, nlp
+from ..lang import grammar as g
+from .. import data, lang
 from ..document import Document, Token
 from . import phrases
 from .roles import Role
@@ -63,7 +64,7 @@ def event(doc: Document, language: str, roles: list[Role], planned: list[tuple[i
 
 def _named(doc: Document, language: str, roles: list[Role], words: list[Token], same, locs) -> Event | None:
     """The event as this meeting noun's uses name it; None when they give a bare noun only."""
-    i, head = min(same, key=lambda u: u[1].tag.number == "plur")  # "встреча" reads better than "встречи"
+    i, head = min(same, key=lambda u: u[1].number == g.PLURAL)  # "встреча" reads better than "встречи"
     names = {e.start for e in doc.entities if e.type == "PER"}  # "визита Нарендры Моди": no name is cut in two
     begin, end = phrases.bounds(doc.text, words, i, head, MAX_COMPLEMENT, names)
     parts = [phrases.nominative_phrase(words, begin, i, end, head)]
@@ -87,7 +88,7 @@ def _named(doc: Document, language: str, roles: list[Role], words: list[Token], 
 
 
 def _ordinal(word: str) -> bool:
-    return "Anum" in nlp.parses(word)[0].tag
+    return g.ORDINAL in lang.readings(word)[0]
 
 
 def _is_loc(tok: Token, locs) -> bool:
@@ -101,7 +102,7 @@ def _body(doc: Document, language: str) -> str | None:
     for e in doc.entities:
         words = e.text.split()
         if e.type == "ORG" and any(phrases.head_reading(w, bodies) for w in words):
-            named.setdefault(tuple(nlp.lemma(w) for w in words), []).append(e.text)
+            named.setdefault(tuple(lang.lemma(w) for w in words), []).append(e.text)
     if not named:
         return None
     forms = max(named.values(), key=len)
@@ -112,15 +113,15 @@ def _body(doc: Document, language: str) -> str | None:
 
 def _genitive(name: str, bodies: frozenset[str]) -> bool:
     head = next(h for h in (phrases.head_reading(w, bodies) for w in name.split()) if h)
-    return head.tag.case == "gent"
+    return head.case == g.GEN
 
 
 def _to_genitive(name: str, bodies: frozenset[str]) -> str:
     """The name with its words up to the head put in the genitive ("Деловой совет" → "Делового совета")."""
     out, done = [], False
     for w in name.split():
-        form = None if done else nlp.parses(w)[0].inflect({"gent"})
-        out.append(w[:1] + form.word[1:] if form else w)
+        form = None if done else lang.readings(w)[0].inflect(g.GEN)
+        out.append(w[:1] + form[1:] if form else w)
         done = done or phrases.head_reading(w, bodies) is not None
     return " ".join(out)
 
@@ -128,7 +129,7 @@ def _to_genitive(name: str, bodies: frozenset[str]) -> str:
 def _parties(locs, roles: list[Role]) -> str | None:
     """The two places the participants' roles name most ("Президент Сербии"), in the genitive."""
     counts = Counter(
-        nlp.lemma(e.text) for e in locs if " " not in e.text and any(r.start <= e.start < r.end for r in roles)
+        lang.lemma(e.text) for e in locs if " " not in e.text and any(r.start <= e.start < r.end for r in roles)
     )
     top = [k for k, _ in counts.most_common(PARTIES)]
     if len(top) < PARTIES:
@@ -137,9 +138,9 @@ def _parties(locs, roles: list[Role]) -> str | None:
 
 
 def _place_genitive(lemma: str) -> str:
-    parse = next((p for p in nlp.parses(lemma) if "Geox" in p.tag), nlp.parses(lemma)[0])
-    form = parse.inflect({"gent"})
-    return (form.word if form else lemma).capitalize()
+    parse = next((p for p in lang.readings(lemma) if g.PLACE in p), lang.readings(lemma)[0])
+    form = parse.inflect(g.GEN)
+    return (form if form else lemma).capitalize()
 
 
 def _place(doc: Document, words: list[Token], uses: list[int], locs) -> str | None:
@@ -157,7 +158,7 @@ def _place_name(tok: Token, locs) -> str:
     """A place name in the nominative, spelled with the text's capitals ("Киеве" → "Киев", "США"), all of
     it when it is a name of several words ("Республику Таджикистан" → "Республика Таджикистан")."""
     whole = next((e.text for e in locs if e.start == tok.start), tok.text)
-    return " ".join(w if w.isupper() else "-".join(p.capitalize() for p in nlp.lemma(w).split("-")) for w in whole.split())
+    return " ".join(w if w.isupper() else "-".join(p.capitalize() for p in lang.lemma(w).split("-")) for w in whole.split())
 
 
 def _lemmas(key: str, language: str) -> frozenset[str]:

@@ -10,20 +10,21 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lang import grammar as g
 from ..grammars import count, money, percent, quantity, status
 from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
 from ..grammars.nouns import span_text
 from ..grammars.tokens import Token, tokenize
 from ..grammars.words import Words, words
 from ..model import Figure
-from ..nlp import parses
+from ..lang import readings as parses
 from .phrases import nominative
 
 # Tried in this order on what follows an amount; the first that reads it wins.
 _GRAMMARS = (percent.after, money.after, quantity.after, count.after)
 _OPEN, _CLOSE = "(", ")"
 _CHANGE_SIGNS = ("+", "-", "−")
-_SUBJECT_CASES = ("nomn", "accs")  # a measure noun before a sum may be its subject or object ("соглашения")
+_SUBJECT_CASES = (g.NOM, g.ACC)  # a measure noun before a sum may be its subject or object ("соглашения")
 MAX_MEASURE_WORDS = 4  # "$3 billion of advanced American military equipment"
 MIN_IMPLIED_SCALE = 1e6  # "5 миллиардов" may take the currency the paragraph named; "5" may not
 
@@ -214,14 +215,14 @@ def _nominative(measure: str | None, w: Words, cases: tuple[str, ...] = ()) -> s
         return measure
     words = measure.split()
     # the first noun heads the phrase; an adjective ending it stands for one ("334 подозреваемых")
-    at = next((k for k, word in enumerate(words) if parses(word)[0].tag.POS == "NOUN"), len(words) - 1)
-    nouns = [p for p in parses(words[at]) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    at = next((k for k, word in enumerate(words) if parses(word)[0].pos == g.NOUN), len(words) - 1)
+    nouns = [p for p in parses(words[at]) if p.pos in (g.NOUN, g.ADJ, g.PARTICIPLE)]
     if not nouns:
         return measure
-    readings = [p for p in nouns if p.normal_form == nouns[0].normal_form]
-    head = next((p for case in cases for p in readings if p.tag.case == case), readings[0])
+    readings = [p for p in nouns if p.lemma == nouns[0].lemma]
+    head = next((p for case in cases for p in readings if p.case == case), readings[0])
     phrase = " ".join([nominative(word, head) for word in words[: at + 1]] + words[at + 1 :])
     if "ё" not in measure:
         phrase = phrase.replace("ё", "е")  # as the text writes it: "протяженность"
-    common = not ({"Name", "Surn", "Geox", "Orgn", "Abbr"} & set(str(parses(words[0])[0].tag).replace(" ", ",").split(",")))
+    common = not ({g.FIRST_NAME, g.SURNAME, g.PLACE, g.ORGANISATION, g.ABBREVIATION} & parses(words[0])[0].marks)
     return phrase[:1].lower() + phrase[1:] if common else phrase

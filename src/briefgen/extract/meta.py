@@ -18,8 +18,6 @@ from ..document import DATELINE, headline
 from ..model import Source
 
 OUTLET_REACH = 60  # characters after an interview cue in which the outlet is named
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_LATIN = re.compile(r"[A-Za-z]")
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
 _CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
 _NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./]\d)")  # 15.03.2025, 15/03/2025
@@ -32,7 +30,7 @@ _BRACKETED = re.compile(r"\(([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\)[ \t|]*$", re.MU
 def find(ctx) -> Source:
     """The source with what the text says of itself: language, publisher, date."""
     text = ctx.doc.text
-    language = "ru" if len(_CYRILLIC.findall(text)) >= len(_LATIN.findall(text)) else "en"
+    language = ctx.doc.language.code  # detected before the analysis (`lang.detect`)
     persons = frozenset(e.text for e in ctx.doc.entities if e.type == "PER")
     return replace(
         ctx.source,

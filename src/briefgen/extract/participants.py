@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .. import data, nlp
+from ..lang import grammar as g
+from .. import data, lang
 from ..model import Participant, Span
 from . import discourse
 from .roles import party
@@ -70,7 +71,7 @@ def _credited(text: str, start: int, language: str) -> bool:
     "корреспондент «Вестей» Олег Смирнов"): who made the report, not who took part."""
     line = _LINE_START.search(text, max(0, start - 200), start).group()
     cues = data.word_set("sources", "credit_cues", language)
-    return any(nlp.lemma(w.lower()) in cues for w in _WORD.findall(line)[-CREDIT_WORDS:])
+    return any(lang.lemma(w.lower()) in cues for w in _WORD.findall(line)[-CREDIT_WORDS:])
 
 
 def _sides(ctx) -> set:
@@ -82,14 +83,14 @@ def _sides(ctx) -> set:
     out = set()
     for p in ctx.people:
         for m in p.mentions:
-            if p.cases.get(m.start) != "gent" or m.start in p.intros and p.intros[m.start].plural:
+            if p.cases.get(m.start) != g.GEN or m.start in p.intros and p.intros[m.start].plural:
                 continue
             before = word_before(text, _begin(p, m))
-            if before is None or nlp.lemma(before) not in _held(language):
+            if before is None or lang.lemma(before) not in _held(language):
                 continue
             i = ctx.doc.sentence_index(m.start)
             end = ctx.doc.sentences[i].end if i is not None else m.end
-            joined = [q for q in ctx.people for n in q.mentions if m.end < n.start < end and q.cases.get(n.start) == "gent"
+            joined = [q for q in ctx.people for n in q.mentions if m.end < n.start < end and q.cases.get(n.start) == g.GEN
                       and (word_before(text, _begin(q, n)) or "").lower() in joins]
             if joined or any(w.group().lower() in _with(language) for w in _WORD.finditer(text, m.end, end)):
                 out |= {p, *joined}
@@ -105,15 +106,15 @@ def _begin(person, mention) -> int:
 def _received(ctx, person, mention) -> bool:
     """A mention in the accusative (an animate one reads as the genitive) right after a verb of receiving:
     the guest ("принял посла Германии Томаса Вебера")."""
-    if person.cases.get(mention.start) not in ("accs", "gent"):
+    if person.cases.get(mention.start) not in (g.ACC, g.GEN):
         return False
     before = word_before(ctx.doc.text, _begin(person, mention))
-    return before is not None and nlp.lemma(before) in data.word_set("events", "received_by", ctx.source.language)
+    return before is not None and lang.lemma(before) in data.word_set("events", "received_by", ctx.source.language)
 
 
 def _alongside(text: str, person, start: int, language: str) -> bool:
     """A mention in the instrumental after "с": the one the subject met, talked or signed with."""
-    if person.cases.get(start) != "ablt":
+    if person.cases.get(start) != g.INS:
         return False
     role = person.intros.get(start)
     return word_before(text, role.start if role else start) in _with(language)

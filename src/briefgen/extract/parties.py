@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .. import data, nlp
+from ..lang import grammar as g
+from .. import data, lang
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*|\S+")
 JOINT_WORDS = 3  # "The two countries": the joint word may come third
@@ -120,20 +121,20 @@ def of_person(person, lang: str) -> str | None:
 def _nominative(word: str) -> str:
     """A title's word in the nominative when its likeliest reading is a genitive ("Республики" →
     "Республика"), its capital kept; any other word (an abbreviation, "Казахстан") as written."""
-    top = nlp.parses(word)[0]
-    if word.isupper() or top.tag.case != "gent" or top.tag.POS not in ("NOUN", "ADJF"):
+    top = lang.readings(word)[0]
+    if word.isupper() or top.case != g.GEN or top.pos not in (g.NOUN, g.ADJ):
         return word
-    form = top.inflect({"nomn"})
-    return word[:1] + form.word[1:] if form else word
+    form = top.inflect(g.NOM)
+    return word[:1] + form[1:] if form else word
 
 
 def _lemma(word: str) -> str:
-    return nlp.lemma(word.lower()).replace("ё", "е")
+    return lang.lemma(word.lower()).replace("ё", "е")
 
 
 def _plural_lemmas(word: str) -> set[str]:
     """The lemmas a word may be the plural of ("стороны" → "сторона"); a Latin word as written."""
-    readings = nlp.parses(word.lower())
-    if "LATN" in readings[0].tag:
+    readings = lang.readings(word.lower())
+    if g.LATIN in readings[0]:
         return {word.lower()}
-    return {p.normal_form.replace("ё", "е") for p in readings if "plur" in p.tag}
+    return {p.lemma.replace("ё", "е") for p in readings if g.PLURAL in p}

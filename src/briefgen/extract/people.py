@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import data, nlp
+from ..lang import grammar as g
+from .. import data, lang
 from ..grammars.tokens import fold
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
 from .words import english_forms, word_before
 
-_NAME_TAGS = ("Name", "Surn", "Patr")
+_NAME_TAGS = (g.FIRST_NAME, g.SURNAME, g.PATRONYMIC)
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -41,7 +42,7 @@ _JOIN = re.compile(r"[ \t]+(\w+)[ \t]+")  # "и" between two names
 _APPOSED = re.compile(r",[ \t]+(?:the[ \t]+)?")  # between a name and the title set off after it
 NAME_REACH = 60  # characters before a title in which the name set off before it is looked for
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\s+(?=\S)")
-_NO_NAME_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
+_NO_NAME_POS = frozenset({g.VERB, g.INFINITIVE, g.GERUND, g.PARTICIPLE_SHORT, g.ADVERB, g.PREPOSITION, g.CONJUNCTION, g.PARTICLE, g.INTERJECTION, g.PREDICATIVE})
 MIN_SURNAME = 3
 SAID = 2  # rank of a mention a verb agrees with: the surest nominative
 STEM_ENDING = 2  # letters a case ending may change at the end of a surname ("Иваю" ~ "Ивая")
@@ -66,7 +67,7 @@ class Person:
 
     def nominative_at(self, start: int) -> bool:
         """Whether the mention at `start` is (or may be) in the nominative: the subject of its clause."""
-        return self.cases.get(start, "nomn") in (None, "nomn")
+        return self.cases.get(start, g.NOM) in (None, g.NOM)
 
     @property
     def role(self) -> str | None:
@@ -193,24 +194,24 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
     if role and (role.plural or possible is not None and not possible & role.cases):
         role = None
     agreeing = _possible_cases(words, said) if said and role else None
-    if agreeing is not None and "nomn" not in agreeing:
+    if agreeing is not None and g.NOM not in agreeing:
         said = None  # after a title, words that cannot be the verb's subject: "Представитель Козлова отказался"
     if said:
-        case, gender = "nomn", said
+        case, gender = g.NOM, said
     else:
         case, gender = _case_and_gender(words, role.cases if role else None)
     nominative = {w: _to_nominative(w, case, gender) for w in words}
     name = _PIECE.sub(lambda m: nominative.get(m.group(), m.group()), span.text)
     kinds = [_kind(w) for w in words]
-    patr = [k == "Patr" for k in kinds]
-    if not said and (len(words) == 1 or not {"Name", "Patr"} & set(kinds)):
+    patr = [k == g.PATRONYMIC for k in kinds]
+    if not said and (len(words) == 1 or not {g.FIRST_NAME, g.PATRONYMIC} & set(kinds)):
         gender = None  # a word alone does not say: "Мхитаряна", "Соколова"
     first = surname = raw = None
     if patr[-1] and len(words) >= 3:
         surname, first, raw = nominative[words[0]], nominative[words[1]], words[0]
     elif patr[-1]:
         first = nominative[words[0]]
-    elif len(words) >= 2 or initials or _kind(words[0]) != "Name" or len(words) < len(pieces):  # "Аль Рашид"
+    elif len(words) >= 2 or initials or _kind(words[0]) != g.FIRST_NAME or len(words) < len(pieces):  # "Аль Рашид"
         surname, raw = nominative[words[-1]], words[-1]
         first = nominative[words[0]] if len(words) >= 2 else initials[0] if initials else None
     else:
@@ -259,7 +260,7 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     after = [_LATIN_NAME.match(doc.text, r.end) for r in roles]
     before = [_LATIN_BEFORE_TITLE.search(doc.text, max(0, r.start - NAME_REACH), r.start) for r in roles]
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
-    extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == "Name"]
+    extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == g.FIRST_NAME]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
     extra += _said_names(doc.text, doc.body_start)
     titled = [m for m in after + before if m]
@@ -303,13 +304,13 @@ def _says_next_to(text: str, run: re.Match) -> bool:
 def _foreign_word_before_name(rest: list[str], word: str) -> bool:
     """Whether `word` belongs to the phrase before a name the NER ran into: a word that reads first of all as
     no name, before a first name and a surname ("Мажлиса Танзила Нарбаева")."""
-    return len(rest) == 2 and _kind_first(rest[0]) == "Name" and not _kind_first(word) and _kind(rest[1]) != "Patr"
+    return len(rest) == 2 and _kind_first(rest[0]) == g.FIRST_NAME and not _kind_first(word) and _kind(rest[1]) != g.PATRONYMIC
 
 
 def _no_name_word(word: str) -> bool:
     """A word that is no part of a name: a verb, adverb or function word, and no name reading at all."""
-    readings = nlp.parses(word)
-    return readings[0].tag.POS in _NO_NAME_POS and not any(t in p.tag for p in readings for t in _NAME_TAGS)
+    readings = lang.readings(word)
+    return readings[0].pos in _NO_NAME_POS and not any(t in p for p in readings for t in _NAME_TAGS)
 
 
 def _same(p: Person, r: NameReading) -> bool:
@@ -350,15 +351,15 @@ def _verb_gender(text: str, span: Span, role: Role | None) -> str | None:
     else None: not after a title in another case or a noun the name may depend on ("Визит Ивана Козлова
     начался")."""
     before = word_before(text, role.start if role else span.start)
-    if role is not None and not role.nominative or role is None and before and nlp.parses(before)[0].tag.POS == "NOUN":
+    if role is not None and not role.nominative or role is None and before and lang.readings(before)[0].pos == g.NOUN:
         return None
     m = _NEXT_WORD.match(text, span.end)
     if not m:
         return None
-    tag = nlp.parses(m.group(1))[0].tag
-    if tag.POS != "VERB" or "past" not in tag or "sing" not in tag:
+    tag = lang.readings(m.group(1))[0]
+    if tag.pos != g.VERB or g.PAST not in tag or g.SINGULAR not in tag:
         return None
-    return next((g for g in ("masc", "femn") if g in tag), None)
+    return next((gender for gender in (g.MASCULINE, g.FEMININE) if gender in tag), None)
 
 
 def _first_names_agree(a: str, b: str) -> bool:
@@ -443,7 +444,7 @@ def _cases_from_prepositions(text: str, people: list[Person], language: str) -> 
         return
     for p in people:
         for m in p.mentions:
-            if p.cases.get(m.start) not in (None, "nomn"):
+            if p.cases.get(m.start) not in (None, g.NOM):
                 continue
             role = p.intros.get(m.start)
             before = word_before(text, role.start if role else m.start)
@@ -455,45 +456,45 @@ def _title_word(text: str, language: str) -> bool:
     """A single word whose last part is a title, misspelt or prefixed: the NER's "Экс-премьер" is no name."""
     if " " in text or "-" not in text:
         return False
-    return nlp.lemma(text.rsplit("-", 1)[1].lower()) in data.word_set("roles", "heads", language)
+    return lang.lemma(text.rsplit("-", 1)[1].lower()) in data.word_set("roles", "heads", language)
 
 
 def _common_word(text: str) -> bool:
     """A single dictionary word that is no name and may name someone itself: the NER's "Внук" is not a
     person; a surname the dictionary knows only as a plural of a common noun is."""
-    if " " in text or not nlp.morph().word_is_known(text.lower()) or _kind(text):
+    if " " in text or not lang.is_known(text.lower()) or _kind(text):
         return False
-    return not all(p.tag.POS == "NOUN" and p.tag.case != "nomn" for p in nlp.parses(text))  # a surname read as a plural noun
+    return not all(p.pos == g.NOUN and p.case != g.NOM for p in lang.readings(text))  # a surname read as a plural noun
 
 
 def _nominatives(word: str) -> set[str]:
     """Folded nominatives a written surname may stand for: itself and each noun reading's ("Гарсию" → "гарсия")."""
     out = {fold(word)}
-    for p in nlp.parses(word):
-        if p.tag.POS == "NOUN" and p.tag.number != "plur":
-            form = p.inflect({"nomn"})
+    for p in lang.readings(word):
+        if p.pos == g.NOUN and p.number != g.PLURAL:
+            form = p.inflect(g.NOM)
             if form:
-                out.add(fold(form.word))
+                out.add(fold(form))
     return out
 
 
 def _looks_nominative(word: str) -> bool:
     """Whether a name word reads as a nominative: a word pymorphy does not know as a name
     ("Самехом") may still show its case as a noun."""
-    nouns = [p for p in nlp.parses(word) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
-    return not nouns or nouns[0].tag.case == "nomn" or "Fixd" in nouns[0].tag
+    nouns = [p for p in lang.readings(word) if p.pos == g.NOUN and p.number == g.SINGULAR]
+    return not nouns or nouns[0].case == g.NOM or g.INDECLINABLE in nouns[0]
 
 
 def _kind_first(word: str) -> str:
     """What the likeliest reading of a word is as a name ('' when it is no name first of all)."""
-    best = nlp.parses(word.split("-")[0])[0]
-    return next((t for t in _NAME_TAGS if t in best.tag), "")
+    best = lang.readings(word.split("-")[0])[0]
+    return next((t for t in _NAME_TAGS if t in best), "")
 
 
 def _kind(word: str) -> str:
     """Name, Surn or Patr: what the likeliest name reading of a word is ('' for none)."""
-    for p in nlp.parses(word):
-        kind = next((t for t in _NAME_TAGS if t in p.tag), None)
+    for p in lang.readings(word):
+        kind = next((t for t in _NAME_TAGS if t in p), None)
         if kind:
             return kind
     return ""
@@ -507,24 +508,24 @@ def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], t
     readings that are no name, which settles ties ("Жомарту" is more likely a
     masculine dative; "Асанова" in a surname's place is no woman's first name).
     """
-    readings = [p for p in nlp.parses(word.split("-")[-1]) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
-    named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]
-    named = [p for p in named if position and position in p.tag] or named
+    readings = [p for p in lang.readings(word.split("-")[-1]) if p.pos == g.NOUN and p.number == g.SINGULAR]
+    named = [p for p in readings if any(t in p for t in _NAME_TAGS)]
+    named = [p for p in named if position and position in p] or named
     out: dict[tuple[str, str], tuple[float, float]] = {}
     for p in readings:
-        if "Fixd" in p.tag and position != "Name" or p not in named and any(t in p.tag for t in _NAME_TAGS):
+        if g.INDECLINABLE in p and position != g.FIRST_NAME or p not in named and any(t in p for t in _NAME_TAGS):
             continue  # an indeclinable name alone ("Альберто") says nothing of the case; nor does a name of the
             # wrong kind; an indeclinable first name before a surname still says its gender ("Айгерим")
         for gender in _genders(p):
-            key = (p.tag.case, gender)
+            key = (p.case, gender)
             name, noun = out.get(key, (0.0, 0.0))
             out[key] = (max(name, p.score if p in named else 0.0), noun + p.score)
     return out if named else {}
 
 
 def _genders(parse) -> tuple[str, ...]:
-    """The genders a reading allows: "ms-f" nouns ("глава", "Мустафа") take either."""
-    return ("masc", "femn") if "ms-f" in parse.tag else (str(parse.tag.gender),)
+    """The genders a reading allows: nouns of common gender ("глава", "Мустафа") take either."""
+    return (g.MASCULINE, g.FEMININE) if g.COMMON in parse else (str(parse.gender),)
 
 
 def _case_and_gender(
@@ -539,10 +540,10 @@ def _case_and_gender(
     if cases:
         combined = {k: v for k, v in combined.items() if k[0] in cases}
         if not combined:
-            return ("nomn" if "nomn" in cases else min(cases)), None
+            return (g.NOM if g.NOM in cases else min(cases, key=g.CASES.index)), None
     if not combined:
         return None, None
-    case, gender = max(combined, key=lambda k: (*combined[k], k[0] == "nomn"))  # "Альберто": nominative
+    case, gender = max(combined, key=lambda k: (*combined[k], k[0] == g.NOM))  # "Альберто": nominative
     return case, gender
 
 
@@ -556,7 +557,7 @@ def _agreed(words: list[str]) -> dict[tuple[str, str], tuple[float, float]]:
     """(case, gender) readings every name word allows, with their combined weights."""
     combined: dict[tuple[str, str], tuple[float, float]] | None = None
     for n, w in enumerate(words):
-        position = "Surn" if n == len(words) - 1 and len(words) > 1 else "Name" if n == 0 and len(words) > 1 else None
+        position = g.SURNAME if n == len(words) - 1 and len(words) > 1 else g.FIRST_NAME if n == 0 and len(words) > 1 else None
         r = _readings(w, position)
         if not r:
             continue
@@ -570,7 +571,7 @@ def _agreed(words: list[str]) -> dict[tuple[str, str], tuple[float, float]]:
 
 
 def _to_nominative(word: str, case: str | None, gender: str | None) -> str:
-    if case in (None, "nomn") or _INITIAL.fullmatch(word):
+    if case in (None, g.NOM) or _INITIAL.fullmatch(word):
         return word
     return "-".join(_piece_nominative(p, case, gender) for p in word.split("-"))
 
@@ -579,18 +580,18 @@ def _piece_nominative(piece: str, case: str, gender: str | None) -> str:
     """A person's reading of the person's gender first, name readings before others; then a thing's of that
     gender ("Милане" of a man: "Милан", not the woman's name "Миланя"); a person's reading of the other
     gender only when none fits ("Алана Гарсии")."""
-    nouns = [p for p in nlp.parses(piece) if p.tag.POS == "NOUN" and p.tag.case == case and p.tag.number == "sing"]
+    nouns = [p for p in lang.readings(piece) if p.pos == g.NOUN and p.case == case and p.number == g.SINGULAR]
 
     def rank(p) -> tuple[int, bool]:
         fits = gender is None or gender in _genders(p)
-        tier = 0 if fits and p.tag.animacy == "anim" else 1 if fits else 2
-        return tier, not any(t in p.tag for t in _NAME_TAGS)
+        tier = 0 if fits and g.ANIMATE in p else 1 if fits else 2
+        return tier, not any(t in p for t in _NAME_TAGS)
 
-    readings = sorted((p for p in nouns if p.tag.animacy == "anim" or gender is None or gender in _genders(p)), key=rank)
+    readings = sorted((p for p in nouns if g.ANIMATE in p or gender is None or gender in _genders(p)), key=rank)
     for p in readings:
-        form = p.inflect({"nomn"})
+        form = p.inflect(g.NOM)
         if form:
-            return _keep_spelling(piece, form.word)
+            return _keep_spelling(piece, form)
     return piece
 
 

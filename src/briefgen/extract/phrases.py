@@ -5,18 +5,19 @@ Shared by roles ("народный депутат Молдовы") and event nam
 """
 from __future__ import annotations
 
-from .. import nlp
+from ..lang import grammar as g
+from .. import lang
 from ..document import Token
 
-NOMINAL = ("NOUN", "ADJF")
+NOMINAL = (g.NOUN, g.ADJ)
 
 
 def head_reading(word: str, lemmas: frozenset[str]):
     """The word's reading as one of `lemmas`, when its likeliest reading is a noun ("после" is not "посол")."""
-    readings = nlp.parses(word)
-    if readings[0].tag.POS != "NOUN":
+    readings = lang.readings(word)
+    if readings[0].pos != g.NOUN:
         return None
-    return next((p for p in readings if p.tag.POS == "NOUN" and lemma(p) in lemmas), None)
+    return next((p for p in readings if p.pos == g.NOUN and lemma(p) in lemmas), None)
 
 
 def bounds(
@@ -49,7 +50,7 @@ def bounds(
                 end += 2
                 counted += 1
                 continue
-        named = nxt.text[:1].isupper() and lemma(nlp.parses(words[end].text)[0]) in states
+        named = nxt.text[:1].isupper() and lemma(lang.readings(words[end].text)[0]) in states
         if nxt.start in stop or not (named or _complement(nxt)):
             break
         end += 1
@@ -61,7 +62,7 @@ Joins = tuple[frozenset[str], frozenset[str]]  # (conjunctions, head lemmas) for
 
 
 def _heads(tok: Token, lemmas: frozenset[str]) -> bool:
-    return any(lemma(p) in lemmas for p in nlp.parses(tok.text) if p.tag.POS == "NOUN")
+    return any(lemma(p) in lemmas for p in lang.readings(tok.text) if p.pos == g.NOUN)
 
 
 def nominative_phrase(words: list[Token], begin: int, i: int, end: int, head) -> str:
@@ -73,14 +74,14 @@ def nominative_phrase(words: list[Token], begin: int, i: int, end: int, head) ->
 
 def nominative(word: str, head) -> str:
     """The word in the nominative, in the head's number and gender, its capital kept."""
-    agree = {str(head.tag.gender), str(head.tag.number)} & {"masc", "femn", "neut", "sing", "plur"}
-    if "plur" in agree:
-        agree = {"plur"}  # plural adjectives have no gender: "совместные проекты"
-    for p in nlp.parses(word):
-        if p.tag.case == head.tag.case and p.tag.POS in (*NOMINAL, "PRTF"):
-            form = p.inflect({"nomn"} | (agree if p.tag.POS != "NOUN" else agree & {"sing", "plur"}))
+    agree = {str(head.gender), str(head.number)} & {g.MASCULINE, g.FEMININE, g.NEUTER, g.SINGULAR, g.PLURAL}
+    if g.PLURAL in agree:
+        agree = {g.PLURAL}  # plural adjectives have no gender: "совместные проекты"
+    for p in lang.readings(word):
+        if p.case == head.case and p.pos in (*NOMINAL, g.PARTICIPLE):
+            form = p.inflect(g.NOM, *(agree if p.pos != g.NOUN else agree & {g.SINGULAR, g.PLURAL}))
             if form:
-                return word[:1] + form.word[1:] if word[:1].isupper() else form.word
+                return word[:1] + form[1:] if word[:1].isupper() else form
     return word
 
 
@@ -92,17 +93,17 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
 
 def lemma(parse) -> str:
     """A reading's dictionary form, ё written as е."""
-    return parse.normal_form.replace("ё", "е")
+    return parse.lemma.replace("ё", "е")
 
 
 def _agrees(tok: Token, head) -> bool:
     """An adjective before the head in the same case: "народный депутат", "турецкого премьера"."""
-    return any(p.tag.POS == "ADJF" and p.tag.case == head.tag.case for p in nlp.parses(tok.text))
+    return any(p.pos == g.ADJ and p.case == head.case for p in lang.readings(tok.text))
 
 
 def _complement(tok: Token) -> bool:
     """A genitive noun or adjective after the head: "торговли Китая", "МИД РФ"."""
-    readings = nlp.parses(tok.text)
-    if len(tok.text) < 2 or readings[0].tag.POS not in NOMINAL:
+    readings = lang.readings(tok.text)
+    if len(tok.text) < 2 or readings[0].pos not in NOMINAL:
         return False
-    return tok.text.isupper() or any(p.tag.case == "gent" and p.tag.POS in NOMINAL for p in readings)
+    return tok.text.isupper() or any(p.case == g.GEN and p.pos in NOMINAL for p in readings)

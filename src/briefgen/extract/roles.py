@@ -12,7 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .. import data, nlp
+from ..lang import grammar as g
+from .. import data, lang
 from ..document import Document, Token
 from . import phrases
 
@@ -50,7 +51,7 @@ class Role:
 
     @property
     def nominative(self) -> bool:
-        return "nomn" in self.cases
+        return g.NOM in self.cases
 
 
 def find(ctx) -> list[Role]:
@@ -151,10 +152,10 @@ def party(role: Role | None, doc: Document, language: str) -> str | None:
     words = _WORDS.findall(role.text)
     if _LATIN.match(role.text):
         return _english_party(role, words, doc.text)
-    at = next((k for k, w in enumerate(words) if nlp.lemma(w) == role.head), 0)
+    at = next((k for k, w in enumerate(words) if lang.lemma(w) == role.head), 0)
     for k, w in enumerate(words[at + 1 :], at + 1):
         if _is_place(w) and _place_key(w) == role.place:
-            if nlp.lemma(w) in _states(language) and k + 1 < len(words) and words[k + 1][:1].isupper():
+            if lang.lemma(w) in _states(language) and k + 1 < len(words) and words[k + 1][:1].isupper():
                 return f"{_nominative_place(w)} {_nominative_place(words[k + 1])}"  # "Республика Корея"
             return _nominative_place(w, words[k + 1] if k + 1 < len(words) else None)
     if role.place:  # an adjective's place ("узбекский"): the place as the text names it
@@ -195,21 +196,21 @@ def _shared_beginning(a: str, b: str) -> int:
 def _nominative_place(word: str, noun: str | None = None) -> str:
     """A place name in the nominative, capitalised as a name: "Казахстана" → "Казахстан"; an adjective
     with the noun after it agreeing ("Псковской области" → "Псковская область")."""
-    best = nlp.parses(word)[0]
-    if best.tag.POS == "ADJF" and noun:
-        head = next((p for p in nlp.parses(noun) if p.tag.POS == "NOUN" and p.tag.case == best.tag.case), None)
-        form = best.inflect({"nomn", "sing", str(head.tag.gender)}) if head else None
+    best = lang.readings(word)[0]
+    if best.pos == g.ADJ and noun:
+        head = next((p for p in lang.readings(noun) if p.pos == g.NOUN and p.case == best.case), None)
+        form = best.inflect(g.NOM, g.SINGULAR, str(head.gender)) if head else None
         if form:
             name = phrases.lemma(head)
-            return f"{form.word.capitalize()} {name.capitalize() if noun[:1].isupper() else name}"
-    return "-".join(part.capitalize() for part in nlp.lemma(word).split("-"))
+            return f"{form.capitalize()} {name.capitalize() if noun[:1].isupper() else name}"
+    return "-".join(part.capitalize() for part in lang.lemma(word).split("-"))
 
 
 def shared(role: Role, text: str, language: str) -> tuple[list[Role], int]:
     """A plural title of two places as the singular titles it stands for, in order, and where it ends:
     "Президенты России и Ирана" → "Президент России", "Президент Ирана"."""
     words = _WORDS.findall(role.text)
-    at = next((k for k, w in enumerate(words) if nlp.lemma(w) == role.head), len(words))
+    at = next((k for k, w in enumerate(words) if lang.lemma(w) == role.head), len(words))
     places = [w for w in words[at + 1 :] if _is_place(w)]
     end = role.end
     more = _AND_PLACE.match(text, end)
@@ -219,7 +220,7 @@ def shared(role: Role, text: str, language: str) -> tuple[list[Role], int]:
     if not role.plural or len(places) != 2:
         return [], role.end
     head = role.head[:1].upper() + role.head[1:]
-    titles = [replace(role, name=f"{head} {w}", lemmas=(role.head, nlp.lemma(w)), place=_place_key(w), plural=False)
+    titles = [replace(role, name=f"{head} {w}", lemmas=(role.head, lang.lemma(w)), place=_place_key(w), plural=False)
               for w in places]
     return titles, end
 
@@ -227,8 +228,8 @@ def shared(role: Role, text: str, language: str) -> tuple[list[Role], int]:
 def _own(word: str) -> bool:
     """A word before a counterpart title that says whose it is: an adjective ("хорватский", "Chilean"), not a
     possessive ("его", "свой")."""
-    tag = nlp.parses(word)[0].tag
-    return "LATN" in tag or tag.POS == "ADJF" and "Apro" not in tag
+    tag = lang.readings(word)[0]
+    return g.LATIN in tag or tag.pos == g.ADJ and g.PRONOMINAL not in tag
 
 
 def _office_words(role: Role) -> tuple[int, int]:
@@ -261,7 +262,7 @@ def office(role: Role) -> int | None:
 
 
 def _phrase(text: str, words: list[Token], i: int, head, names: set[int], places: frozenset[str], language: str) -> Role:
-    cases = frozenset(p.tag.case for p in nlp.parses(words[i].text) if p.normal_form == head.normal_form)
+    cases = frozenset(p.case for p in lang.readings(words[i].text) if p.lemma == head.lemma)
     begin, end = phrases.bounds(
         text, words, i, head, MAX_COMPLEMENT, names, (_joins(language), _heads(language)), _states(language)
     )
@@ -277,10 +278,10 @@ def _phrase(text: str, words: list[Token], i: int, head, names: set[int], places
         text[start:stop],
         name[:1].upper() + name[1:],
         phrases.lemma(head),
-        tuple(nlp.lemma(w.text) for w in words[begin : end + 1]),
+        tuple(lang.lemma(w.text) for w in words[begin : end + 1]),
         place,
         cases,
-        head.tag.number == "plur",
+        head.number == g.PLURAL,
     )
 
 
@@ -317,7 +318,7 @@ def _plain_phrase(text: str, words: list[Token], i: int, language: str) -> Role 
     start, stop = words[begin].start, words[end - 1].end
     lemmas = tuple(w.text.lower() for w in words[begin:end])
     role = Role(start, stop, text[start:stop], text[start].upper() + text[start + 1 : stop], " ".join(lemmas[i - begin : k - begin]),
-                lemmas, None, frozenset({"nomn"}), False)
+                lemmas, None, frozenset({g.NOM}), False)
     return replace(role, place=_plain_place(role, language))
 
 
@@ -361,8 +362,8 @@ def _posted(text: str, words: list[Token], end: int, names: set[int], language: 
 def _adjective_place(word: str, places: frozenset[str]) -> str | None:
     """The place an adjective says a title is of, when the text names that place: "узбекским" with
     "Узбекистан" → "узбе"; an adjective of quality ("новый") names none."""
-    best = nlp.parses(word)[0]
-    if best.tag.POS != "ADJF" or "Qual" in best.tag or "Apro" in best.tag:
+    best = lang.readings(word)[0]
+    if best.pos != g.ADJ or g.QUALITATIVE in best or g.PRONOMINAL in best:
         return None
     key = phrases.lemma(best)[:_PLACE_KEY]
     return key if key in places else None
@@ -373,7 +374,7 @@ def _is_place(word: str) -> bool:
 
 
 def _place_key(word: str) -> str:
-    return nlp.lemma(word)[:_PLACE_KEY]
+    return lang.lemma(word)[:_PLACE_KEY]
 
 
 def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
@@ -426,6 +427,6 @@ def _posts(language: str) -> frozenset[str]:
 @functools.cache
 def _offices() -> tuple[tuple[tuple[str, ...], ...], ...]:
     return tuple(
-        tuple(tuple(nlp.lemma(w) for w in entry.split()) for lang in group.values() for entry in lang)
+        tuple(tuple(lang.lemma(w) for w in entry.split()) for entries in group.values() for entry in entries)
         for group in data.load("roles")["offices"]
     )

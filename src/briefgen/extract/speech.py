@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import data, nlp
+from ..lang import grammar as g
+from .. import data, lang
 from ..document import Document, headline, is_heading
 from ..model import Span
 from ..spans import make_span
@@ -44,7 +45,7 @@ _INNER_STOPS = (",",)
 _NEXT = re.compile(r"[.!?…]?[ \t]+")
 _DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
 _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
-_VERBAL = ("VERB", "INFN", "GRND")
+_VERBAL = (g.VERB, g.INFINITIVE, g.GERUND)
 _NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[A-ZА-ЯЁ])")  # "Бахты — Чугучак"
 _REMARK = re.compile(r"[ \t]*\([^)\n]*\)")  # "(как переведено)" after a speaker's name
 _APPOSITION = re.compile(r",[^,\n]{1,60},")  # ", head of the agency," between a name and its verb
@@ -222,7 +223,7 @@ def _label_like(label: str) -> bool:
         0 < len(words) <= MAX_LABEL_WORDS
         and not re.search(r"[!?,;«»\"]", label)
         and not _SPACED_DASH.search(label)  # "Петров — Козлову: …": a headline says who told whom
-        and not any(nlp.parses(w)[0].tag.POS in _VERBAL for n, w in enumerate(words) if n == 0 or w.islower())
+        and not any(lang.readings(w)[0].pos in _VERBAL for n, w in enumerate(words) if n == 0 or w.islower())
     )
 
 
@@ -336,10 +337,10 @@ def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) 
 
 def _says(word: str, language: str) -> bool:
     """A verb of saying in a finite form (any form of it in a language without morphology: "said")."""
-    best = nlp.parses(word)[0]
-    if "LATN" in best.tag:
+    best = lang.readings(word)[0]
+    if g.LATIN in best:
         return any(form in _verbs(language) for form in english_forms(word.lower()))
-    return best.tag.POS == "VERB" and phrases.lemma(best) in _verbs(language)
+    return best.pos == g.VERB and phrases.lemma(best) in _verbs(language)
 
 
 def _lead(doc: Document, mark: int) -> Span | None:
@@ -369,12 +370,12 @@ def governs(lead: str, language: str) -> bool:
     if according_to(language).search(lead):
         return True
     for w in reversed(_WORD.findall(_unquoted(lead))):
-        best = nlp.parses(w)[0]
-        if "LATN" in best.tag:
+        best = lang.readings(w)[0]
+        if g.LATIN in best:
             if _says(w, language):
                 return True  # "Smith said, “…”": an English verb has no part of speech to check
         elif phrases.lemma(best) in _verbs(language):
-            return best.tag.POS in _VERBAL
+            return best.pos in _VERBAL
     return False
 
 
@@ -383,8 +384,8 @@ def quotes_someone(clause: str, language: str) -> bool:
     is not the speaker."""
     quoting = data.word_set("speech", "quoting", language)
     for w in _WORD.findall(clause)[:ATTRIBUTION_WORDS]:
-        best = nlp.parses(w)[0]
-        forms = english_forms(w.lower()) if "LATN" in best.tag else [phrases.lemma(best)]
+        best = lang.readings(w)[0]
+        forms = english_forms(w.lower()) if g.LATIN in best else [phrases.lemma(best)]
         if any(f in quoting for f in forms):
             return True
     return False
@@ -393,7 +394,7 @@ def quotes_someone(clause: str, language: str) -> bool:
 def _names_next(lead: str, language: str) -> bool:
     """Whether a word just before the quotation announces a name ("под названием «…»")."""
     cues = _name_cues(language)
-    return any(nlp.lemma(w) in cues for w in _WORD.findall(lead)[-NAME_CUE_WINDOW:])
+    return any(lang.lemma(w) in cues for w in _WORD.findall(lead)[-NAME_CUE_WINDOW:])
 
 
 def _name_like(quoted: str) -> bool:
@@ -403,7 +404,7 @@ def _name_like(quoted: str) -> bool:
     plain = _NAME_DASH.sub(" ", quoted)
     if not quoted[:1].isupper() or len(words) > MAX_NAME_WORDS or re.search(rf"[,;:.!?{_DASH}](\s|$)", plain):
         return False
-    return not any(nlp.parses(w)[0].tag.POS in _VERBAL + ("PRTS",) for w in words)
+    return not any(lang.readings(w)[0].pos in _VERBAL + (g.PARTICIPLE_SHORT,) for w in words)
 
 
 def _mid_sentence(lead: Span | None, language: str) -> bool:

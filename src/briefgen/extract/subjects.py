@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
+from ..lang import grammar as g
 from .. import data
 from .roles import compatible
 from .words import Word
@@ -28,7 +29,7 @@ def subject(
     nor is a word whose gender a past-tense `verb` denies ("Форум пройдет, и [она] пригласила").
     A first-person pronoun anywhere makes the clause first person ("Протокол мы подписали")."""
     vocab = _vocabulary(ctx.source.language)
-    if any(w.has("NPRO", "1per", "nomn") for w in words):
+    if any(w.has(g.PRONOUN, g.FIRST, g.NOM) for w in words):
         return FIRST, None
     titles = {r.start: r for r in ctx.roles}
     gender = _gender(verb)
@@ -42,23 +43,23 @@ def subject(
         title = titles.get(w.start)
         if title is not None and w.tag is None and not title.plural:  # a title where there is no morphology
             return PERSON, titled_person(ctx, title, speaker) or last_person(ctx, w.start, speaker)
-        tag = next((t for _, t in w.readings if t is not None and "nomn" in t), None)
+        tag = next((t for t in w.readings if t.analysed and g.NOM in t), None)
         if tag is None or w.lemma in vocab["time"]:
             continue
-        if tag.POS == "NPRO" and "1per" in tag:
+        if tag.pos == g.PRONOUN and g.FIRST in tag:
             return FIRST, None
-        if tag.POS == "NPRO" and "3per" in tag or tag.POS == "NOUN" and "anim" in tag and "sing" in tag:
+        if tag.pos == g.PRONOUN and g.THIRD in tag or tag.pos == g.NOUN and g.ANIMATE in tag and g.SINGULAR in tag:
             named = _names(ctx, words[k + 1 :], kinds=("PER",))
             if named:
                 return NAMED, named
             by_title = titled_person(ctx, title, speaker) if title is not None else None
             return PERSON, by_title or last_person(ctx, w.start, speaker)
-        if tag.POS == "NOUN":
+        if tag.pos == g.NOUN:
             named = _names(ctx, words[k + 1 : k + 4], kinds=("ORG",))  # "корпорация Marubeni"
             if named or passive:
                 return (NAMED, named) if named else (None, None)
             begin, end = k, k + 1
-            while begin > 0 and words[begin - 1].has("ADJF", "nomn") and not words[begin - 1].has("Apro"):
+            while begin > 0 and words[begin - 1].has(g.ADJ, g.NOM) and not words[begin - 1].has(g.PRONOMINAL):
                 begin -= 1  # "Туркменская сторона", not "который"
             while end < len(words) and end - k <= 3 and _genitive(words[end]):
                 end += 1
@@ -79,7 +80,7 @@ def _vocabulary(lang: str) -> dict[str, frozenset[str]]:
 
 def _genitive(word: Word) -> bool:
     """True for a word that can be a genitive noun or adjective ("руководство страны", "лидеры двух стран")."""
-    return any(t is not None and "gent" in t and t.POS in ("NOUN", "ADJF", "NUMR") for _, t in word.readings)
+    return any(t.analysed and g.GEN in t and t.pos in (g.NOUN, g.ADJ, g.NUMERAL) for t in word.readings)
 
 
 def _named_case(ctx, word: Word) -> bool | None:
@@ -96,17 +97,17 @@ def _plural_subject(words: list[Word], k: int, verb: Word | None) -> bool | None
     singular for ("По их итогам стороны подписали"), and no surer nominative follows it ("в ходе встречи
     лидеры условились"), else None (undecided)."""
     tag = verb.tag if verb is not None else None
-    if tag is None or "plur" not in tag or tag.POS not in ("VERB", "PRTS", "ADJS"):
+    if tag is None or g.PLURAL not in tag or tag.pos not in (g.VERB, g.PARTICIPLE_SHORT, g.ADJ_SHORT):
         return None
     if any(_only_nominative(w) for w in words[k + 1 :]):
         return None
-    return True if any(t is not None and "plur" in t and "nomn" in t for _, t in words[k].readings) else None
+    return True if any(t.analysed and g.PLURAL in t and g.NOM in t for t in words[k].readings) else None
 
 
 def _only_nominative(word: Word) -> bool:
     """A noun or pronoun that can only be nominative ("лидеры")."""
-    tags = [t for _, t in word.readings if t is not None and t.POS in ("NOUN", "NPRO")]
-    return bool(tags) and all("nomn" in t for t in tags)
+    tags = [t for t in word.readings if t.analysed and t.pos in (g.NOUN, g.PRONOUN)]
+    return bool(tags) and all(g.NOM in t for t in tags)
 
 
 def _free(words: list[Word], k: int, nominative: bool | None = None) -> bool:
@@ -119,16 +120,16 @@ def _free(words: list[Word], k: int, nominative: bool | None = None) -> bool:
             return False
         genitive = False
     elif words[k].tag is not None:
-        cases = {c for _, t in words[k].readings for c in ("nomn", "gent") if c in t}
-        if "nomn" not in cases:
+        cases = {c for t in words[k].readings for c in (g.NOM, g.GEN) if c in t}
+        if g.NOM not in cases:
             return False
-        genitive = "gent" in cases
+        genitive = g.GEN in cases
     for w in reversed(words[:k]):
         if not w.is_word and w.text not in _QUOTES:
             return True  # a comma or dash ends the phrase before it
-        if not w.is_word or w.has("ADJF") or w.has("NUMR") or w.has("NUMB"):
+        if not w.is_word or w.has(g.ADJ) or w.has(g.NUMERAL) or w.has(g.DIGITS):
             continue
-        return not (w.has("PREP") or (genitive and w.has("NOUN") and not w.has("nomn")))
+        return not (w.has(g.PREPOSITION) or (genitive and w.has(g.NOUN) and not w.has(g.NOM)))
     return True
 
 
@@ -172,9 +173,9 @@ def _name_at(ctx, words: list[Word], k: int, kinds) -> tuple[str, int] | None:
 def _gender(verb: Word | None) -> str | None:
     """The gender a singular past-tense verb says its subject has ("пригласила": femn), else None."""
     tag = verb.tag if verb is not None else None
-    if tag is None or tag.POS != "VERB" or "past" not in tag or "sing" not in tag:
+    if tag is None or tag.pos != g.VERB or g.PAST not in tag or g.SINGULAR not in tag:
         return None
-    return next((g for g in ("masc", "femn", "neut") if g in tag), None)
+    return next((gender for gender in (g.MASCULINE, g.FEMININE, g.NEUTER) if gender in tag), None)
 
 
 def _may_be(ctx, word: Word, gender: str) -> bool:
@@ -185,10 +186,10 @@ def _may_be(ctx, word: Word, gender: str) -> bool:
         return person.gender in (None, gender)
     if word.tag is None:
         return True
-    nouns = [t for _, t in word.readings if t is not None and t.POS == "NOUN" and "nomn" in t]
-    if not nouns or any("anim" in t for t in nouns):
+    nouns = [t for t in word.readings if t.analysed and t.pos == g.NOUN and g.NOM in t]
+    if not nouns or any(g.ANIMATE in t for t in nouns):
         return True  # not a noun, or a person's title
-    return any(gender in t or "ms-f" in t or "plur" in t for t in nouns)
+    return any(gender in t or g.COMMON in t or g.PLURAL in t for t in nouns)
 
 
 def _introduced_at(ctx, word: Word):
@@ -216,7 +217,7 @@ def _person_at(ctx, word: Word):
 def _entity(ctx, word: Word):
     """The organisation or place whose name starts at `word`, or None; an adjective alone the NER took for
     a place ("Туркменская сторона") is none."""
-    if word.has("ADJF") and all(e.end <= word.end for e in ctx.doc.entities if e.start == word.start):
+    if word.has(g.ADJ) and all(e.end <= word.end for e in ctx.doc.entities if e.start == word.start):
         return None
     return next((e for e in ctx.doc.entities if e.start == word.start and e.type in ("ORG", "LOC")), None)
 

@@ -1,23 +1,26 @@
 """Turn a document's sentences into analysed words: offsets, lemmas and grammar, once per text.
 
-Each distinct word form is parsed by pymorphy3 once per process (the one cache
-of readings, `nlp.parses`), and each sentence is split into words once per text
-(kept on the extraction context), so every extractor that reads lemmas shares
-the same work.
+Each distinct word form is read once per process by the analyser of the
+language that writes it (`lang.reader`: a Latin word in a Russian text is read
+as English), its likely readings kept once per form (`_likely`); each sentence
+is split into words once per text (kept on the extraction context), so every
+extractor that reads lemmas shares the same work.
 """
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import nlp
+from .. import lang
 from ..grammars.tokens import fold
+from ..lang import Language
+from ..lang.reading import Reading
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
 WORD_REACH = 40  # characters before an offset in which the word just before it is looked for
-_LATIN = re.compile(r"[a-z]")
 MIN_SCORE = 0.1  # another lemma or part of speech rated below this is too unlikely to count
 MAX_GAP = 2  # words a phrase's "..." may stand for
 GAP = "..."
@@ -25,36 +28,41 @@ GAP = "..."
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A word or punctuation mark of a sentence with its likely readings (lemma, grammar tag)."""
+    """A word or punctuation mark of a sentence with its likely readings."""
 
     start: int
     end: int
     text: str
-    readings: tuple[tuple[str, Any], ...]  # (lemma, pymorphy3 tag), most likely first; () for punctuation
+    readings: tuple[Reading, ...]  # most likely first; () for punctuation
 
     @property
     def lemma(self) -> str:
         """The most likely lemma (the text itself for punctuation)."""
-        return self.readings[0][0] if self.readings else self.text
+        return self.readings[0].lemma if self.readings else self.text
 
     @property
     def lemmas(self) -> frozenset[str]:
         """Every likely lemma."""
-        return frozenset(lemma for lemma, _ in self.readings)
+        return frozenset(r.lemma for r in self.readings)
 
     @property
-    def tag(self) -> Any:
-        """The most likely reading's grammar tag, or None for punctuation."""
-        return self.readings[0][1] if self.readings else None
+    def tag(self) -> Reading | None:
+        """The most likely reading when it has a grammar; None for punctuation and words read without one."""
+        return self.readings[0] if self.readings and self.readings[0].analysed else None
 
-    def reading(self, lemmas) -> tuple[str, Any] | None:
+    def reading(self, lemmas: frozenset[str] | set[str]) -> Reading | None:
         """The most likely reading whose lemma is one of `lemmas`."""
-        return next((r for r in self.readings if r[0] in lemmas), None)
+        return next((r for r in self.readings if r.lemma in lemmas), None)
 
-    def has(self, *grammemes: str) -> bool:
-        """True when the most likely reading carries every one of `grammemes`."""
+    def grammar_as(self, lemmas: frozenset[str] | set[str]) -> Reading | None:
+        """The most likely reading whose lemma is one of `lemmas`, when it has a grammar."""
+        r = self.reading(lemmas)
+        return r if r is not None and r.analysed else None
+
+    def has(self, *marks: str) -> bool:
+        """True when the most likely reading carries every one of `marks` (names from `lang.grammar`)."""
         tag = self.tag
-        return tag is not None and all(g in tag for g in grammemes)
+        return tag is not None and tag.has(*marks)
 
     @property
     def is_word(self) -> bool:
@@ -64,37 +72,39 @@ class Word:
 def sentence_words(ctx) -> list[list[Word]]:
     """The analysed words of every sentence of the document (computed once per context)."""
     if not ctx.words and ctx.doc.sentences:
-        ctx.words = [words_of(s.text, s.start) for s in ctx.doc.sentences]
+        ctx.words = [words_of(s.text, s.start, ctx.doc.language) for s in ctx.doc.sentences]
     return ctx.words
 
 
-def words_of(text: str, offset: int = 0) -> list[Word]:
-    """The words and punctuation marks of `text`, offsets shifted by `offset`."""
-    return [Word(offset + m.start(), offset + m.end(), m.group(), readings(m.group())) for m in _TOKEN.finditer(text)]
+def words_of(text: str, offset: int = 0, language: Language | None = None) -> list[Word]:
+    """The words and punctuation marks of `text` (in `language`, when known), offsets shifted by `offset`."""
+    return [
+        Word(offset + m.start(), offset + m.end(), m.group(), readings(m.group(), language))
+        for m in _TOKEN.finditer(text)
+    ]
 
 
-def readings(token: str) -> tuple[tuple[str, Any], ...]:
-    """The likely (lemma, tag) readings of a word form: every case and number of its most likely lemma and
-    part of speech ("стороны": genitive singular, nominative plural …), and other readings that are not
-    too unlikely; () for punctuation."""
+def readings(token: str, language: Language | None = None) -> tuple[Reading, ...]:
+    """The likely readings of a word form: every case and number of its most likely lemma and part of speech
+    ("стороны": genitive singular, nominative plural …), and other readings that are not too unlikely,
+    lemmas with ё as е; () for punctuation."""
     if not (token[0].isalnum() or token[0] == "_"):
         return ()
     word = token.lower()
-    if _LATIN.match(word):
-        return tuple((form, None) for form in english_forms(word))
-    parses = nlp.parses(word)
-    top = parses[0]
-    keep = [p for p in parses if (p.normal_form, p.tag.POS) == (top.normal_form, top.tag.POS) or p.score >= MIN_SCORE]
-    return tuple((p.normal_form.replace("ё", "е"), p.tag) for p in keep)
+    return _likely(word, lang.reader(word, language))
+
+
+@functools.cache
+def _likely(word: str, language: Language) -> tuple[Reading, ...]:
+    found = language.morphology.readings(word)
+    top = found[0]
+    keep = [r for r in found if (r.lemma, r.pos) == (top.lemma, top.pos) or r.score >= MIN_SCORE]
+    return tuple(replace(r, lemma=r.lemma.replace("ё", "е")) for r in keep)
 
 
 def english_forms(word: str) -> list[str]:
     """The word and the stems its regular endings allow ("proposed" → "propose"), for English cues."""
-    out = [word]
-    for ending, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("d", "")):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            out.append(word[: -len(ending)] + repl)
-    return list(dict.fromkeys(out))
+    return [r.lemma for r in lang.readings(word, lang.get("en"))]
 
 
 def phrase_index(entries) -> dict[str, list[tuple[tuple[str, ...], Any]]]:

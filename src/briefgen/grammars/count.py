@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lang import grammar as g
 from .nouns import noun_at, noun_parses, span_text
 from .numbers import Amount, Found, hyphen_word
 from .tokens import Token
@@ -33,7 +34,7 @@ def _agrees(noun: Token, value: float, plural: bool) -> bool:
     """Whether the noun has a form a cardinal takes: plural, genitive singular ("три сферы"), or singular after …1."""
     ones = not plural and value == int(value) and value % 10 == 1 and value % 100 != 11
     return any(
-        ones or p.tag.number == "plur" or (not plural and p.tag.case in ("gent", "gen2")) for p in noun_parses(noun)
+        ones or p.number == g.PLURAL or (not plural and p.case in (g.GEN, g.GEN2)) for p in noun_parses(noun)
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import nlp
+from .. import lang
 from .tokens import Token, fold, tokenize
 
 
@@ -15,9 +15,9 @@ def _forms(word: str) -> frozenset[str]:
     """Every inflected form of a dictionary lemma (folded); just the word when it is no lemma."""
     key = fold(word)
     out = {key}
-    for p in nlp.parses(word):
-        if p.is_known and fold(p.normal_form) == key:
-            out.update(fold(f.word) for f in p.lexeme)
+    for p in lang.readings(word):
+        if p.known and fold(p.lemma) == key:
+            out.update(fold(f) for f in p.forms())
     return frozenset(out)
 
 
@@ -30,7 +30,7 @@ class _Part:
     optional: bool
 
     def takes(self, tok: Token) -> bool:
-        return tok.key in self.forms and (self.lemma is None or nlp.lemma(tok.text) == self.lemma)
+        return tok.key in self.forms and (self.lemma is None or lang.lemma(tok.text) == self.lemma)
 
 
 def _part(tok: Token, inflected: bool) -> _Part:

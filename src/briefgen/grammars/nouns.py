@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..nlp import parses
+from ..lang import grammar as g
+from ..lang import readings as parses
 from .tokens import Token
 from .words import Words
 
-_ADJECTIVES = {"ADJF", "PRTF"}
-_HEADS = {"NOUN", "ADJF", "PRTF"}
+_ADJECTIVES = {g.ADJ, g.PARTICIPLE}
+_HEADS = {g.NOUN, g.ADJ, g.PARTICIPLE}
 _MAX_MODIFIERS = 4
 _MAX_PLAIN_MODIFIERS = 2  # "24 new commercial agreements"
 
@@ -26,10 +27,10 @@ def noun_at(toks: Sequence[Token], j: int, w: Words) -> int | None:
         # Modifiers joined by "и" ("общественных и международных организаций").
         if k + 1 < len(toks) and w.coordination.match(toks, k) and _modifier(toks, k + 1):
             k += 1
-    if k < len(toks) and _lower_word(toks[k]) and _pos(toks[k]) == "NOUN":
+    if k < len(toks) and _lower_word(toks[k]) and _pos(toks[k]) == g.NOUN:
         return k
     # A plural adjective or participle ending the phrase stands for a noun ("334 подозреваемых").
-    if k > j and (k == len(toks) or toks[k].kind != "word") and parses(toks[k - 1].text)[0].tag.number == "plur":
+    if k > j and (k == len(toks) or toks[k].kind != "word") and parses(toks[k - 1].text)[0].number == g.PLURAL:
         return k - 1
     return None
 
@@ -37,14 +38,14 @@ def noun_at(toks: Sequence[Token], j: int, w: Words) -> int | None:
 def genitive_phrase(toks: Sequence[Token], j: int, w: Words) -> str | None:
     """The noun phrase in the genitive right after token j-1 ("80 процентов акций" → "акций")."""
     k = noun_at(toks, j, w)
-    if k is None or not w.inflected or not any(p.tag.case in ("gent", "gen2") for p in noun_parses(toks[k])):
+    if k is None or not w.inflected or not any(p.case in (g.GEN, g.GEN2) for p in noun_parses(toks[k])):
         return None
     return span_text(toks, j, k + 1)
 
 
 def noun_parses(tok: Token) -> list:
     """The analyses of a token as the head of a noun phrase (a noun, or an adjective standing for one)."""
-    return [p for p in parses(tok.text) if p.tag.POS in _HEADS]
+    return [p for p in parses(tok.text) if p.pos in _HEADS]
 
 
 def span_text(toks: Sequence[Token], i: int, end: int) -> str:
@@ -72,7 +73,7 @@ def _modifier(toks: Sequence[Token], k: int) -> bool:
     pos = _pos(toks[k])
     if pos in _ADJECTIVES:
         return True
-    return pos == "ADVB" and k + 1 < len(toks) and _lower_word(toks[k + 1]) and _pos(toks[k + 1]) in _ADJECTIVES
+    return pos == g.ADVERB and k + 1 < len(toks) and _lower_word(toks[k + 1]) and _pos(toks[k + 1]) in _ADJECTIVES
 
 
 def _lower_word(tok: Token) -> bool:
@@ -80,4 +81,4 @@ def _lower_word(tok: Token) -> bool:
 
 
 def _pos(tok: Token) -> str | None:
-    return parses(tok.text)[0].tag.POS
+    return parses(tok.text)[0].pos

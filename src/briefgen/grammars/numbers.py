@@ -5,7 +5,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..nlp import parses
+from ..lang import grammar as g
+from ..lang import readings as parses
 from .tokens import Token
 from .words import Words
 
@@ -167,4 +168,4 @@ def _spelt(toks: Sequence[Token], i: int, w: Words) -> tuple[float, float, int] 
 
 def _singular(tok: Token, w: Words) -> bool:
     """A scale word standing alone counts as one of it only in the singular ("тысяча гостей", not "тысячи людей")."""
-    return w.inflected and all(p.tag.number != "plur" for p in parses(tok.text) if p.tag.POS == "NOUN")
+    return w.inflected and all(p.number != g.PLURAL for p in parses(tok.text) if p.pos == g.NOUN)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..nlp import parses
+from ..lang import grammar as g
+from ..lang import readings as parses
 from .lexicon import Lexicon
 from .tokens import Token
 from .words import Cues
@@ -101,9 +102,9 @@ def _year(
 
 def _tense(tok: Token) -> str | None:
     """A verb of change as an infinitive or future sets a target; in the past it reports an actual."""
-    tag = parses(tok.text)[0].tag
-    if tag.POS == "INFN" or tag.tense == "futr":
+    tag = parses(tok.text)[0]
+    if tag.pos == g.INFINITIVE or tag.tense == g.FUTURE:
         return "target"
-    if tag.tense == "past":
+    if tag.tense == g.PAST:
         return "actual"
     return None

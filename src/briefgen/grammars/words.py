@@ -6,7 +6,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import cache, data, nlp
+from .. import cache, data, lang
+from ..lang import pymorphy
 from . import lexicon, tokens
 from .lexicon import Lexicon
 
@@ -71,39 +72,36 @@ def words(language: str) -> Words:
     the result is kept in the user cache, keyed by the word lists, the code
     that compiles them and the morphological dictionary.
     """
-    import pymorphy3
-    import pymorphy3_dicts_ru
-
-    code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], lexicon, tokens, nlp))
-    versions = (pymorphy3.__version__, pymorphy3_dicts_ru.__version__)
+    code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], lexicon, tokens, lang, pymorphy))
+    versions = pymorphy.versions()
     name = f"words-{cache.key(language, data.digest('figures'), code, *versions)}.pickle"
     return cache.pickled(name, lambda: _compile(language))
 
 
 def _compile(language: str) -> Words:
     table = data.load("figures")
-    lang = language if language in table["numbers"] else "ru"
-    inf = bool(table["inflected"].get(lang))
+    chosen = language if language in table["numbers"] else "ru"
+    inf = bool(table["inflected"].get(chosen))
 
     def lst(key: str) -> Lexicon:
-        return Lexicon.of_list(table[key].get(lang, []), inf)
+        return Lexicon.of_list(table[key].get(chosen, []), inf)
 
-    rng, status, plurals = table["range"][lang], table["status"], table["plurals"].get(lang, {})
+    rng, status, plurals = table["range"][chosen], table["status"], table["plurals"].get(chosen, {})
     return Words(
         inflected=inf,
-        numbers=Lexicon(table["numbers"][lang], inf),
-        scales=Lexicon(table["scales"][lang], inf),
+        numbers=Lexicon(table["numbers"][chosen], inf),
+        scales=Lexicon(table["scales"][chosen], inf),
         vague=lst("vague"),
-        currencies=Lexicon.of_groups(table["currencies"][lang], inf),
+        currencies=Lexicon.of_groups(table["currencies"][chosen], inf),
         signs=Lexicon.of_groups(table["signs"], False),
         percent=lst("percent"),
-        units=Lexicon.of_groups(table["units"][lang], inf),
-        qualifiers=Lexicon.of_list(table["qualifiers"][lang], False),
+        units=Lexicon.of_groups(table["units"][chosen], inf),
+        qualifiers=Lexicon.of_list(table["qualifiers"][chosen], False),
         range_from=Lexicon.of_list(rng["from"], False),
         range_to=Lexicon.of_list(rng["to"], False),
         dashes=frozenset(rng["dash"]),
-        coordination=Lexicon.of_list(table["coordination"][lang], False),
-        cardinal_endings=frozenset(table["cardinal_endings"].get(lang, [])),
+        coordination=Lexicon.of_list(table["coordination"][chosen], False),
+        cardinal_endings=frozenset(table["cardinal_endings"].get(chosen, [])),
         not_counted=lst("not_counted"),
         references=lst("references"),
         parties=lst("parties"),
@@ -112,23 +110,23 @@ def _compile(language: str) -> Words:
         plural_nouns=frozenset(plurals.get("nouns", [])),
         not_plural=frozenset(plurals.get("not", [])),
         modifier_endings=tuple(plurals.get("modifier_endings", [])),
-        decimal_marks=table["decimal_marks"][lang],
+        decimal_marks=table["decimal_marks"][chosen],
         measures=lst("measures"),
         counted_measures=lst("counted_measures"),
         cues=Cues(
-            year_before=Lexicon.of_list(status["target_year"][lang]["before"], False),
-            year_after=Lexicon.of_list(status["target_year"][lang]["after"], inf),
-            target=Lexicon.of_list(status["target"].get(lang, []), inf),
-            change=Lexicon.of_list(status["change"].get(lang, []), inf),
-            actual=Lexicon.of_list(status["actual"].get(lang, []), False),
-            actual_year_before=Lexicon.of_list(status["actual_year"][lang]["before"], False),
-            actual_year_after=Lexicon.of_list(status["actual_year"][lang]["after"], inf),
-            compared=Lexicon.of_list(status["actual_year"][lang].get("compared", []), False),
-            relative_year=Lexicon(status["relative_year"][lang]["words"], inf),
-            relative_unit=Lexicon.of_list(status["relative_year"][lang]["unit"], inf),
-            change_from=Lexicon.of_list(status["change_from"].get(lang, []), False),
-            portfolio=Lexicon.of_list(status["portfolio"].get(lang, []), inf),
-            portfolio_link=Lexicon.of_list(status["portfolio_link"].get(lang, []), inf),
-            measure_link=Lexicon.of_list(status["measure_link"].get(lang, []), False),
+            year_before=Lexicon.of_list(status["target_year"][chosen]["before"], False),
+            year_after=Lexicon.of_list(status["target_year"][chosen]["after"], inf),
+            target=Lexicon.of_list(status["target"].get(chosen, []), inf),
+            change=Lexicon.of_list(status["change"].get(chosen, []), inf),
+            actual=Lexicon.of_list(status["actual"].get(chosen, []), False),
+            actual_year_before=Lexicon.of_list(status["actual_year"][chosen]["before"], False),
+            actual_year_after=Lexicon.of_list(status["actual_year"][chosen]["after"], inf),
+            compared=Lexicon.of_list(status["actual_year"][chosen].get("compared", []), False),
+            relative_year=Lexicon(status["relative_year"][chosen]["words"], inf),
+            relative_unit=Lexicon.of_list(status["relative_year"][chosen]["unit"], inf),
+            change_from=Lexicon.of_list(status["change_from"].get(chosen, []), False),
+            portfolio=Lexicon.of_list(status["portfolio"].get(chosen, []), inf),
+            portfolio_link=Lexicon.of_list(status["portfolio_link"].get(chosen, []), inf),
+            measure_link=Lexicon.of_list(status["measure_link"].get(chosen, []), False),
         ),
     )

@@ -1,0 +1,119 @@
+"""A morphology backend on pymorphy3 (Russian): its readings in the normalised grammar, cached per word form.
+
+The only module that knows pymorphy's tag names: each reading's tag is mapped
+to the names of `grammar` once per distinct word form, and inflection maps
+them back. All morphology goes through pymorphy3 (the maintained fork):
+natasha's own pymorphy2-based vocabulary is never built.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from . import grammar as g
+from .reading import Reading
+
+# pymorphy3 (OpenCorpora) grammeme → normalised name
+_NAMES = {
+    "NOUN": g.NOUN, "ADJF": g.ADJ, "ADJS": g.ADJ_SHORT, "COMP": g.COMPARATIVE, "VERB": g.VERB,
+    "INFN": g.INFINITIVE, "PRTF": g.PARTICIPLE, "PRTS": g.PARTICIPLE_SHORT, "GRND": g.GERUND,
+    "NUMR": g.NUMERAL, "ADVB": g.ADVERB, "NPRO": g.PRONOUN, "PRED": g.PREDICATIVE, "PREP": g.PREPOSITION,
+    "CONJ": g.CONJUNCTION, "PRCL": g.PARTICLE, "INTJ": g.INTERJECTION,
+    "nomn": g.NOM, "gent": g.GEN, "gen2": g.GEN2, "datv": g.DAT, "accs": g.ACC, "ablt": g.INS, "loct": g.LOC, "loc2": g.LOC2,
+    "acc2": g.ACC2, "voct": g.VOC,
+    "sing": g.SINGULAR, "plur": g.PLURAL, "masc": g.MASCULINE, "femn": g.FEMININE, "neut": g.NEUTER, "ms-f": g.COMMON, "Ms-f": g.VARYING_GENDER,
+    "1per": g.FIRST, "2per": g.SECOND, "3per": g.THIRD, "past": g.PAST, "pres": g.PRESENT, "futr": g.FUTURE,
+    "perf": g.PERFECTIVE, "impf": g.IMPERFECTIVE, "pssv": g.PASSIVE, "indc": g.INDICATIVE, "impr": g.IMPERATIVE,
+    "tran": g.TRANSITIVE, "anim": g.ANIMATE, "Name": g.FIRST_NAME, "Surn": g.SURNAME, "Patr": g.PATRONYMIC,
+    "Geox": g.PLACE, "Orgn": g.ORGANISATION, "Abbr": g.ABBREVIATION, "Fixd": g.INDECLINABLE,
+    "Apro": g.PRONOMINAL, "Anum": g.ORDINAL, "Qual": g.QUALITATIVE, "Prdx": g.PREDICATIVE_USE, "LATN": g.LATIN, "NUMB": g.DIGITS,
+}
+_RAW = {name: raw for raw, name in _NAMES.items()}
+_OTHER = "analysed"  # the mark of a reading whose grammemes have no normalised name (pymorphy's UNKN, PNCT …)
+
+
+@functools.cache
+def analyzer() -> Any:
+    """A pymorphy3 analyzer on the Russian dictionary package, built on first use.
+
+    The dictionary is named rather than found: finding it reads the entry points of every installed package.
+    """
+    import pymorphy3
+    import pymorphy3_dicts_ru
+    from pymorphy3 import shapes
+
+    shapes.is_latin_char = _latin_or_unnamed(shapes.is_latin_char)
+    return pymorphy3.MorphAnalyzer(pymorphy3_dicts_ru.get_path(), lang="ru")
+
+
+def _latin_or_unnamed(is_latin_char: Callable[[str], bool]) -> Callable[[str], bool]:
+    """pymorphy3's letter test, but False for a letter Unicode gives no name (it raises: pymorphy2 issue #137)."""
+
+    def check(ch: str) -> bool:
+        try:
+            return is_latin_char(ch)
+        except ValueError:
+            return False
+
+    return check
+
+
+def versions() -> tuple[str, ...]:
+    """The analyser's and its dictionary's versions: part of the key of anything compiled with them."""
+    import pymorphy3
+    import pymorphy3_dicts_ru
+
+    return pymorphy3.__version__, pymorphy3_dicts_ru.__version__
+
+
+class Pymorphy:
+    """Russian morphology: every pymorphy3 reading of a form, most likely first, in the normalised grammar."""
+
+    name = "pymorphy3"
+
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        """Every reading of a word form, most likely first (computed once per lower-cased form)."""
+        return _readings(word.lower())
+
+    def is_known(self, word: str) -> bool:
+        """True when the dictionary has the word form."""
+        return bool(analyzer().word_is_known(word.lower()))
+
+    def warm_up(self) -> None:
+        """Load the dictionary now."""
+        analyzer()
+
+
+@functools.cache
+def _readings(word: str) -> tuple[Reading, ...]:
+    return tuple(_reading(p) for p in analyzer().parse(word))
+
+
+def _reading(p: Any) -> Reading:
+    tag = p.tag
+    marks = frozenset(_NAMES[x] for x in tag.grammemes if x in _NAMES) or frozenset({_OTHER})
+    return Reading(
+        lemma=p.normal_form,
+        pos=_NAMES.get(tag.POS) if tag.POS else None,
+        case=_NAMES.get(tag.case) if tag.case else None,
+        number=_NAMES.get(tag.number) if tag.number else None,
+        gender=_NAMES.get(tag.gender) if tag.gender else None,
+        person=_NAMES.get(tag.person) if tag.person else None,
+        tense=_NAMES.get(tag.tense) if tag.tense else None,
+        aspect=_NAMES.get(tag.aspect) if tag.aspect else None,
+        marks=marks,
+        score=p.score,
+        known=p.is_known,
+        inflector=functools.partial(_inflect, p),
+        lexeme=functools.partial(_lexeme, p),
+    )
+
+
+def _inflect(p: Any, marks: frozenset[str]) -> str | None:
+    form = p.inflect({_RAW.get(m, m) for m in marks})
+    return form.word if form else None
+
+
+def _lexeme(p: Any) -> tuple[str, ...]:
+    return tuple(f.word for f in p.lexeme)
