@@ -109,10 +109,10 @@ def own_taxonomy(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     monkeypatch.setenv("BRIEFGEN_TAXONOMY", str(path))
-    data.load.cache_clear()
+    data.forget()
     yield
     monkeypatch.delenv("BRIEFGEN_TAXONOMY")
-    data.load.cache_clear()
+    data.forget()
 
 
 def test_a_replaced_taxonomy_is_used_instead(own_taxonomy):

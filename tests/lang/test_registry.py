@@ -1,6 +1,8 @@
 """Languages: detected from their letters before analysis, words read in the normalised grammar."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefgen import lang
@@ -64,6 +66,20 @@ def test_reader_is_the_language_that_writes_the_word(word, code):
     assert lang.reader(word, lang.get("ru")).code == code
 
 
-def test_letters_are_built_from_the_alphabets():
-    letters = lang.letters()
-    assert {"ё", "Ё", "z", "Z"} <= set(letters) and "ә" not in letters
+@pytest.mark.parametrize(
+    ("code", "word", "matched"),
+    [
+        ("en", "José", True),
+        ("en", "Jean-Marc", True),
+        ("en", "Иван", False),
+        ("ru", "Иван", True),
+        ("ru", "Ёлкин", True),
+        ("ru", "ivan", False),
+    ],
+)
+def test_a_capitalised_word_in_the_languages_letters(code, word, matched):
+    assert bool(re.fullmatch(lang.letters.word(lang.get(code)), word)) is matched
+
+
+def test_a_capital_is_one_letter():
+    assert lang.letters.capitals("aßb") == "AB"

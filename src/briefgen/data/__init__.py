@@ -2,7 +2,9 @@
 
 Each file keeps its languages side by side (``ru:``, ``en:``), so a new
 language or a ministry's own taxonomy is a file, not a patch. A user may point
-``BRIEFGEN_TAXONOMY`` at a replacement taxonomy file.
+``BRIEFGEN_TAXONOMY`` at a replacement taxonomy file. A language registered
+from outside (`briefgen.lang`) brings its own files of the same shape holding
+only its entries (``kk:``); `load` merges them into the shipped ones.
 """
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import functools
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 DATA_DIR = Path(__file__).resolve().parent
 
@@ -22,22 +25,77 @@ def path(name: str) -> Path:
     return DATA_DIR / f"{name}.yaml"
 
 
-@functools.cache
+_ADDED: list[Path] = []  # directories of word lists that languages registered from outside brought
+_CACHES: list[Any] = []  # what was compiled from the lists (see `cached`): forgotten when they change
+_T = TypeVar("_T", bound=Callable[..., Any])
+
+
+def cached(fn: _T) -> _T:
+    """functools.cache for what is compiled from the word lists: forgotten when a language adds or takes its lists."""
+    wrapped = functools.cache(fn)
+    _CACHES.append(wrapped)
+    return cast(_T, wrapped)
+
+
+def add(directory: Path) -> None:
+    """Merge the word lists in `directory` (files of the same shape as `data/`'s) into every table from now on."""
+    _ADDED.append(directory)
+    forget()
+
+
+def remove(directory: Path) -> None:
+    """Stop merging the word lists in `directory`."""
+    if directory in _ADDED:
+        _ADDED.remove(directory)
+    forget()
+
+
+def forget() -> None:
+    """Drop every table read and everything compiled from them, so the next use reads the files again."""
+    for c in _CACHES:
+        c.cache_clear()
+
+
+@cached
 def load(name: str) -> Any:
-    """The parsed contents of `data/<name>.yaml` (cached per process)."""
+    """The parsed contents of `data/<name>.yaml` with the added languages' own files merged in (cached per process)."""
+    table = _read(path(name))
+    for extra in _added(name):
+        _merge(table, _read(extra))
+    return table
+
+
+def _read(file: Path) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
-    with path(name).open(encoding="utf-8") as f:
+    with file.open(encoding="utf-8") as f:
         return yaml.load(f, Loader=loader)
 
 
+def _merge(table: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Put `extra`'s entries into `table`, mapping into mapping (a language's lists beside the others')."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(table.get(key), dict):
+            _merge(table[key], value)
+        else:
+            table[key] = value
+
+
+def _added(name: str) -> tuple[Path, ...]:
+    """The files of `name` that added languages brought."""
+    return tuple(f for f in (d / f"{name}.yaml" for d in _ADDED) if f.is_file())
+
+
 def digest(name: str) -> str:
-    """The SHA-256 of the file `name` is read from, as it is now: part of the key of anything compiled from it."""
-    return hashlib.sha256(path(name).read_bytes()).hexdigest()
+    """The SHA-256 of the files `name` is read from, as they are now: part of the key of anything compiled from them."""
+    h = hashlib.sha256(path(name).read_bytes())
+    for extra in _added(name):
+        h.update(extra.read_bytes())
+    return h.hexdigest()
 
 
-@functools.cache
+@cached
 def word_set(name: str, key: str, language: str) -> frozenset[str]:
     """The `key` list of `data/<name>.yaml` in one language (empty when the file has none for it)."""
     return frozenset((load(name).get(key) or {}).get(language) or ())

@@ -12,7 +12,6 @@ quoted in the words already reported is one item.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 from ..lang import grammar as g
@@ -64,7 +63,7 @@ class Vocabulary:
     deadlines: Deadlines
 
 
-@functools.cache
+@data.cached
 def vocabulary(lang: str) -> Vocabulary:
     """The compiled vocabulary for `lang` (empty lists for a language the data does not cover)."""
     d = data.load("commitments")

@@ -9,7 +9,6 @@ hold it, and so gives that person a more precise role.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -163,7 +162,7 @@ def _interviewers(language: str) -> frozenset[str]:
     return data.word_set("speech", "interviewer", language)
 
 
-@functools.cache
+@data.cached
 def _just_after(language: str) -> re.Pattern[str]:
     """An "по словам" cue that ends where a name or title begins."""
     return re.compile(according_to(language).pattern + r"\s+\Z")

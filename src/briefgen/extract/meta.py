@@ -9,7 +9,6 @@ a full date with its year.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import replace
 
@@ -103,33 +102,33 @@ def _month(word: str, months: list[str]) -> str:
     return next(m for m in months if m.lower() == word.lower())
 
 
-@functools.cache
+@data.cached
 def _credit(language: str) -> re.Pattern[str]:
     """A credit cue, an optional outlet noun, then the outlet's name, quoted or capitalised."""
     cues, nouns = _any_of("publisher_cues", language), _any_of("outlet_nouns", language)
     return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})\w*[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
 
 
-@functools.cache
+@data.cached
 def _past_credit(language: str) -> re.Pattern[str]:
     """A credit cue in the past tense, which names an outlet only with its noun: "сообщило агентство Новости"."""
     cues, nouns = _any_of("past_cues", language), _any_of("outlet_nouns", language)
     return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:{nouns})\w*[ \t]+(?:{_QUOTED}|{_CAPITALISED})")
 
 
-@functools.cache
+@data.cached
 def _source_line(language: str) -> re.Pattern[str]:
     """A line that names where the text comes from: a web address (its host) or a name."""
     return re.compile(rf"(?m)^[ \t]*(?:{_any_of('source_lines', language)})[ \t]*:[ \t]*(?:{_HOST}|{_CAPITALISED})")
 
 
-@functools.cache
+@data.cached
 def _outlet(language: str) -> re.Pattern[str]:
     """An outlet named right after an interview cue: an optional outlet noun, then a capitalised name."""
     return re.compile(rf"[ \t]+(?:(?:{_any_of('outlet_nouns', language)})\w*[ \t]+)?{_CAPITALISED}")
 
 
-@functools.cache
+@data.cached
 def _interview(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_any_of('interview_cues', language)})(?!\w)", re.IGNORECASE)
 

@@ -20,7 +20,7 @@ PARTNER_REACH = 4  # words between an agreement's cue and "с", and between "с"
 SIDES = 2  # a joint actor stands for the parties of the two people the text names most
 
 
-@functools.cache
+@data.cached
 def _joint(lang: str) -> dict:
     return data.load("commitments").get("joint", {}).get(lang) or {}
 

@@ -9,16 +9,18 @@ person of that first name. A role phrase just before a name ("министр т�
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from ..lang import grammar as g
 from .. import data, lang
+from ..lang import Language
 from ..grammars.tokens import fold
 from ..model import Span
 from . import roles as roles_
 from .roles import Role
-from .words import english_forms, word_before
+from .words import word_before
 
 _NAME_TAGS = (g.FIRST_NAME, g.SURNAME, g.PATRONYMIC)
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -29,13 +31,11 @@ _INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})(?![\w-])(?!
 _CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
 _LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with their accented forms ("José Álvarez")
-_LATIN_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_LATIN_WORD = lang.letters.word(lang.get("en"))  # Latin letters with their accented forms ("José Álvarez")
 _LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![\w-])")
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
 _LATIN_BEFORE_TITLE = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}}),[ \t]+\Z")
 _LATIN_TEXT = re.compile(r"[A-Za-z]")
-_LATIN_RUN = re.compile(rf"(?<![\w-])({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{1,2}})(?![\w-])")
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 _GAP = re.compile(r"[ \t]*")
 _JOIN = re.compile(r"[ \t]+(\w+)[ \t]+")  # "и" between two names
@@ -262,7 +262,8 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     extra = list(_INITIALLED_IN_TEXT.finditer(doc.text, doc.body_start))
     extra += [m for m in _TWO_CAPITALS.finditer(doc.text, doc.body_start) if _kind_first(m.group(2)) == g.FIRST_NAME]
     extra += [m for m in (_LABEL.match(doc.text, p.start, p.end) for p in doc.paragraphs) if m and _kind(m.group(1))]
-    extra += _said_names(doc.text, doc.body_start)
+    extra += [m for language in lang.languages() if not language.morphology.dictionary
+              for m in _said_names(doc.text, doc.body_start, language)]
     titled = [m for m in after + before if m]
     english = [m for m, r in zip(after + before, roles + roles) if m and _LATIN_TEXT.match(r.text)]
     for m in english:  # a name next to an English title is a person's, whatever else the NER took it for
@@ -275,30 +276,38 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def _said_names(text: str, begin: int) -> list[re.Match]:
-    """Capitalised Latin words next to an English verb of saying; of three opening a sentence, the first is
-    the sentence's ("Later Pedro Soto told")."""
-    out = []
-    for m in _LATIN_RUN.finditer(text, begin):
+def _said_names(text: str, begin: int, language: Language) -> list[re.Match[str]]:
+    """Capitalised words of a language without a dictionary (English: Latin letters) next to its verb of
+    saying; of three opening a sentence, the first is the sentence's ("Later Pedro Soto told")."""
+    out: list[re.Match[str]] = []
+    run = _run(language)
+    for m in run.finditer(text, begin):
         words = m.group(1).split()
         if len(words) == 3 and text[max(begin, m.start() - 3) : m.start()].strip(" \t")[-1:] in ("", ".", "!", "?", "\n"):
-            m = _LATIN_RUN.match(text, m.start() + len(words[0]) + 1)
-        if m and _says_next_to(text, m):
+            m = run.match(text, m.start() + len(words[0]) + 1)
+        if m and _says_next_to(text, m, language):
             out.append(m)
     return out
 
 
-def _says_next_to(text: str, run: re.Match) -> bool:
-    """Whether capitalised Latin words stand right before or after an English verb of saying and are no
-    title ("said Pedro Soto", "Ana Ruiz told"): a speaker the NER missed."""
-    titles = {w for h in data.word_set("roles", "heads", "en") for w in h.split()}
-    small = data.word_set("roles", "function_words", "en") | titles
+@functools.cache
+def _run(language: Language) -> re.Pattern[str]:
+    """Two or three capitalised words in the language's letters."""
+    word = lang.letters.word(language)
+    return re.compile(rf"(?<![\w-])({word}(?:[ \t]+{word}){{1,2}})(?![\w-])")
+
+
+def _says_next_to(text: str, run: re.Match[str], language: Language) -> bool:
+    """Whether capitalised words stand right before or after a verb of saying and are no title ("said Pedro
+    Soto", "Ana Ruiz told"): a speaker the NER missed (or a text no NER reads)."""
+    titles = {w for h in data.word_set("roles", "heads", language.code) for w in h.split()}
+    small = data.word_set("roles", "function_words", language.code) | titles
     if any(w.lower() in small for w in run.group(1).split()):
         return False
     after = _WORD_AFTER.match(text, run.end())
-    verbs = data.word_set("speech", "verbs", "en")
+    verbs = data.word_set("speech", "verbs", language.code)
     beside = (word_before(text, run.start()), after and after.group(1))
-    return any(w and any(f in verbs for f in english_forms(w.lower())) for w in beside)
+    return any(w and any(r.lemma in verbs for r in lang.readings(w, language)) for w in beside)
 
 
 def _foreign_word_before_name(rest: list[str], word: str) -> bool:

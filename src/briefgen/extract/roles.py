@@ -8,7 +8,6 @@ group ("глава государства" ~ "президент") and are not o
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -382,12 +381,12 @@ def _subsequence(entry: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
     return all(any(x == y for y in it) for x in entry)
 
 
-@functools.cache
+@data.cached
 def _place_heads() -> frozenset[str]:
     return frozenset(w for words in data.load("roles")["place_heads"].values() for w in words)
 
 
-@functools.cache
+@data.cached
 def _counterparts() -> frozenset[str]:
     return frozenset(w for words in data.load("roles")["counterparts"].values() for w in words)
 
@@ -396,7 +395,7 @@ def _heads(language: str) -> frozenset[str]:
     return data.word_set("roles", "heads", language)
 
 
-@functools.cache
+@data.cached
 def _plain_heads(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Titles of several words ("prime minister") by their first word, longest first."""
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -406,7 +405,7 @@ def _plain_heads(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
-@functools.cache
+@data.cached
 def _stems(language: str) -> tuple[str, ...]:
     """The first letters of every role noun: a word that starts otherwise is no role."""
     return tuple({h[:STEM] for h in _heads(language)})
@@ -424,7 +423,7 @@ def _posts(language: str) -> frozenset[str]:
     return data.word_set("roles", "posted_at", language)
 
 
-@functools.cache
+@data.cached
 def _offices() -> tuple[tuple[tuple[str, ...], ...], ...]:
     return tuple(
         tuple(tuple(lang.lemma(w) for w in entry.split()) for entries in group.values() for entry in entries)

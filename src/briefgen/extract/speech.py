@@ -11,19 +11,18 @@ in its sentence ("назвав его «непростительным оско�
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..lang import grammar as g
+from ..lang.reading import Reading
 from .. import data, lang
 from ..document import Document, headline, is_heading
 from ..model import Span
 from ..spans import make_span
-from . import phrases
 from .people import INITIALLED
-from .words import english_forms
+from .words import readings
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
 MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша страна открыта для всех».
@@ -337,10 +336,15 @@ def _is_attribution(clause: str, language: str, limit: int = ATTRIBUTION_WORDS) 
 
 def _says(word: str, language: str) -> bool:
     """A verb of saying in a finite form (any form of it in a language without morphology: "said")."""
-    best = lang.readings(word)[0]
-    if g.LATIN in best:
-        return any(form in _verbs(language) for form in english_forms(word.lower()))
-    return best.pos == g.VERB and phrases.lemma(best) in _verbs(language)
+    found = _readings(word, language)
+    if not found[0].analysed:
+        return any(r.lemma in _verbs(language) for r in found)
+    return found[0].pos == g.VERB and found[0].lemma in _verbs(language)
+
+
+def _readings(word: str, language: str) -> tuple[Reading, ...]:
+    """The word's readings by the language that writes it: a Latin word in a Russian text is read as English."""
+    return readings(word, lang.get(language))
 
 
 def _lead(doc: Document, mark: int) -> Span | None:
@@ -352,7 +356,7 @@ def _lead(doc: Document, mark: int) -> Span | None:
     return span if span.text else None
 
 
-@functools.cache
+@data.cached
 def according_to(language: str) -> re.Pattern[str]:
     """A cue that what follows is someone's words: "по словам", "по его словам"."""
     table = data.load("speech")
@@ -370,11 +374,11 @@ def governs(lead: str, language: str) -> bool:
     if according_to(language).search(lead):
         return True
     for w in reversed(_WORD.findall(_unquoted(lead))):
-        best = lang.readings(w)[0]
-        if g.LATIN in best:
+        best = _readings(w, language)[0]
+        if not best.analysed:
             if _says(w, language):
                 return True  # "Smith said, “…”": an English verb has no part of speech to check
-        elif phrases.lemma(best) in _verbs(language):
+        elif best.lemma in _verbs(language):
             return best.pos in _VERBAL
     return False
 
@@ -384,8 +388,8 @@ def quotes_someone(clause: str, language: str) -> bool:
     is not the speaker."""
     quoting = data.word_set("speech", "quoting", language)
     for w in _WORD.findall(clause)[:ATTRIBUTION_WORDS]:
-        best = lang.readings(w)[0]
-        forms = english_forms(w.lower()) if g.LATIN in best else [phrases.lemma(best)]
+        found = _readings(w, language)
+        forms = [r.lemma for r in found] if not found[0].analysed else [found[0].lemma]
         if any(f in quoting for f in forms):
             return True
     return False

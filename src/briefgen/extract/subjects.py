@@ -6,7 +6,6 @@ a subject only when it can be nominative and stands outside a prepositional phra
 """
 from __future__ import annotations
 
-import functools
 from collections import Counter
 
 from ..lang import grammar as g
@@ -67,7 +66,7 @@ def subject(
     return None, None
 
 
-@functools.cache
+@data.cached
 def _vocabulary(lang: str) -> dict[str, frozenset[str]]:
     d = data.load("commitments")
     coordinators = d["coordinators"].get(lang) or ["и"]

@@ -102,11 +102,6 @@ def _likely(word: str, language: Language) -> tuple[Reading, ...]:
     return tuple(replace(r, lemma=r.lemma.replace("ё", "е")) for r in keep)
 
 
-def english_forms(word: str) -> list[str]:
-    """The word and the stems its regular endings allow ("proposed" → "propose"), for English cues."""
-    return [r.lemma for r in lang.readings(word, lang.get("en"))]
-
-
 def phrase_index(entries) -> dict[str, list[tuple[tuple[str, ...], Any]]]:
     """Index phrases ("объявить ... решение", or a plain lemma) by their first lemma: first → [(parts, value)].
 

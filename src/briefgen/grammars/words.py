@@ -1,7 +1,6 @@
 """Turn `data/figures.yaml` into the lexicons of one language, built once per user (see `words`)."""
 from __future__ import annotations
 
-import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +63,7 @@ class Words:
     cues: Cues
 
 
-@functools.cache
+@data.cached
 def words(language: str) -> Words:
     """The lexicons of `language` (Russian when the data has no lists for it), compiled once per user.
 

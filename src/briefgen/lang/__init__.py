@@ -4,17 +4,18 @@ A `Language` is registered once (`ru` and `en` here, in `ru.py` and `en.py`);
 everything language-specific that is not a word list asks the registry:
 `detect` picks the language of a text before any analysis, `readings` gives a
 word's readings in the normalised grammar (`grammar`), and `letters` builds
-character classes from the alphabets. Adding a language is one module that
+character classes from a language's alphabet. Adding a language is one module that
 calls `register`, plus its word lists (see `Language.data_dir`).
 """
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from .. import data
+from . import letters
 from .reading import Reading
 
 OWN_SHARE = 0.01  # share of a text's letters that must be a language's own (ә, қ …) to tell it from its script's first
@@ -24,6 +25,7 @@ class Morphology(Protocol):
     """What a language's analyser gives: readings of a word form, most likely first."""
 
     name: str
+    dictionary: bool  # True when readings carry a grammar (part of speech, case …), not just lemmas
 
     def readings(self, word: str) -> tuple[Reading, ...]: ...
 
@@ -52,14 +54,20 @@ _TABLE: dict[str, Language] = {}
 
 
 def register(language: Language) -> Language:
-    """Add a language to the table (replacing one with the same code)."""
+    """Add a language to the table (replacing one with the same code), its word lists to the data's."""
+    _load()
+    unregister(language.code)
     _TABLE[language.code] = language
+    if language.data_dir is not None:
+        data.add(language.data_dir)
     return language
 
 
 def unregister(code: str) -> None:
-    """Take a language out of the table (a test's own language, after the test)."""
-    _TABLE.pop(code, None)
+    """Take a language and its word lists out (a test's own language, after the test)."""
+    gone = _TABLE.pop(code, None)
+    if gone is not None and gone.data_dir is not None:
+        data.remove(gone.data_dir)
 
 
 def get(code: str) -> Language:
@@ -103,7 +111,7 @@ def detect(text: str) -> Language:
 
 
 def _count(text: str, alphabet: str) -> int:
-    return sum(text.count(ch) + text.count(ch.upper()) for ch in alphabet)
+    return sum(text.count(ch) for ch in letters.both_cases(alphabet))
 
 
 def reader(word: str, language: Language | None = None) -> Language:
@@ -133,16 +141,9 @@ def is_known(word: str, language: Language | None = None) -> bool:
     return (language or default()).morphology.is_known(word)
 
 
-def letters(languages_: Iterable[Language] | None = None) -> str:
-    """Every letter of the given languages' alphabets (all registered ones by default), lower case first."""
-    alphabet = "".join(dict.fromkeys("".join(lang.alphabet for lang in (languages_ or languages()))))
-    return alphabet + alphabet.upper()
-
-
 def _load() -> None:
     """Register the shipped languages on first use."""
     if not _TABLE:
         from . import en, ru
 
-        register(ru.LANGUAGE)
-        register(en.LANGUAGE)
+        _TABLE.update({ru.LANGUAGE.code: ru.LANGUAGE, en.LANGUAGE.code: en.LANGUAGE})

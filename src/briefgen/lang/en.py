@@ -5,8 +5,9 @@ from __future__ import annotations
 from . import Language
 from .suffixes import Suffixes
 
+ALPHABET = "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, [*range(0xDF, 0xF7), *range(0xF8, 0x100)]))  # with ß à … ÿ
 ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("d", ""))
 
 LANGUAGE = Language(
-    code="en", name="English", alphabet="abcdefghijklmnopqrstuvwxyz", morphology=Suffixes(ENDINGS), ner=True
+    code="en", name="English", alphabet=ALPHABET, morphology=Suffixes(ENDINGS), ner=True
 )

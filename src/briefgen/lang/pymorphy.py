@@ -71,6 +71,7 @@ class Pymorphy:
     """Russian morphology: every pymorphy3 reading of a form, most likely first, in the normalised grammar."""
 
     name = "pymorphy3"
+    dictionary = True
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Every reading of a word form, most likely first (computed once per lower-cased form)."""

@@ -13,6 +13,7 @@ class Suffixes:
     """Readings from regular endings ("proposed" → "propose"): lemmas only, no grammar; for cue words."""
 
     name = "suffixes"
+    dictionary = False
 
     def __init__(self, endings: Sequence[tuple[str, str]]) -> None:
         self.endings = tuple(endings)  # (ending, what replaces it), tried in order
