@@ -4,12 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from kk import LANGUAGE as KAZAKH
 
 from briefgen import lang
 from briefgen.extract import extract_brief
 from briefgen.model import Brief, Source
-
-from kk import LANGUAGE as KAZAKH
 
 # Our own short report: a quotation with its speaker, a sum, and an agreement with a deadline.
 TEXT = (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 DATA_DIR = Path(__file__).resolve().parent

@@ -15,13 +15,14 @@ from .. import data, lang
 from ..document import is_heading
 from ..grammars.tokens import fold
 from ..model import AgendaArea, Span
+from .context import Context
 from .speech import quoted_stretches
 from .words import Word, sentence_words
 
 PREFIX = "*"  # a keyword ending so matches every lemma it begins
 
 
-def find(ctx) -> list[AgendaArea]:
+def find(ctx: Context) -> list[AgendaArea]:
     """Substantive areas in taxonomy order, each with the sentences (and headings) that discuss it."""
     lang = ctx.source.language
     taxonomy = keywords(lang)
@@ -91,7 +92,7 @@ def _keys(word: Word) -> set[str]:
     return keys
 
 
-def name_spans(ctx) -> list[tuple[int, int]]:
+def name_spans(ctx: Context) -> list[tuple[int, int]]:
     """Stretches that name someone or something rather than discuss it: titles, organisations' names
     and quoted stretches that are not quotations."""
     quotes = {(q.start, q.end) for q in ctx.quotes}
@@ -101,6 +102,6 @@ def name_spans(ctx) -> list[tuple[int, int]]:
     return out
 
 
-def heading_spans(ctx) -> list[Span]:
+def heading_spans(ctx: Context) -> list[Span]:
     """The document's section headings."""
     return [p for p in ctx.doc.paragraphs if is_heading(p.text)]

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import data, document
 from ..lang import grammar as g
-from .. import data
 from ..model import Commitment, Span
-from .. import document
 from . import agenda, parties
 from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
-from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
+from .context import Context
 from .deadlines import Deadlines
+from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION, AGREEMENT = "intention", "creation", "agreement"
@@ -127,7 +127,7 @@ class Item:
         return self.clause.words[self.trigger.index]
 
 
-def find(ctx) -> list[Commitment]:
+def find(ctx: Context) -> list[Commitment]:
     """Every commitment the text states, one per clause group, without repeats."""
     voc = vocabulary(ctx.source.language)
     if not voc.cues:
@@ -337,7 +337,7 @@ def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
     return False
 
 
-def _distinct(ctx, items: list[Item], voc: Vocabulary) -> list[Item]:
+def _distinct(ctx: Context, items: list[Item], voc: Vocabulary) -> list[Item]:
     """Drop a commitment quoted after it was reported in the same words (or reported after a quote); two
     that state different sums are two."""
     out: list[Item] = []
@@ -355,7 +355,7 @@ def _distinct(ctx, items: list[Item], voc: Vocabulary) -> list[Item]:
     return out
 
 
-def _other_figures(ctx, a: Item, b: Item) -> bool:
+def _other_figures(ctx: Context, a: Item, b: Item) -> bool:
     """True when both items state figures and none of one's values is among the other's."""
     def values(item: Item) -> set:
         lo, hi = item.clauses[0].words[0].start, item.clauses[-1].words[-1].end
@@ -374,7 +374,7 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) >= SAME_CONTENT * min(len(a), len(b))
 
 
-def _commitment(ctx, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[Commitment]) -> Commitment:
+def _commitment(ctx: Context, item: Item, voc: Vocabulary, taxonomy: dict, earlier: list[Commitment]) -> Commitment:
     """The Commitment an item states, with its actor, action, deadline and area."""
     text = ctx.doc.text
     words = [w for c in item.clauses for w in c.words]
@@ -450,7 +450,7 @@ def _action_start(item: Item, voc: Vocabulary) -> Word | None:
     return next((w for w in words[t.action :] if w.is_word), None)
 
 
-def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> tuple[str | None, str | None]:
+def _actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> tuple[str | None, str | None]:
     """(actor, party): the person whose side the clause's subject names ("азербайджанская сторона", "Россия",
     said or reported by a person of it) with that side as party, else who the clause names (`_named_actor`)."""
     quote = _quote_at(ctx, item.cue.start)
@@ -462,7 +462,7 @@ def _actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> tuple
     return actor, None
 
 
-def _reporter(ctx, item: Item, voc: Vocabulary) -> str | None:
+def _reporter(ctx: Context, item: Item, voc: Vocabulary) -> str | None:
     """The person who reports the commitment ("X сказал, что …"), or None."""
     if item.reporter is None:
         return None
@@ -472,7 +472,7 @@ def _reporter(ctx, item: Item, voc: Vocabulary) -> str | None:
     return who if kind in (NAMED, PERSON) and who else None
 
 
-def _named_actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str | None:
+def _named_actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commitment]) -> str | None:
     """Who commits: the person or organisation the clause names as subject (a pronoun or title resolved to the
     person last named), else the speaker of a quote, else whoever reports it ("X сказал, что …"), else the
     subject noun itself ("руководство страны"), else, for an impersonal clause, who the text is about."""
@@ -505,7 +505,7 @@ def _named_actor(ctx, item: Item, voc: Vocabulary, earlier: list[Commitment]) ->
     return None if kind == FIRST else _impersonal_actor(ctx, item, earlier)
 
 
-def _impersonal_actor(ctx, item: Item, earlier: list[Commitment]) -> str | None:
+def _impersonal_actor(ctx: Context, item: Item, earlier: list[Commitment]) -> str | None:
     """The actor of an impersonal commitment ("планируется"): the organisation the text is about, else
     whoever committed last in the same paragraph."""
     main = main_organisation(ctx)
@@ -540,11 +540,11 @@ def _reflexive_passive(lemma: str) -> bool:
     return base != lemma and any(t.analysed and g.INFINITIVE in t and g.TRANSITIVE in t for t in readings(base))
 
 
-def _quote_at(ctx, offset: int):
+def _quote_at(ctx: Context, offset: int):
     return next((q for q in ctx.quotes if q.start <= offset < q.end), None)
 
 
-def _area(ctx, sentence: int, words: list[Word], taxonomy: dict) -> str | None:
+def _area(ctx: Context, sentence: int, words: list[Word], taxonomy: dict) -> str | None:
     """The agenda area: the commitment's own keywords, else those of its sentence, else of the sentences
     just before it, else of the heading of its section."""
     all_words = sentence_words(ctx)

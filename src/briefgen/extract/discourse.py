@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from .. import data, lang
+from .context import Context
 from .people import Person
-from .speech import according_to
 from .roles import Role, compatible, more_specific
+from .speech import according_to
 from .words import word_before
-
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
 _SPACES = re.compile(r"[ \t]*")
@@ -36,7 +36,7 @@ class Ref:
     other: Person | None = None  # a title's "of whom" ("представитель Смирнова"): not the one it means
 
 
-def refs(ctx, skip: list[tuple[int, int]]) -> list[Ref]:
+def refs(ctx: Context, skip: list[tuple[int, int]]) -> list[Ref]:
     """Every referring phrase outside the `skip` stretches (the quotations), in order."""
     text = ctx.doc.text
     according = _just_after(ctx.source.language)

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang import grammar as g
 from .. import data, lang
 from ..document import Document, Token
+from ..lang import grammar as g
 from . import phrases
+from .context import Context
 from .roles import Role
 
 MAX_COMPLEMENT = 4
@@ -35,7 +36,7 @@ class Event:
     place: str | None
 
 
-def find(ctx) -> Event | None:
+def find(ctx: Context) -> Event | None:
     """The event the text reports, or None when it names no meeting or only a bare noun. A meeting the
     sides agree or plan to hold ("договорились провести заседание …") is not the one reported."""
     return event(ctx.doc, ctx.source.language, ctx.roles, [(c.start, c.end) for c in ctx.commitments])

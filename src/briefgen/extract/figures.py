@@ -10,14 +10,15 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang import grammar as g
 from ..grammars import count, money, percent, quantity, status
-from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
 from ..grammars.nouns import span_text
+from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
 from ..grammars.tokens import Token, tokenize
 from ..grammars.words import Words, words
-from ..model import Figure
+from ..lang import grammar as g
 from ..lang import readings as parses
+from ..model import Figure
+from .context import Context
 from .phrases import nominative
 
 # Tried in this order on what follows an amount; the first that reads it wins.
@@ -40,7 +41,7 @@ class _Draft:
     qualifier: str | None
 
 
-def find(ctx) -> list[Figure]:
+def find(ctx: Context) -> list[Figure]:
     """Every figure of the text, each with its value, unit, qualifier and what the text says it is."""
     w = words(ctx.source.language)
     doc = ctx.doc

@@ -15,6 +15,7 @@ from dataclasses import replace
 from .. import data
 from ..document import DATELINE, headline
 from ..model import Source
+from .context import Context
 
 OUTLET_REACH = 60  # characters after an interview cue in which the outlet is named
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
@@ -26,7 +27,7 @@ _SLASHED = re.compile(r"(?<![\w/])/([A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]+)?)/(?![
 _BRACKETED = re.compile(r"\(([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\)[ \t|]*$", re.MULTILINE)
 
 
-def find(ctx) -> Source:
+def find(ctx: Context) -> Source:
     """The source with what the text says of itself: language, publisher, date."""
     text = ctx.doc.text
     language = ctx.doc.language.code  # detected before the analysis (`lang.detect`)
@@ -39,12 +40,12 @@ def find(ctx) -> Source:
     )
 
 
-def event(ctx) -> str | None:
+def event(ctx: Context) -> str | None:
     """The event's name ("Второе заседание Высшего межгосударственного совета …"), when the text names one."""
     return ctx.occasion.name if ctx.occasion else None
 
 
-def titled(ctx) -> Source:
+def titled(ctx: Context) -> Source:
     """The source with its title (headline, else the event's name) and the event's place."""
     return replace(
         ctx.source,

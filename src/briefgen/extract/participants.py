@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from ..lang import grammar as g
 from .. import data, lang
+from ..lang import grammar as g
 from ..model import Participant, Span
 from . import discourse
+from .context import Context
 from .roles import party
 from .words import word_before
 
@@ -36,7 +37,7 @@ def _with(language: str) -> frozenset[str]:
     return data.word_set("events", "together_with", language)
 
 
-def find(ctx) -> list[Participant]:
+def find(ctx: Context) -> list[Participant]:
     """The people who take part, in order of first mention."""
     quoted = [(q.start, q.end) for q in ctx.quotes]
     speakers = {q.speaker for q in ctx.quotes}
@@ -56,7 +57,7 @@ def find(ctx) -> list[Participant]:
     return out
 
 
-def _background(ctx, offset: int) -> bool:
+def _background(ctx: Context, offset: int) -> bool:
     """Whether the sentence at `offset` opens with a cue that it tells of earlier events ("Ранее Олег Смирнов
     заявлял …", "Напомним, …"): whoever acts there is mentioned, not taking part."""
     i = ctx.doc.sentence_index(offset)
@@ -74,7 +75,7 @@ def _credited(text: str, start: int, language: str) -> bool:
     return any(lang.lemma(w.lower()) in cues for w in _WORD.findall(line)[-CREDIT_WORDS:])
 
 
-def _sides(ctx) -> set:
+def _sides(ctx: Context) -> set:
     """The people named in the genitive after a meeting noun when the text names the other side too: after
     "с" ("переговоры Владимира Путина с Премьер-министром …") or joined by "и" ("встреча президента Сербии
     Милана Петровича и президента Хорватии Ивана Новака"); not a visit told of ("визит председателя …")."""
@@ -103,7 +104,7 @@ def _begin(person, mention) -> int:
     return role.start if role else mention.start
 
 
-def _received(ctx, person, mention) -> bool:
+def _received(ctx: Context, person, mention) -> bool:
     """A mention in the accusative (an animate one reads as the genitive) right after a verb of receiving:
     the guest ("принял посла Германии Томаса Вебера")."""
     if person.cases.get(mention.start) not in (g.ACC, g.GEN):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lang import grammar as g
 from .. import data, lang
+from ..lang import grammar as g
+from .context import Context
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*|\S+")
 JOINT_WORDS = 3  # "The two countries": the joint word may come third
@@ -37,7 +38,7 @@ def is_joint(words: list[str], lang: str) -> bool:
     return any(_plural_lemmas(w) & joint for w in words[:JOINT_WORDS])
 
 
-def party(ctx, actor: str | None) -> str | None:
+def party(ctx: Context, actor: str | None) -> str | None:
     """The country or body `actor` acts for, or None when the text does not tell."""
     if not actor:
         return None
@@ -55,7 +56,7 @@ def party(ctx, actor: str | None) -> str | None:
     return None
 
 
-def with_partner(ctx, who: str, after: list) -> str:
+def with_partner(ctx: Context, who: str, after: list) -> str:
     """An agreement's actor with the person it was made with, named right after the cue ("договорился с
     президентом Виктором Януковичем" → "Эрдоган и Виктор Янукович"), else the actor alone."""
     lang = ctx.source.language
@@ -69,7 +70,7 @@ def with_partner(ctx, who: str, after: list) -> str:
     return who
 
 
-def with_counterpart(ctx, speaker: str) -> str:
+def with_counterpart(ctx: Context, speaker: str) -> str:
     """A speaker's "we agreed" as both sides' people: the speaker and the person the text names most after
     them whose party differs ("Нарендра Моди и Дональд Трамп"), or the speaker alone when there is none."""
     lang = ctx.source.language
@@ -79,7 +80,7 @@ def with_counterpart(ctx, speaker: str) -> str:
     return f"{speaker} {_joint(lang).get('and', 'и')} {other}" if other else speaker
 
 
-def own_side(ctx, actor: str, person: str) -> bool:
+def own_side(ctx: Context, actor: str, person: str) -> bool:
     """True when `actor`, the subject of a person's words, names that person's own side: a side noun
     ("азербайджанская сторона", "японское правительство"), or the country or body of their title ("Россия"
     said by the President of Russia)."""
@@ -93,7 +94,7 @@ def own_side(ctx, actor: str, person: str) -> bool:
     return title is not None and bool({_lemma(w) for w in words} & {_lemma(w) for w in _WORD.findall(title.name)})
 
 
-def sides(ctx) -> str | None:
+def sides(ctx: Context) -> str | None:
     """The parties of the two people the text names most, when they differ ("Казахстан и Турция")."""
     lang = ctx.source.language
     ranked = sorted(ctx.people, key=lambda p: -len(p.mentions))

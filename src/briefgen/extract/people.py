@@ -13,12 +13,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..lang import grammar as g
 from .. import data, lang
-from ..lang import Language
 from ..grammars.tokens import fold
+from ..lang import Language
+from ..lang import grammar as g
 from ..model import Span
 from . import roles as roles_
+from .context import Context
 from .roles import Role
 from .words import word_before
 
@@ -91,7 +92,7 @@ class NameReading:
     surnames: frozenset[str]  # folded nominatives the written surname (or lone word) may stand for
 
 
-def find(ctx) -> list[Person]:
+def find(ctx: Context) -> list[Person]:
     """Group the document's person mentions into people, in order of first mention."""
     spans = _name_spans(ctx.doc, ctx.roles)
     text = ctx.doc.text

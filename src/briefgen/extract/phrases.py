@@ -5,9 +5,9 @@ Shared by roles ("народный депутат Молдовы") and event nam
 """
 from __future__ import annotations
 
-from ..lang import grammar as g
 from .. import lang
 from ..document import Token
+from ..lang import grammar as g
 
 NOMINAL = (g.NOUN, g.ADJ)
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from ..model import Quote, Span
 from . import discourse, speech
+from .context import Context
 from .discourse import Ref
 from .people import Person
 
 
-def find(ctx) -> list[Quote]:
+def find(ctx: Context) -> list[Quote]:
     """Every direct quotation with its speaker."""
     units = speech.find(ctx.doc, ctx.source.language)
     refs = discourse.refs(ctx, [(p.start, p.end) for u in units for p in u.parts])
@@ -52,7 +53,7 @@ def _phrase_only(unit: speech.Speech) -> bool:
     return unit.lead is not None and unit.attribution is None and not unit.lead.text.endswith(":")
 
 
-def _speaker(ctx, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader):
+def _speaker(ctx: Context, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader):
     """(speaker, attribution span, resolution) of one unit of speech."""
     if unit.kind == "question":
         return None, None, None  # the interviewer's, whom a dialogue does not name

@@ -11,10 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from ..lang import grammar as g
 from .. import data, lang
 from ..document import Document, Token
+from ..lang import grammar as g
 from . import phrases
+from .context import Context
 
 STEM = 4  # "президенту", "премьер-министром": case endings come later
 MAX_COMPLEMENT = 6  # genitive words after the head: "заместитель министра иностранных дел Республики Корея"
@@ -53,7 +54,7 @@ class Role:
         return g.NOM in self.cases
 
 
-def find(ctx) -> list[Role]:
+def find(ctx: Context) -> list[Role]:
     """Every role phrase of the document."""
     return roles(ctx.doc, ctx.source.language)
 

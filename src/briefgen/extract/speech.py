@@ -15,10 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang import grammar as g
-from ..lang.reading import Reading
 from .. import data, lang
 from ..document import Document, headline, is_heading
+from ..lang import grammar as g
+from ..lang.reading import Reading
 from ..model import Span
 from ..spans import make_span
 from .people import INITIALLED

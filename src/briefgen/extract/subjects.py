@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lang import grammar as g
 from .. import data
+from ..lang import grammar as g
+from .context import Context
 from .roles import compatible
 from .words import Word
 
@@ -82,7 +83,7 @@ def _genitive(word: Word) -> bool:
     return any(t.analysed and g.GEN in t and t.pos in (g.NOUN, g.ADJ, g.NUMERAL) for t in word.readings)
 
 
-def _named_case(ctx, word: Word) -> bool | None:
+def _named_case(ctx: Context, word: Word) -> bool | None:
     """Whether a person's mention at `word` is nominative, as the people extractor read it from the whole
     name (a surname the dictionary reads as a genitive plural), or None when no person is named there."""
     person = _person_at(ctx, word)
@@ -132,7 +133,7 @@ def _free(words: list[Word], k: int, nominative: bool | None = None) -> bool:
     return True
 
 
-def _names(ctx, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
+def _names(ctx: Context, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
     """The first person, organisation or place (of `kinds`) named as a subject in `words` and those
     coordinated with it ("Чили и Перу", "президент … Петрович и премьер-министр … Сото"), joined with "и"."""
     and_ = _vocabulary(ctx.source.language)["and"]
@@ -153,7 +154,7 @@ def _names(ctx, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
     return f" {_vocabulary(ctx.source.language)['joiner']} ".join(found) or None
 
 
-def _name_at(ctx, words: list[Word], k: int, kinds) -> tuple[str, int] | None:
+def _name_at(ctx: Context, words: list[Word], k: int, kinds) -> tuple[str, int] | None:
     """(name, end offset) of the person, organisation or place (of `kinds`) that is a free subject at words[k]."""
     w = words[k]
     if not w.is_word or not _free(words, k, _named_case(ctx, w)):
@@ -177,7 +178,7 @@ def _gender(verb: Word | None) -> str | None:
     return next((gender for gender in (g.MASCULINE, g.FEMININE, g.NEUTER) if gender in tag), None)
 
 
-def _may_be(ctx, word: Word, gender: str) -> bool:
+def _may_be(ctx: Context, word: Word, gender: str) -> bool:
     """Whether the subject that starts at `word` may be of `gender`: a person of unknown or that gender, a
     noun with a reading of it (a title of either gender: "глава", "министр" for a woman)."""
     person = _person_at(ctx, word) or _introduced_at(ctx, word)
@@ -191,12 +192,12 @@ def _may_be(ctx, word: Word, gender: str) -> bool:
     return any(gender in t or g.COMMON in t or g.PLURAL in t for t in nouns)
 
 
-def _introduced_at(ctx, word: Word):
+def _introduced_at(ctx: Context, word: Word):
     """The person whose introducing title starts at `word` ("Вице-президент корпорации China Energy Ли Вэй")."""
     return next((p for p in ctx.people if any(r.start == word.start for r in p.intros.values())), None)
 
 
-def titled_person(ctx, title, exclude: str | None = None) -> str | None:
+def titled_person(ctx: Context, title, exclude: str | None = None) -> str | None:
     """The person last named before `title` whose own title it may stand for ("The Secretary", "глава
     государства"), other than `exclude`."""
     best, at = None, -1
@@ -209,11 +210,11 @@ def titled_person(ctx, title, exclude: str | None = None) -> str | None:
     return best
 
 
-def _person_at(ctx, word: Word):
+def _person_at(ctx: Context, word: Word):
     return next((p for p in ctx.people for m in p.mentions if m.start <= word.start < m.end), None)
 
 
-def _entity(ctx, word: Word):
+def _entity(ctx: Context, word: Word):
     """The organisation or place whose name starts at `word`, or None; an adjective alone the NER took for
     a place ("Туркменская сторона") is none."""
     if word.has(g.ADJ) and all(e.end <= word.end for e in ctx.doc.entities if e.start == word.start):
@@ -221,7 +222,7 @@ def _entity(ctx, word: Word):
     return next((e for e in ctx.doc.entities if e.start == word.start and e.type in ("ORG", "LOC")), None)
 
 
-def last_person(ctx, offset: int, exclude: str | None = None) -> str | None:
+def last_person(ctx: Context, offset: int, exclude: str | None = None) -> str | None:
     """The person named last before `offset` (other than `exclude`, a quote's own speaker)."""
     best, at = None, -1
     for person in ctx.people:
@@ -233,7 +234,7 @@ def last_person(ctx, offset: int, exclude: str | None = None) -> str | None:
     return best
 
 
-def main_organisation(ctx) -> str | None:
+def main_organisation(ctx: Context) -> str | None:
     """The organisation the text is about: named at least twice and as often as anyone, else None."""
     orgs = Counter(e.text.strip("«»\"") for e in ctx.doc.entities if e.type == "ORG")
     if orgs:

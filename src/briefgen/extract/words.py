@@ -17,6 +17,7 @@ from .. import lang
 from ..grammars.tokens import fold
 from ..lang import Language
 from ..lang.reading import Reading
+from .context import Context
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
@@ -69,7 +70,7 @@ class Word:
         return bool(self.readings)
 
 
-def sentence_words(ctx) -> list[list[Word]]:
+def sentence_words(ctx: Context) -> list[list[Word]]:
     """The analysed words of every sentence of the document (computed once per context)."""
     if not ctx.words and ctx.doc.sentences:
         ctx.words = [words_of(s.text, s.start, ctx.doc.language) for s in ctx.doc.sentences]
