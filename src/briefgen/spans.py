@@ -45,7 +45,7 @@ def mismatches(text: str, items: Iterable[object]) -> list[str]:
     """Describe each item whose start/end/text disagree with the source text (empty when all agree)."""
     bad = []
     for item in items:
-        start, end, got = getattr(item, "start"), getattr(item, "end"), getattr(item, "text")
+        start, end, got = item.start, item.end, item.text
         if not (0 <= start <= end <= len(text)):
             bad.append(f"[{start}:{end}] out of bounds")
         elif text[start:end] != got:

@@ -22,11 +22,11 @@ def test_words_keep_their_offsets():
     ],
 )
 def test_readings(word, lemma, grammeme):
-    assert any(l == lemma and grammeme in t for l, t in readings(word))
+    assert any(base == lemma and grammeme in t for base, t in readings(word))
 
 
 def test_english_forms_reach_the_base_word():
-    assert {"propose", "proposed"} <= {l for l, _ in readings("proposed")}
+    assert {"propose", "proposed"} <= {base for base, _ in readings("proposed")}
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import lemma, parses
 from ..model import Brief, Participant
+from ..nlp import lemma, parses
 from ..render.sentences import tidy
 from .captions import caption, courtesy, furniture
 from .compress import clip, without_asides

@@ -23,7 +23,7 @@ def read(raw: bytes) -> Article:
     _check_unpacked(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except Exception as e:  # noqa: BLE001 — python-docx raises many kinds for a damaged file
+    except Exception as e:
         raise SourceError(f"not a readable DOCX: {' '.join(str(e).split()) or type(e).__name__}") from None
     parts, title = [], document.core_properties.title or None
     for block in document.iter_inner_content():

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from docx import Document as new_document
-from docx import __version__ as docx_version
+from docx import Document as new_document, __version__ as docx_version
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu, Pt, RGBColor

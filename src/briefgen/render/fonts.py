@@ -56,7 +56,7 @@ def family(theme: Theme, name: str) -> Family:
         font_name = base if style == "regular" else f"{base}-{style}"
         try:
             pdfmetrics.registerFont(TTFont(font_name, str(files[style])))
-        except Exception as e:  # noqa: BLE001 — reportlab raises several kinds for a bad font file
+        except Exception as e:
             raise RenderError(f"font {files[style]}: cannot be used: {' '.join(str(e).split())}") from None
         fonts[style] = font_name
     for style, (bold, italic) in {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bolditalic": (1, 1)}.items():

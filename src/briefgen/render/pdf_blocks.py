@@ -41,7 +41,6 @@ from .breaks import breakable
 from .fonts import Family, Glyphs, family
 from .theme import Theme
 
-
 PARAGRAPH_CLASSES = {"subtitle", "kicker", "meta", "marking", "label", "note", "annex"}
 
 
@@ -133,7 +132,7 @@ class KeepStart(KeepTogether):
             self.wrap(aW, aH)
         content = list(self._content)
         frame = getattr(self, "_frame", None)
-        if self._H <= aH or getattr(frame, "_atTop", False):
+        if aH >= self._H or getattr(frame, "_atTop", False):
             return content
         *lead, last = content
         room = aH - sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead) - last.getSpaceBefore()

@@ -93,7 +93,7 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
         raise RenderError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from None
     except RenderError:
         raise
-    except Exception as e:  # noqa: BLE001 — any failure inside a template is the template's error
+    except Exception as e:
         where = _template_frame(e) or name
         raise RenderError(f"{where}: {type(e).__name__}: {' '.join(str(e).split())}") from None
 
