@@ -20,7 +20,7 @@ from ..nlp import parses
 from ..render.sentences import tidy
 from .captions import caption, courtesy
 from .compress import compress
-from .lexicon import entry, holds
+from .lexicon import holds, listed
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
 from .rewrite import Voice, first_person, third_person
@@ -112,7 +112,7 @@ def speech_tail(text: str, lang: str) -> tuple[str, str]:
 
 @functools.cache
 def _tail(lang: str) -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in entry("speech_tail", lang) or ["said"])
+    verbs = "|".join(re.escape(v) for v in listed("speech_tail", lang) or ["said"])
     return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,160}}[.!?]?\s*$", re.IGNORECASE)
 
 
