@@ -266,7 +266,7 @@ def dump(doc: Document) -> str:
 
 
 def _runs(runs: Runs) -> str:
-    out = []
+    out: list[str] = []
     for r in runs:
         t = r.text
         if r.bold:
