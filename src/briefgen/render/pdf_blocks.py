@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -41,6 +41,7 @@ from .blocks import (
 )
 from .breaks import breakable
 from .fonts import Family, Glyphs, family
+from .reportlab_calls import CanvasCalls
 from .theme import Theme
 
 PARAGRAPH_CLASSES = {"subtitle", "kicker", "meta", "marking", "label", "note", "annex"}
@@ -146,12 +147,6 @@ class KeepStart(KeepTogether):
         return [FrameBreak(), *content]
 
 
-class _FormCanvas(Protocol):
-    """The canvas call reportlab's stubs leave untyped."""
-
-    def doForm(self, name: str) -> None: ...
-
-
 class TocEntry(Para):
     """A contents line whose page number is a form ("toc_<target>") that `pdf_writer` defines at the end."""
 
@@ -163,7 +158,7 @@ class TocEntry(Para):
             c = self.canv
             c.saveState()
             c.translate(self.width, self.height - self.style.fontSize)  # the first line's baseline, as reportlab sets it
-            cast(_FormCanvas, c).doForm(f"toc_{self.target}")
+            cast(CanvasCalls, c).doForm(f"toc_{self.target}")
             c.restoreState()
             c.__dict__.setdefault("toc_targets", set()).add(self.target)
 
