@@ -23,6 +23,7 @@ from ..errors import RenderError
 from ..model import Brief
 from . import RenderOptions, ooxml
 from .blocks import (
+    Block,
     BulletList,
     Chart,
     Document,
@@ -212,7 +213,10 @@ class _Writer:
         base, self.ids = _base(theme, tree.meta.lang)
         self.doc = new_document(io.BytesIO(base))
         section = self.doc.sections[0]
-        self.text_width = section.page_width - section.left_margin - section.right_margin
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            raise RenderError("the base document's section has no page width or margins")
+        self.text_width: int = width - left - right
         self.marks = ooxml.Bookmarks()
 
     def save(self) -> bytes:
@@ -228,7 +232,7 @@ class _Writer:
         return ooxml.paragraph(self.ids[style], content, self.marks.mark(block_id) if block_id else None)
 
     def runs(self, runs: Runs) -> str:
-        out = []
+        out: list[str] = []
         for r in runs:
             if r.link:
                 out.append(ooxml.link(self.marks.name(r.link), ooxml.run(r.text, r.bold, r.italic, self.ids["Hyperlink"])))
@@ -236,7 +240,7 @@ class _Writer:
                 out.append(ooxml.run(r.text, r.bold, r.italic))
         return "".join(out)
 
-    def block(self, b: Any) -> str:
+    def block(self, b: Block) -> str:
         match b:
             case Heading():
                 return self.para("Title" if b.level == 0 else f"Heading {b.level}", self.runs(b.runs), b.id)
@@ -264,17 +268,16 @@ class _Writer:
                 return ooxml.page_break()
             case Rule():
                 return self.para("Brief Rule", "")
-        raise TypeError(f"unknown block {b!r}")
 
     def table(self, b: Table) -> str:
         widths = [int(f * self.text_width / 635) for f in column_fractions(b)]  # EMU → twips
         head_fill, stripe = _hex(self.c["table_header"]), _hex(self.c["table_stripe"])
-        rows = []
+        rows: list[tuple[bool, list[tuple[str, str | None]]]] = []
         for i, cells in enumerate(b.rows):
             header = i < b.header_rows
             style = "Brief Table Head" if header else "Brief Table"
             fill = head_fill if header else stripe if (i - b.header_rows) % 2 else None
-            padded = list(cells) + [()] * (len(widths) - len(cells))
+            padded: list[Runs] = [*cells, *[()] * (len(widths) - len(cells))]
             rows.append((header, [(self.para(style, self.runs(c)), fill) for c in padded]))
         if self.theme.table_style not in self.ids:  # never a silent fall-back to another look
             raise RenderError(f"theme docx.table_style: Word has no table style {self.theme.table_style!r}")
@@ -287,7 +290,7 @@ class _Writer:
         instruction = ooxml.toc_instruction(b.depth)
         if not entries:
             return title + self.para("TOC 1", ooxml.field(instruction))
-        out = []
+        out: list[str] = []
         for i, h in enumerate(entries):
             page = self.layout.anchor_pages.get(h.id or "")
             text = ooxml.run(plain(h.runs), style=self.ids["Hyperlink"]) + (ooxml.tab() + ooxml.run(str(page)) if page else "")
@@ -307,18 +310,18 @@ class _Writer:
         section.different_first_page_header_footer = True
         marking = ooxml.run(meta.marking, bold=True, colour=_hex(self.c["marking"])) if meta.marking else ""
         header = ooxml.run(self.layout.header) + (ooxml.tab() + marking if marking else "")
-        ooxml.set_content(section.header._element, [self.para("Header", header)])
+        ooxml.set_content(section.header.part.element, [self.para("Header", header)])
         first = "" if self.theme.logo else ooxml.run(meta.author)  # the title block has the marking
-        ooxml.set_content(section.first_page_header._element, [self.para("Header", first)])
+        ooxml.set_content(section.first_page_header.part.element, [self.para("Header", first)])
         if self.theme.logo:
             logo = section.first_page_header.paragraphs[0]
             logo.add_run().add_picture(str(self.theme.logo), height=Cm(1.2))
         footer = [self.para("Footer", marking + ooxml.tab() + self._page_of())]
-        ooxml.set_content(section.footer._element, footer)
-        ooxml.set_content(section.first_page_footer._element, footer)
+        ooxml.set_content(section.footer.part.element, footer)
+        ooxml.set_content(section.first_page_footer.part.element, footer)
 
     def _page_of(self) -> str:
-        out = []
+        out: list[str] = []
         for part in _PLACEHOLDER.split(self.tree.meta.footer):
             if part in ("page", "pages"):
                 out.append(ooxml.field("PAGE", "1") if part == "page" else ooxml.field("NUMPAGES", str(self.layout.pages)))
