@@ -6,6 +6,7 @@ a user can restyle. Fields, bookmarks and links come from `ooxml`.
 """
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import re
@@ -85,7 +86,7 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
     """
     key = (repr(theme), lang)
     if key not in _BASES:
-        code = b"".join(Path(m.__file__).read_bytes() for m in (ooxml, sys.modules[__name__]))  # type: ignore[arg-type]
+        code = b"".join(Path(inspect.getfile(m)).read_bytes() for m in (ooxml, sys.modules[__name__]))
         name = f"base-{cache.key(repr(theme), lang, docx_version, code)}"
         data, ids = cache.read(f"{name}.docx"), cache.read(f"{name}.json")
         if data is None or ids is None:
