@@ -72,7 +72,7 @@ def warm(packs: int) -> dict:
     texts = sorted(EVAL.glob("texts/*.txt")) + sorted(EVAL.glob("nerel-dev/texts/*.txt")) + [SEED]
     options = RenderOptions()
     writers = {name: get_writer(name) for name in WRITERS}
-    for name, write in writers.items():  # first call registers fonts, compiles templates
+    for write in writers.values():  # first call registers fonts, compiles templates
         write(extract_brief(read_source(SEED)), options)
     stages: dict[str, list[float]] = {"extract": [], **{n: [] for n in writers}, "total": []}
     for i in range(packs):

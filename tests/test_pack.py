@@ -192,8 +192,8 @@ def _never(*args):
 
 
 def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, source, runner, monkeypatch):
-    from briefgen.cli import main
     from briefgen import pack
+    from briefgen.cli import main
 
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
     build_one(source, tmp_path / "first", ["json"], RenderOptions())

@@ -15,8 +15,7 @@ import re
 import warnings
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from briefgen.errors import SourceError
 from briefgen.extract import extract_brief

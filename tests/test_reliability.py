@@ -9,8 +9,8 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 import warnings
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 

@@ -8,7 +8,6 @@ import yaml
 
 from briefgen.cli import main
 from briefgen.errors import ConfigError
-from briefgen.render import RenderOptions
 from briefgen.settings import config_file, defaults, user_config_file
 
 TEXT = "date 2025-03-04\nМинистр иностранных дел провёл переговоры в Астане.\n"

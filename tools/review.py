@@ -16,7 +16,9 @@ import argparse
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from briefgen.digest import audit, make_digest
 from briefgen.digest.source import SourceText
@@ -38,18 +40,23 @@ def texts(eval_dir: Path, seeds_dir: Path) -> list[Path]:
     return out
 
 
-def lead_scorer(eval_dir: Path):  # type: ignore[no-untyped-def]
+Scorer = Callable[[str, dict[str, Any]], dict[str, Any]]  # lead_score.score(lead, reference)
+
+
+def lead_scorer(eval_dir: Path) -> Scorer | None:
     """lead_score.py's score function, or None when the kit is absent."""
     path = eval_dir / "lead_score.py"
     if not path.is_file():
         return None
     spec = importlib.util.spec_from_file_location("lead_score", path)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return module.score
 
 
-def review(path: Path, eval_dir: Path, score) -> dict:  # type: ignore[no-untyped-def]
+def review(path: Path, eval_dir: Path, score: Scorer | None) -> dict[str, Any]:
     """The figures of one text's pack."""
     from briefgen.render.factsheet_writer import render_factsheet
     from briefgen.render.pdf_writer import write as write_pdf

@@ -90,7 +90,7 @@ def pickled(name: str, build: Callable[[], T]) -> T:
     """What `build()` returns, kept under `name` (a key of everything the result depends on) for later runs."""
     data = read(name)
     if data is not None:
-        return pickle.loads(data)  # noqa: S301 — the user's own cache, sealed and checked above
+        return pickle.loads(data)
     value = build()
     write(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value

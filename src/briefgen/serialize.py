@@ -13,7 +13,7 @@ import math
 import re
 import types
 import typing
-from typing import Any, Union
+from typing import Any, Union, cast
 
 from . import model
 from .errors import BriefFormatError
@@ -26,12 +26,12 @@ MAX_NUMBER = 10**18  # larger magnitudes are no fact of a meeting; they would pr
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not encodable as UTF-8: only inside strings, where \\u works
 
 
-def to_dict(obj: Any) -> Any:
+def to_dict(obj: object) -> Any:
     """Plain JSON-ready data for a model object (dataclasses → dicts, tuples → lists)."""
     if dataclasses.is_dataclass(obj):
         return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, tuple):
-        return [to_dict(x) for x in obj]
+        return [to_dict(x) for x in cast(tuple[object, ...], obj)]
     return obj
 
 
@@ -71,31 +71,32 @@ def load_brief(text: str, fmt: str = "json") -> Brief:
     return brief_from_dict(data)
 
 
-def brief_from_dict(data: Any) -> Brief:
+def brief_from_dict(data: object) -> Brief:
     """Build a Brief from plain data, checking the schema version and every type."""
     if not isinstance(data, dict):
         raise BriefFormatError("expected an object at the top level")
-    version = data.get("schema_version")
+    fields = cast(dict[str, object], data)
+    version = fields.get("schema_version")
     if version not in READABLE_VERSIONS:
         expected = " or ".join(map(str, READABLE_VERSIONS))
         raise BriefFormatError(f"schema_version: expected {expected}, got {version!r}")
-    brief = _build(Brief, {**data, "schema_version": SCHEMA_VERSION}, "")
+    brief = _build(Brief, {**fields, "schema_version": SCHEMA_VERSION}, "")
     _check_offsets(brief, len(brief.source.text), "")
     return brief
 
 
-def _check_offsets(obj: Any, length: int, path: str) -> None:
+def _check_offsets(obj: object, length: int, path: str) -> None:
     """Every item with `start`/`end` must point at a stretch of the source text (0 ≤ start ≤ end ≤ its length)."""
     if isinstance(obj, tuple):
-        for i, item in enumerate(obj):
+        for i, item in enumerate(cast(tuple[object, ...], obj)):
             _check_offsets(item, length, f"{path}[{i}]")
         return
     if not dataclasses.is_dataclass(obj):
         return
-    if hasattr(obj, "start") and hasattr(obj, "end") and not 0 <= obj.start <= obj.end <= length:
+    start, end = getattr(obj, "start", None), getattr(obj, "end", None)  # ints wherever present: _build checked
+    if start is not None and end is not None and not 0 <= start <= end <= length:
         raise BriefFormatError(
-            f"{_join(path, 'start')}: offsets {obj.start}..{obj.end} do not point into the source text "
-            f"(0..{length})"
+            f"{_join(path, 'start')}: offsets {start}..{end} do not point into the source text (0..{length})"
         )
     for f in dataclasses.fields(obj):
         _check_offsets(getattr(obj, f.name), length, _join(path, f.name))
@@ -103,17 +104,18 @@ def _check_offsets(obj: Any, length: int, path: str) -> None:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))  # once per class: a brief of 20 000 items loads in a second
+    return typing.get_type_hints(cls, dict(vars(model)))  # once per class: a brief of 20 000 items loads in a second
 
 
-def _build(cls: type, data: Any, path: str) -> Any:
-    if not isinstance(data, dict):
+def _build(cls: type[Any], value: object, path: str) -> Any:
+    if not isinstance(value, dict):
         raise BriefFormatError(f"{path or '(top)'}: expected object")
+    data = cast(dict[str, object], value)
     hints = _hints(cls)
     unknown = set(data) - set(hints)
     if unknown:
         raise BriefFormatError(f"{_join(path, sorted(unknown)[0])}: unknown field")
-    kwargs = {}
+    kwargs: dict[str, object] = {}
     for f in dataclasses.fields(cls):
         where = _join(path, f.name)
         if f.name not in data:
@@ -124,7 +126,7 @@ def _build(cls: type, data: Any, path: str) -> Any:
     return cls(**kwargs)
 
 
-def _convert(tp: Any, value: Any, path: str) -> Any:
+def _convert(tp: Any, value: object, path: str) -> Any:
     origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
         options = typing.get_args(tp)
@@ -135,11 +137,12 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if origin is tuple:
         if not isinstance(value, list):
             raise BriefFormatError(f"{path}: expected list")
+        items = cast(list[object], value)
         (item_type, _) = typing.get_args(tp)
-        if len(value) > MAX_ITEMS and "." not in path and "[" not in path:
-            raise BriefFormatError(f"{path}: {len(value)} items (the limit is {MAX_ITEMS}): split the text")
-        return tuple(_convert(item_type, v, f"{path}[{i}]") for i, v in enumerate(value))
-    if dataclasses.is_dataclass(tp):
+        if len(items) > MAX_ITEMS and "." not in path and "[" not in path:
+            raise BriefFormatError(f"{path}: {len(items)} items (the limit is {MAX_ITEMS}): split the text")
+        return tuple(_convert(item_type, v, f"{path}[{i}]") for i, v in enumerate(items))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(tp, value, path)
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, _NUMBER):
@@ -184,7 +187,7 @@ def json_schema() -> dict[str, Any]:
             return {"anyOf": [*inner, {"type": "null"}]}
         if origin is tuple:
             return {"type": "array", "items": schema_of(typing.get_args(tp)[0])}
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             name = tp.__name__
             if name not in defs:
                 defs[name] = {}  # placeholder against recursion

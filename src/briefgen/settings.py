@@ -20,7 +20,8 @@ from .errors import ConfigError
 CONFIG_NAME = "briefgen.yaml"
 ENV_PREFIX = "BRIEFGEN_"
 # option → its kind: a path (relative to the file that names it), one line of text, or one of a few words
-OPTIONS: dict[str, Any] = {
+Kind = type[Path] | type[str] | tuple[str, ...]
+OPTIONS: dict[str, Kind] = {
     "lang": ("ru", "en"),
     "theme": Path,
     "organisation": str,
@@ -85,10 +86,10 @@ def _from_file(path: Path) -> dict[str, Any]:
     return {name: _value(OPTIONS[name], value, path.parent, f"{path}: defaults.{name}") for name, value in section.items()}
 
 
-def _value(kind: Any, value: Any, base: Path, where: str) -> Any:
+def _value(kind: Kind, value: object, base: Path, where: str) -> str | Path:
     """A checked value: a choice, one line of text, or a path made absolute against `base`."""
     if isinstance(kind, tuple):
-        if value not in kind:
+        if not isinstance(value, str) or value not in kind:
             raise ConfigError(f"{where}: expected one of {', '.join(kind)}, got {value!r}")
         return value
     if not isinstance(value, str) or "\n" in value or (kind is Path and not value.strip()):

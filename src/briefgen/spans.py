@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from .model import Span
 
@@ -41,11 +42,22 @@ def index_of(spans: Sequence[Span], offset: int) -> int | None:
     return None
 
 
-def mismatches(text: str, items: Iterable[object]) -> list[str]:
+class Located(Protocol):
+    """An item that quotes its evidence: the text and where it stands in the source."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def mismatches(text: str, items: Iterable[Located]) -> list[str]:
     """Describe each item whose start/end/text disagree with the source text (empty when all agree)."""
-    bad = []
+    bad: list[str] = []
     for item in items:
-        start, end, got = getattr(item, "start"), getattr(item, "end"), getattr(item, "text")
+        start, end, got = item.start, item.end, item.text
         if not (0 <= start <= end <= len(text)):
             bad.append(f"[{start}:{end}] out of bounds")
         elif text[start:end] != got:

@@ -5,8 +5,7 @@ import io
 import warnings
 
 import docx
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from briefgen.model import Brief, Commitment, Figure, Quote, Source
 from briefgen.render import RenderOptions, RenderWarning, get_writer

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import entry, holds
+from .lexicon import holds, listed
 
 
 def caption(line: str, lang: str) -> bool:
     """True when the line is a photo caption or credit rather than the report's words."""
     low = " ".join(line.lower().split())
-    openers = entry("caption_openers", lang) or []
+    openers = listed("caption_openers", lang)
     if any(re.match(rf"{re.escape(o)}\b", low) for o in openers):
         return True
-    return any(mark in low for mark in entry("credit_marks", lang) or [])
+    return any(mark in low for mark in listed("credit_marks", lang))
 
 
 def furniture(line: str, lang: str) -> bool:

@@ -9,6 +9,7 @@ reason says why.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 
 from .model import ChartPlan, FigureRow
 
@@ -44,10 +45,10 @@ def plan(figures: list[FigureRow]) -> tuple[ChartPlan | None, str]:
     return None, "no chart: no two figures share a measure and unit, or a status and currency"
 
 
-def _distinct(group: list[FigureRow], key) -> list[FigureRow]:  # type: ignore[no-untyped-def]
+def _distinct(group: list[FigureRow], key: Callable[[FigureRow], Hashable]) -> list[FigureRow]:
     """One figure per key and per value, in rank order, at most MAX_BARS."""
-    seen: set[object] = set()
-    out = []
+    seen: set[Hashable] = set()
+    out: list[FigureRow] = []
     for r in group:
         k = key(r)
         if k in seen or r.figure.value in {x.figure.value for x in out}:

@@ -61,8 +61,9 @@ def agreed(items: list[CommitmentRow], src: SourceText, lang: str) -> bool:
 
 def _row(brief: Brief, src: SourceText, c: Commitment, lang: str, parties: dict[str, str]) -> CommitmentRow:
     sentence = src.sentence(c.start, c.end)
-    usable = c.action and len(c.action.split()) >= 4 and c.action[:1].isalpha() and balanced(c.action)
-    action = c.action if usable else sentence.text
+    action = c.action or ""
+    if not (len(action.split()) >= 4 and action[:1].isalpha() and balanced(action)):
+        action = sentence.text  # a missing, short or broken action: the whole sentence says it
     if lang in ("ru", "en"):
         action = third_person(action, voice(brief, sentence, lang), lang)
     action = clip(action, ACTION_WORDS, lang).rstrip(".")

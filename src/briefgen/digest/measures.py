@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..data import word_set
-from .lexicon import entry
 from ..model import Figure
 from ..nlp import parses
+from .lexicon import table
 from .rewrite import capital
 from .words import count
 
@@ -33,7 +33,7 @@ def label(f: Figure, sentence: str, offset: int, lang: str, label_lang: str | No
         return _kinds(f.kind, label_lang or lang)
     text = capital(" ".join(nominative(words, lang)))
     head = _head(words, lang)
-    suffix = (entry("measure_suffix", label_lang or lang) or {}).get(f.kind)
+    suffix = table("measure_suffix", label_lang or lang).get(f.kind)
     nouns = word_set("digest", "money_nouns" if f.kind == "money" else "count_nouns", lang)
     if suffix and f.kind in ("money", "count") and head not in nouns:
         return f"{text}: {suffix}"
@@ -140,7 +140,7 @@ def _head(words: list[str], lang: str) -> str:
 
 
 def _kinds(kind: str, lang: str) -> str:
-    return str((entry("kind_labels", lang) or {}).get(kind) or kind)
+    return table("kind_labels", lang).get(kind) or kind
 
 
 def _pos(word: str) -> str | None:

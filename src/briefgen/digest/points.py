@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from ..document import DATELINE
 from ..model import Brief, Span
 from ..nlp import parses
+from ..render.sentences import tidy
 from .captions import caption, courtesy
 from .compress import compress
-from .lexicon import entry, holds
+from .lexicon import holds, listed
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
-from ..render.sentences import tidy
 from .rewrite import Voice, first_person, third_person
 from .source import SourceText
 from .speakers import short_name, voice
@@ -112,7 +112,7 @@ def speech_tail(text: str, lang: str) -> tuple[str, str]:
 
 @functools.cache
 def _tail(lang: str) -> re.Pattern[str]:
-    verbs = "|".join(re.escape(v) for v in entry("speech_tail", lang) or ["said"])
+    verbs = "|".join(re.escape(v) for v in listed("speech_tail", lang) or ["said"])
     return re.compile(rf"[,\"»”]+\s*[—–-]?\s*(?:[^,.;:!?]{{0,80}}\s)?(?:{verbs})\b[^,;:!?]{{0,160}}[.!?]?\s*$", re.IGNORECASE)
 
 
@@ -214,7 +214,7 @@ def _lede(brief: Brief, src: SourceText, lang: str) -> Span | None:
             opening and bool(who),
             opening,
         ]
-        tiers = [t or (s if r else None) for t, r in zip(tiers, ranks)]
+        tiers = [t or (s if r else None) for t, r in zip(tiers, ranks, strict=True)]
         if tiers[0]:
             break
     return next((t for t in tiers if t), None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..nlp import morph, parses
-from .lexicon import entry
+from .lexicon import listed, pronouns, table, wording
 
 TOKEN = re.compile(r"\w+(?:[-’']\w+)*")
 FIRST_PERSON = re.compile(
@@ -82,7 +82,7 @@ def lower_first(text: str) -> str:
 
 @functools.cache
 def _frames(lang: str) -> re.Pattern[str] | None:
-    items = entry("frames", lang) or []
+    items = listed("frames", lang)
     if not items:
         return None
     alts = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(items, key=len, reverse=True))
@@ -156,8 +156,8 @@ def _russian(text: str, voice: Voice) -> str:
 def _we(tokens: list[re.Match[str]], i: int, voice: Voice) -> tuple[str, bool]:
     """Who "мы" at i (or an implied "мы") is: the sides for a joint verb ("договорились") or without a known country,
     else the speaker's country; and whether that subject is singular."""
-    sides = str((entry("pronouns", "ru") or {}).get("мы", "стороны"))
-    joint = set(entry("joint_verbs", "ru") or [])
+    sides = str(pronouns("ru").get("мы", "стороны"))
+    joint = set(listed("joint_verbs", "ru"))
     for m in tokens[i + 1 : i + 4]:
         p = parses(m.group())[0]
         if p.tag.POS in ("VERB", "INFN"):
@@ -168,14 +168,13 @@ def _we(tokens: list[re.Match[str]], i: int, voice: Voice) -> tuple[str, bool]:
 
 
 def _ru_pronoun(low: str, prev: str) -> str | None:
-    table = entry("pronouns", "ru") or {}
-    value = table.get(low)
+    value = pronouns("ru").get(low)
     if value is None:
         return None
     if isinstance(value, dict):
-        after = prev in (entry("genitive_prepositions", "ru") or [])
-        return str(value["after_preposition"] if after else value["plain"])
-    return str(value)
+        after = prev in listed("genitive_prepositions", "ru")
+        return value["after_preposition"] if after else value["plain"]
+    return value
 
 
 def _ru_verb(low: str) -> tuple[str, str] | None:
@@ -221,17 +220,17 @@ def _ru_possessive(text: str, tokens: list[re.Match[str]], i: int, j: int, voice
     noun = tokens[j]
     parse = _agreeing(tokens[i].group(), noun.group())
     case = parse.tag.case or "nomn"
-    country = entry("country_noun", "ru")
+    country = wording("country_noun", "ru")
     between = text[tokens[i].end() : noun.start()].strip()
     if parse.normal_form == country:
         if parse.tag.number == "plur":
-            both = entry("both_countries", "ru") or {}
-            return str(both.get(case, both.get("gent", ""))), noun.end()
+            both = table("both_countries", "ru")
+            return both.get(case, both.get("gent", "")), noun.end()
         if not voice.party:  # "наша страна" of a speaker whose country is unknown: "страна выступающего", no gender assumed
-            return " ".join(x for x in (between, noun.group(), entry("speaker_owner", "ru")) if x), noun.end()
+            return " ".join(x for x in (between, noun.group(), wording("speaker_owner", "ru")) if x), noun.end()
         return _inflect_name(voice.party, case), noun.end()
-    shared = parse.normal_form.replace("ё", "е") in (entry("shared_nouns", "ru") or [])
-    owner = (entry("both_countries", "ru") or {}).get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")
+    shared = parse.normal_form.replace("ё", "е") in listed("shared_nouns", "ru")
+    owner = table("both_countries", "ru").get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")
     phrase = " ".join(x for x in (between, noun.group(), owner) if x)
     return phrase, noun.end()
 
@@ -273,10 +272,10 @@ def _like(model: str, word: str) -> str:
 
 def _english(text: str, voice: Voice) -> str:
     """we/us/our/I turned into the sides, the speaker's country or the speaker."""
-    pronouns = entry("pronouns", "en") or {}
-    modals = set(entry("modals", "en") or [])
-    shared = set(entry("shared_nouns", "en") or [])
-    both = (entry("both_countries", "en") or {}).get("possessive", "")
+    first_person = table("pronouns", "en")  # plain: English has no case after a preposition
+    modals = set(listed("modals", "en"))
+    shared = set(listed("shared_nouns", "en"))
+    both = table("both_countries", "en").get("possessive", "")
     agree = {"am": "is", "have": "has"}
     text = re.sub(r"\bUS\$\s*", "USD ", text)
     tokens = list(TOKEN.finditer(text))
@@ -294,7 +293,7 @@ def _english(text: str, voice: Voice) -> str:
             out.append(ACRONYMS.get(word, word))
         elif low == "we":
             single = voice.party and nxt in modals and nxt not in ("are", "have")
-            out.append(_like(word, voice.party if single else pronouns.get("we", "the sides")))
+            out.append(_like(word, voice.party if single else first_person.get("we", "the sides")))
         elif low == "our":
             out.append(_like(word, both if nxt in shared or not voice.party else voice.party + "'s"))
         elif low in ("i", "me") and voice.speaker:
@@ -304,8 +303,8 @@ def _english(text: str, voice: Voice) -> str:
                 pos, skip = tokens[i + 1].end(), i + 1
         elif low == "my" and voice.speaker:
             out.append(voice.speaker + "'s")
-        elif low in pronouns:
-            out.append(_like(word, pronouns[low]))
+        elif low in first_person:
+            out.append(_like(word, first_person[low]))
         else:
             out.append(word)
     out.append(text[pos:])

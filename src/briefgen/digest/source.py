@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from ..errors import BriefgenError
@@ -10,7 +11,6 @@ from ..render.sentences import sentence_around, sentence_bounds
 from ..source import date_marker
 from ..spans import index_of, make_span, paragraphs
 from .words import count
-
 
 _INITIAL = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.)+\s+$")  # "В." or "U.S." just before a break
 
@@ -65,9 +65,8 @@ class SourceText:
     @functools.cached_property
     def _sentences(self) -> list[Span]:
         out = []
-        for i, p in enumerate(self.paras):
-            bounds = self._bounds(i)
-            for a, b in zip(bounds, bounds[1:]):
+        for i in range(len(self.paras)):
+            for a, b in itertools.pairwise(self._bounds(i)):
                 s = make_span(self.text, a, b)
                 if s.text:
                     out.append(s)

@@ -36,7 +36,7 @@ def party_of(p: Participant, lang: str) -> str:
     group = group[-2:]
     if not group or not any(x.tag.case == "gent" for x in parses(group[-1])):
         return ""
-    return " ".join(w[:1] + n[1:] for w, n in zip(group, nominative(group, "ru")))
+    return " ".join(w[:1] + n[1:] for w, n in zip(group, nominative(group, "ru"), strict=True))
 
 
 def voice(brief: Brief, span: Span, lang: str) -> Voice:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import lemma, parses
 from ..model import Brief, Participant
+from ..nlp import lemma, parses
 from ..render.sentences import tidy
 from .captions import caption, courtesy, furniture
 from .compress import clip, without_asides
-from .lexicon import entry
+from .lexicon import listed, table, wording
 from .rewrite import first_person
 from .source import SourceText
 from .speakers import short_name
@@ -82,7 +82,7 @@ def headline_like(line: str, lines: list[str], lang: str) -> bool:
     if turn and any(x.startswith(turn.group()) for x in lines):  # a speaker's turn in a transcript
         return False
     said = _WORD.findall(line[turn.end() :] if turn else line)
-    if said and line.endswith("!") and lemma(said[0]) in (entry("address_words", lang) or []):  # "Господин министр!"
+    if said and line.endswith("!") and lemma(said[0]) in listed("address_words", lang):  # "Господин министр!"
         return False
     body = {lemma(w) for x in lines for w in _WORD.findall(x) if len(w) >= MIN_CONTENT}
     own = {lemma(w) for w in _WORD.findall(line) if len(w) >= MIN_CONTENT}
@@ -104,7 +104,7 @@ def composed(brief: Brief, src: SourceText, lang: str) -> str:
     if len(names) >= 2:
         joined = ", ".join(names[:-1]) + f" {_and(lang)} " + names[-1]
         meeting = _meeting(src, lang)
-        pattern = str(entry("meeting_title", lang) or "{meeting}: {names}")
+        pattern = wording("meeting_title", lang) or "{meeting}: {names}"
         head = pattern.format(meeting=meeting, names=joined) if meeting else joined
         return ", ".join(x for x in (head, brief.source.place) if x)
     prose = [s for s in src.sentences() if not caption(src.paragraph_text(s.start), lang)]
@@ -131,15 +131,15 @@ def participants(brief: Brief, src: SourceText, lang: str) -> list[str]:
 def reporter(p: Participant, lang: str) -> bool:
     """True when the participant only reports the meeting (a press secretary, an analyst), by their role."""
     role = (p.role or "").lower()
-    return any(r in role for r in entry("reporter_roles", lang) or [])
+    return any(r in role for r in listed("reporter_roles", lang))
 
 
 def _meeting(src: SourceText, lang: str) -> str:
     """The name of the meeting the report itself uses ("Переговоры", "Talks"), else ""."""
     said = {lemma(w) for w in _WORD.findall(src.text)} | {w.lower() for w in _WORD.findall(src.text)}
-    nouns = entry("meeting_nouns", lang) or {}
-    return next((str(label) for noun, label in nouns.items() if noun in said), "")
+    nouns = table("meeting_nouns", lang)
+    return next((label for noun, label in nouns.items() if noun in said), "")
 
 
 def _and(lang: str) -> str:
-    return str(entry("and", lang) or "&")
+    return wording("and", lang) or "&"

@@ -10,6 +10,7 @@ import importlib
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -48,6 +49,6 @@ def read(kind: str, content: bytes | str) -> Article:
     return importlib.import_module(f"{__name__}.{kind}_reader").read(content)
 
 
-def paragraphs(parts) -> str:
+def paragraphs(parts: Iterable[str]) -> str:
     """Non-empty paragraphs, white space inside each collapsed, one blank line between them (as in a .txt source)."""
     return "\n\n".join(p for p in (" ".join(part.split()) for part in parts) if p)

@@ -23,14 +23,16 @@ def read(raw: bytes) -> Article:
     _check_unpacked(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except Exception as e:  # noqa: BLE001 — python-docx raises many kinds for a damaged file
+    except Exception as e:
         raise SourceError(f"not a readable DOCX: {' '.join(str(e).split()) or type(e).__name__}") from None
-    parts, title = [], document.core_properties.title or None
+    parts: list[str] = []
+    title = document.core_properties.title or None
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             parts.extend(" | ".join(cell.text for cell in row.cells) for row in block.rows)
             continue
-        if title is None and not "".join(parts).strip() and block.style.name.startswith(("Title", "Heading")):
+        style = (block.style.name if block.style is not None else None) or ""
+        if title is None and not "".join(parts).strip() and style.startswith(("Title", "Heading")):
             title = " ".join(block.text.split()) or None  # the headline, when the file's properties name none
         parts.append(block.text)
     return Article(text=paragraphs(parts), title=title)

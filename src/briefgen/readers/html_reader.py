@@ -16,13 +16,14 @@ _DATE = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%
 def read(html: str) -> Article:
     """The page's article; SourceError when the page has no article text."""
     import trafilatura
+    from trafilatura.settings import Document
 
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
         date_extraction_params=_DATE,
     )
-    text = paragraphs(found.text.splitlines()) if found is not None and found.text else ""
-    if not text:
+    text = paragraphs(found.text.splitlines()) if isinstance(found, Document) and found.text else ""
+    if not isinstance(found, Document) or not text:  # a dict only when asked for one
         raise SourceError("a web page with no article text")
     title = " ".join(found.title.split()) or None if found.title else None
     if title and not text.startswith(title):

@@ -7,6 +7,7 @@ reportlab want. `dump()` prints the tree as text for golden files and reviews.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 Runs = tuple["Run", ...]
@@ -192,7 +193,7 @@ class Document:
 
         What stands before it is the body: the part a reader reads, which decides whether contents are worth printing.
         """
-        for before, b in zip(self.blocks, self.blocks[1:]):
+        for before, b in itertools.pairwise(self.blocks):
             if isinstance(before, PageBreak) and isinstance(b, Heading) and b.level == 1:
                 return b.id
         return self.annex_id()
@@ -265,7 +266,7 @@ def dump(doc: Document) -> str:
 
 
 def _runs(runs: Runs) -> str:
-    out = []
+    out: list[str] = []
     for r in runs:
         t = r.text
         if r.bold:

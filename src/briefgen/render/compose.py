@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Any
+from typing import Any, cast
 
 from ..errors import RenderError
 from ..model import Brief
@@ -26,7 +26,7 @@ def load_labels(options: RenderOptions) -> dict[str, Any]:
     labels = load_yaml(path)
     if not isinstance(labels, dict):
         raise RenderError(f"{path}: a message catalogue must be a mapping of keys to labels")
-    return labels
+    return cast(dict[str, Any], labels)
 
 
 def compose(brief: Brief, options: RenderOptions, template: str) -> tuple[Document, Theme]:

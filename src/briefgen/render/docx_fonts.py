@@ -152,7 +152,7 @@ class _StyleFonts:
     def look(self, style_id: str | None) -> tuple[str | None, bool, bool]:
         family: str | None = None
         bold = italic = None
-        seen = set()
+        seen: set[str] = set()
         sid = style_id or self.default
         while sid and sid in self.by_id and sid not in seen:
             seen.add(sid)

@@ -6,6 +6,7 @@ a user can restyle. Fields, bookmarks and links come from `ooxml`.
 """
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import re
@@ -13,8 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from docx import Document as new_document
-from docx import __version__ as docx_version
+from docx import Document as new_document, __version__ as docx_version
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu, Pt, RGBColor
@@ -24,6 +24,7 @@ from ..errors import RenderError
 from ..model import Brief
 from . import RenderOptions, ooxml
 from .blocks import (
+    Block,
     BulletList,
     Chart,
     Document,
@@ -85,7 +86,7 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
     """
     key = (repr(theme), lang)
     if key not in _BASES:
-        code = b"".join(Path(m.__file__).read_bytes() for m in (ooxml, sys.modules[__name__]))  # type: ignore[arg-type]
+        code = b"".join(Path(inspect.getfile(m)).read_bytes() for m in (ooxml, sys.modules[__name__]))
         name = f"base-{cache.key(repr(theme), lang, docx_version, code)}"
         data, ids = cache.read(f"{name}.docx"), cache.read(f"{name}.json")
         if data is None or ids is None:
@@ -213,7 +214,10 @@ class _Writer:
         base, self.ids = _base(theme, tree.meta.lang)
         self.doc = new_document(io.BytesIO(base))
         section = self.doc.sections[0]
-        self.text_width = section.page_width - section.left_margin - section.right_margin
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            raise RenderError("the base document's section has no page width or margins")
+        self.text_width: int = width - left - right
         self.marks = ooxml.Bookmarks()
 
     def save(self) -> bytes:
@@ -229,7 +233,7 @@ class _Writer:
         return ooxml.paragraph(self.ids[style], content, self.marks.mark(block_id) if block_id else None)
 
     def runs(self, runs: Runs) -> str:
-        out = []
+        out: list[str] = []
         for r in runs:
             if r.link:
                 out.append(ooxml.link(self.marks.name(r.link), ooxml.run(r.text, r.bold, r.italic, self.ids["Hyperlink"])))
@@ -237,7 +241,7 @@ class _Writer:
                 out.append(ooxml.run(r.text, r.bold, r.italic))
         return "".join(out)
 
-    def block(self, b: Any) -> str:
+    def block(self, b: Block) -> str:
         match b:
             case Heading():
                 return self.para("Title" if b.level == 0 else f"Heading {b.level}", self.runs(b.runs), b.id)
@@ -265,17 +269,16 @@ class _Writer:
                 return ooxml.page_break()
             case Rule():
                 return self.para("Brief Rule", "")
-        raise TypeError(f"unknown block {b!r}")
 
     def table(self, b: Table) -> str:
         widths = [int(f * self.text_width / 635) for f in column_fractions(b)]  # EMU → twips
         head_fill, stripe = _hex(self.c["table_header"]), _hex(self.c["table_stripe"])
-        rows = []
+        rows: list[tuple[bool, list[tuple[str, str | None]]]] = []
         for i, cells in enumerate(b.rows):
             header = i < b.header_rows
             style = "Brief Table Head" if header else "Brief Table"
             fill = head_fill if header else stripe if (i - b.header_rows) % 2 else None
-            padded = list(cells) + [()] * (len(widths) - len(cells))
+            padded: list[Runs] = [*cells, *[()] * (len(widths) - len(cells))]
             rows.append((header, [(self.para(style, self.runs(c)), fill) for c in padded]))
         if self.theme.table_style not in self.ids:  # never a silent fall-back to another look
             raise RenderError(f"theme docx.table_style: Word has no table style {self.theme.table_style!r}")
@@ -288,7 +291,7 @@ class _Writer:
         instruction = ooxml.toc_instruction(b.depth)
         if not entries:
             return title + self.para("TOC 1", ooxml.field(instruction))
-        out = []
+        out: list[str] = []
         for i, h in enumerate(entries):
             page = self.layout.anchor_pages.get(h.id or "")
             text = ooxml.run(plain(h.runs), style=self.ids["Hyperlink"]) + (ooxml.tab() + ooxml.run(str(page)) if page else "")
@@ -308,18 +311,18 @@ class _Writer:
         section.different_first_page_header_footer = True
         marking = ooxml.run(meta.marking, bold=True, colour=_hex(self.c["marking"])) if meta.marking else ""
         header = ooxml.run(self.layout.header) + (ooxml.tab() + marking if marking else "")
-        ooxml.set_content(section.header._element, [self.para("Header", header)])
+        ooxml.set_content(section.header.part.element, [self.para("Header", header)])
         first = "" if self.theme.logo else ooxml.run(meta.author)  # the title block has the marking
-        ooxml.set_content(section.first_page_header._element, [self.para("Header", first)])
+        ooxml.set_content(section.first_page_header.part.element, [self.para("Header", first)])
         if self.theme.logo:
             logo = section.first_page_header.paragraphs[0]
             logo.add_run().add_picture(str(self.theme.logo), height=Cm(1.2))
         footer = [self.para("Footer", marking + ooxml.tab() + self._page_of())]
-        ooxml.set_content(section.footer._element, footer)
-        ooxml.set_content(section.first_page_footer._element, footer)
+        ooxml.set_content(section.footer.part.element, footer)
+        ooxml.set_content(section.first_page_footer.part.element, footer)
 
     def _page_of(self) -> str:
-        out = []
+        out: list[str] = []
         for part in _PLACEHOLDER.split(self.tree.meta.footer):
             if part in ("page", "pages"):
                 out.append(ooxml.field("PAGE", "1") if part == "page" else ooxml.field("NUMPAGES", str(self.layout.pages)))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from typing import Any
+from collections.abc import Sequence
 
-from reportlab.platypus import KeepInFrame
+from reportlab.platypus import Flowable, KeepInFrame
 
 from ..model import Brief
 from . import RenderOptions
@@ -34,15 +34,17 @@ def render_factsheet(tree: Document, theme: Theme) -> bytes:
     """A block tree on one page, lower-ranked items dropped until it fits."""
     width = text_width(theme)
     height = PAPER[theme.paper][1] - MARGINS["topMargin"] - MARGINS["bottomMargin"]
+    kit = Kit(theme, tree, width)
+    flow = kit.flowables(tree.blocks)
     for _ in range(MAX_DROPS):
-        kit = Kit(theme, tree, width)
-        flow = kit.flowables(tree.blocks)
         if _height(flow, width, height) <= height:
             break
         smaller = drop_lowest(tree)
         if smaller is None:
             break
         tree = smaller
+        kit = Kit(theme, tree, width)
+        flow = kit.flowables(tree.blocks)
     out = io.BytesIO()
     doc = BriefDoc(out, tree, theme, kit, one_page=True)
     doc.build([KeepInFrame(width, height, flow, mode="truncate")], canvasmaker=FormCanvas)
@@ -50,7 +52,7 @@ def render_factsheet(tree: Document, theme: Theme) -> bytes:
     return out.getvalue()
 
 
-def _height(flow: list[Any], width: float, limit: float) -> float:
+def _height(flow: list[Flowable], width: float, limit: float) -> float:
     """The height the flowables take stacked in a frame (stops counting past `limit`)."""
     total = 0.0
     for f in flow:
@@ -77,7 +79,7 @@ def drop_lowest(tree: Document) -> Document | None:
     return dataclasses.replace(tree, blocks=tuple(blocks))
 
 
-def _ranks(b: Block) -> list[tuple[int | None, int | None]]:
+def _ranks(b: Block) -> Sequence[tuple[int | None, int | None]]:
     """(rank, part) for each droppable part of a block; part None is the whole block."""
     match b:
         case Stats():
@@ -90,7 +92,8 @@ def _ranks(b: Block) -> list[tuple[int | None, int | None]]:
             return [(r, j) for j, r in enumerate(b.ranks)]
         case Quote():
             return [(b.rank, None)]
-    return []
+        case _:
+            return []
 
 
 def _without(b: Block, j: int | None) -> Block | None:
@@ -112,7 +115,8 @@ def _without(b: Block, j: int | None) -> Block | None:
             rows = b.rows[:row] + b.rows[row + 1 :]
             ranks = b.ranks[:j] + b.ranks[j + 1 :]
             return dataclasses.replace(b, rows=rows, ranks=ranks) if len(rows) > b.header_rows else None
-    return None
+        case _:
+            return None
 
 
 def _prune(blocks: list[Block]) -> list[Block]:

@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -18,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import RenderError
 from . import RenderOptions
+from .reportlab_calls import FontRegistry
 from .theme import STYLES, Theme, load_theme
 
 REPLACEMENT = "\ufffd"
@@ -40,6 +42,7 @@ class Family:
 
 
 _families: dict[str, Family] = {}
+_LOOKS: dict[str, tuple[Literal[0, 1], Literal[0, 1]]] = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bolditalic": (1, 1)}
 
 
 def family(theme: Theme, name: str) -> Family:
@@ -51,18 +54,19 @@ def family(theme: Theme, name: str) -> Family:
     base = re.sub(r"\W", "", name) or "Font"
     while base in _families:  # a different set of files under the same family name
         base += "_"
-    fonts = {}
+    fonts: dict[str, str] = {}
+    faces: dict[str, TTFont] = {}
     for style in STYLES:
         font_name = base if style == "regular" else f"{base}-{style}"
         try:
-            pdfmetrics.registerFont(TTFont(font_name, str(files[style])))
-        except Exception as e:  # noqa: BLE001 — reportlab raises several kinds for a bad font file
+            faces[style] = TTFont(font_name, str(files[style]))
+            cast(FontRegistry, pdfmetrics).registerFont(faces[style])
+        except Exception as e:
             raise RenderError(f"font {files[style]}: cannot be used: {' '.join(str(e).split())}") from None
         fonts[style] = font_name
-    for style, (bold, italic) in {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bolditalic": (1, 1)}.items():
+    for style, (bold, italic) in _LOOKS.items():
         addMapping(base, bold, italic, fonts[style])
-    face = pdfmetrics.getFont(fonts["regular"]).face
-    fam = Family(base, fonts, frozenset(face.charToGlyph))
+    fam = Family(base, fonts, frozenset(faces["regular"].face.charToGlyph))
     _families[base] = fam
     _registered[key] = base
     return fam
@@ -113,7 +117,7 @@ class Glyphs:
                 need_fallback = True
             else:
                 self.missing += 1
-                c, need_fallback = REPLACEMENT, REPLACEMENT not in main.glyphs
+                c, need_fallback = REPLACEMENT, ord(REPLACEMENT) not in main.glyphs
             if need_fallback != in_fallback:
                 flush()
                 in_fallback = need_fallback

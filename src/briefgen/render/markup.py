@@ -1,6 +1,6 @@
 """Turn the markup a template renders into the block tree.
 
-The markup is a small XML vocabulary (listed in `BLOCK_TAGS` and `INLINE_TAGS`;
+The markup is a small XML vocabulary (the tables `BLOCKS` and `INLINES`;
 README "Rendering" shows it). Templates render with autoescaping, so text that
 comes from a brief reaches this parser as character data and can never become
 markup. Characters XML cannot hold (C0 controls, lone surrogates, U+FFFE/U+FFFF)
@@ -12,7 +12,8 @@ import dataclasses
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from ..errors import RenderError
 from . import RenderWarning
@@ -37,9 +38,6 @@ from .blocks import (
     Table,
     Toc,
 )
-
-BLOCK_TAGS = ("title", "h1", "h2", "h3", "p", "ul", "table", "quote", "stats", "chart", "more", "toc", "pagebreak", "rule")
-INLINE_TAGS = ("b", "i", "a")
 
 _ID = re.compile(r"[^A-Za-z0-9_.-]")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -131,49 +129,53 @@ class _Parser:
             raise self.fail(el, f"{name}={el.get(name)!r} is not a number") from None
 
     def block(self, el: ET.Element) -> Block:
-        tag = el.tag
-        if tag == "title" or tag in ("h1", "h2", "h3"):
-            return Heading(level=0 if tag == "title" else int(tag[1]), runs=self.runs(el), id=self.id(el))
-        if tag == "p":
-            return Paragraph(
-                runs=self.runs(el),
-                style=el.get("class") or None,
-                id=self.id(el),
-                num=el.get("num") or None,
-                outline=el.get("outline") or None,
+        handler = BLOCKS.get(el.tag)
+        if handler is None:
+            raise self.fail(el, f"unknown block (known: {', '.join(BLOCKS)})")
+        return handler(self, el)
+
+    def heading(self, el: ET.Element) -> Heading:
+        return Heading(level=0 if el.tag == "title" else int(el.tag[1]), runs=self.runs(el), id=self.id(el))
+
+    def paragraph(self, el: ET.Element) -> Paragraph:
+        return Paragraph(
+            runs=self.runs(el),
+            style=el.get("class") or None,
+            id=self.id(el),
+            num=el.get("num") or None,
+            outline=el.get("outline") or None,
+        )
+
+    def bullets(self, el: ET.Element) -> BulletList:
+        items = tuple(Item(self.runs(li), self.int_attr(li, "rank")) for li in self.children(el, "li"))
+        return BulletList(items, self.int_attr(el, "rank"))
+
+    def quote(self, el: ET.Element) -> Quote:
+        cites = [c for c in el if c.tag == "cite"]
+        for c in cites:
+            el.remove(c)
+        return Quote(self.runs(el), self.runs(cites[0]) if cites else (), self.int_attr(el, "rank"))
+
+    def stats(self, el: ET.Element) -> Stats:
+        return Stats(
+            tuple(
+                Stat(_clean(s.get("value", "")), _clean(s.get("label", "")), _clean(s.get("note", "")), self.int_attr(s, "rank"))
+                for s in self.children(el, "stat")
             )
-        if tag == "ul":
-            items = tuple(Item(self.runs(li), self.int_attr(li, "rank")) for li in self.children(el, "li"))
-            return BulletList(items, self.int_attr(el, "rank"))
-        if tag == "table":
-            return self.table(el)
-        if tag == "quote":
-            cites = [c for c in el if c.tag == "cite"]
-            for c in cites:
-                el.remove(c)
-            return Quote(self.runs(el), self.runs(cites[0]) if cites else (), self.int_attr(el, "rank"))
-        if tag == "stats":
-            return Stats(
-                tuple(
-                    Stat(_clean(s.get("value", "")), _clean(s.get("label", "")), _clean(s.get("note", "")), self.int_attr(s, "rank"))
-                    for s in self.children(el, "stat")
-                )
-            )
-        if tag == "chart":
-            bars = tuple(
-                Bar(_clean(b.get("label", "")), self.float_attr(b, "value"), _clean(b.get("display", "")), self.int_attr(b, "rank"))
-                for b in self.children(el, "bar")
-            )
-            return Chart(_clean(el.get("title", "")), bars, self.int_attr(el, "rank"), _clean(el.get("source", "")))
-        if tag == "more":
-            return More(_clean(el.get("label", "")), self.int_attr(el, "count", 0) or 0)
-        if tag == "toc":
-            return Toc(_clean(el.get("title", "")), self.int_attr(el, "depth", 2) or 2)
-        if tag == "pagebreak":
-            return PageBreak()
-        if tag == "rule":
-            return Rule()
-        raise self.fail(el, f"unknown block (known: {', '.join(BLOCK_TAGS)})")
+        )
+
+    def chart(self, el: ET.Element) -> Chart:
+        bars = tuple(
+            Bar(_clean(b.get("label", "")), self.float_attr(b, "value"), _clean(b.get("display", "")), self.int_attr(b, "rank"))
+            for b in self.children(el, "bar")
+        )
+        return Chart(_clean(el.get("title", "")), bars, self.int_attr(el, "rank"), _clean(el.get("source", "")))
+
+    def more(self, el: ET.Element) -> More:
+        return More(_clean(el.get("label", "")), self.int_attr(el, "count", 0) or 0)
+
+    def toc(self, el: ET.Element) -> Toc:
+        return Toc(_clean(el.get("title", "")), self.int_attr(el, "depth", 2) or 2)
 
     def children(self, el: ET.Element, tag: str) -> list[ET.Element]:
         for child in el:
@@ -182,9 +184,10 @@ class _Parser:
         return list(el)
 
     def table(self, el: ET.Element) -> Table:
-        rows, ranks = [], []
+        rows: list[tuple[Runs, ...]] = []
+        ranks: list[int | None] = []
         for tr in self.children(el, "tr"):
-            cells = []
+            cells: list[Runs] = []
             for cell in tr:
                 if cell.tag not in ("td", "th"):
                     raise self.fail(cell, "only <td> and <th> may stand inside <tr>")
@@ -203,23 +206,58 @@ class _Parser:
         return Table(tuple(rows), header, widths, tuple(ranks[header:]))
 
     def runs(self, el: ET.Element) -> Runs:
-        return _merge(_collapse(list(self._walk(el, False, False, None))))
+        return _merge(_collapse(list(self._walk(el, _PLAIN))))
 
-    def _walk(self, el: ET.Element, bold: bool, italic: bool, link: str | None) -> Iterable[Run]:
+    def _walk(self, el: ET.Element, look: _Look) -> Iterable[Run]:
         if el.text:
-            yield Run(el.text, bold, italic, link)
+            yield Run(el.text, *look)
         for child in el:
-            if child.tag == "b":
-                yield from self._walk(child, True, italic, link)
-            elif child.tag == "i":
-                yield from self._walk(child, bold, True, link)
-            elif child.tag == "a":
-                href = child.get("href", "")
-                yield from self._walk(child, bold, italic, _ID.sub("_", href[1:]) if href.startswith("#") else None)
-            else:
-                raise self.fail(child, f"unknown inline element inside <{el.tag}> (known: {', '.join(INLINE_TAGS)})")
+            inline = INLINES.get(child.tag)
+            if inline is None:
+                raise self.fail(child, f"unknown inline element inside <{el.tag}> (known: {', '.join(INLINES)})")
+            yield from self._walk(child, inline(child, look))
             if child.tail:
-                yield Run(child.tail, bold, italic, link)
+                yield Run(child.tail, *look)
+
+
+class _Look(NamedTuple):
+    """How an inline element's text looks: the Run fields after its text, in Run's order."""
+
+    bold: bool
+    italic: bool
+    link: str | None
+
+
+_PLAIN = _Look(False, False, None)
+
+
+def _anchor(el: ET.Element, look: _Look) -> _Look:
+    """A link to an id in the document; any other address is text, not a link."""
+    href = el.get("href", "")
+    return look._replace(link=_ID.sub("_", href[1:]) if href.startswith("#") else None)
+
+
+BLOCKS: dict[str, Callable[[_Parser, ET.Element], Block]] = {
+    "title": _Parser.heading,
+    "h1": _Parser.heading,
+    "h2": _Parser.heading,
+    "h3": _Parser.heading,
+    "p": _Parser.paragraph,
+    "ul": _Parser.bullets,
+    "table": _Parser.table,
+    "quote": _Parser.quote,
+    "stats": _Parser.stats,
+    "chart": _Parser.chart,
+    "more": _Parser.more,
+    "toc": _Parser.toc,
+    "pagebreak": lambda _parser, _el: PageBreak(),
+    "rule": lambda _parser, _el: Rule(),
+}
+INLINES: dict[str, Callable[[ET.Element, _Look], _Look]] = {
+    "b": lambda _el, look: look._replace(bold=True),
+    "i": lambda _el, look: look._replace(italic=True),
+    "a": _anchor,
+}
 
 
 def _clean(text: str) -> str:
@@ -278,5 +316,7 @@ def _resolve_links(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 b = Table(tuple(tuple(fix(c) for c in row) for row in b.rows), b.header_rows, b.widths, b.ranks)
             case Quote():
                 b = Quote(fix(b.runs), fix(b.cite), b.rank)
+            case _:
+                pass  # no runs that link
         out.append(b)
     return tuple(out)

@@ -110,7 +110,7 @@ def table(style_id: str, widths: list[int], rows: list[tuple[bool, list[tuple[st
     ]
     for header, cells in rows:
         out.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
-        for w, (content, fill) in zip(widths, cells):
+        for w, (content, fill) in zip(widths, cells, strict=False):  # cells past the given widths are dropped
             shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{shd}</w:tcPr>{content}</w:tc>')
         out.append("</w:tr>")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -20,6 +21,7 @@ from reportlab.platypus.flowables import HRFlowable, KeepTogether, PageBreak as 
 
 from .. import cache
 from .blocks import (
+    Block,
     BulletList,
     Chart,
     Document,
@@ -39,8 +41,8 @@ from .blocks import (
 )
 from .breaks import breakable
 from .fonts import Family, Glyphs, family
+from .reportlab_calls import CanvasCalls
 from .theme import Theme
-
 
 PARAGRAPH_CLASSES = {"subtitle", "kicker", "meta", "marking", "label", "note", "annex"}
 
@@ -111,13 +113,13 @@ class Para(Paragraph):
             self.canv.line(x, 0, x, self.height)
 
 
-def _last_line(p: Paragraph) -> str:
+def _last_line(p: Flowable) -> str:
     """The text of a laid-out paragraph's last line ("" when it has none)."""
-    lines = getattr(getattr(p, "blPara", None), "lines", None)
+    lines: Sequence[object] = getattr(getattr(p, "blPara", None), "lines", None) or ()
     if not lines:
         return ""
     line = lines[-1]
-    words = line[1] if isinstance(line, tuple) else getattr(line, "words", [])
+    words = cast(Sequence[object], line[1] if isinstance(line, tuple) else getattr(line, "words", []))
     return "".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words).rstrip()
 
 
@@ -128,12 +130,15 @@ class KeepStart(KeepTogether):
     them do not fit; a long table or paragraph then splits below its heading instead of leaving a hole.
     """
 
+    _content: list[Flowable]  # reportlab's own: the flowables kept together
+    _H: float  # reportlab's own: their height at the last wrap
+
     def split(self, aW: float, aH: float) -> list[Any]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         content = list(self._content)
         frame = getattr(self, "_frame", None)
-        if self._H <= aH or getattr(frame, "_atTop", False):
+        if aH >= self._H or getattr(frame, "_atTop", False):
             return content
         *lead, last = content
         room = aH - sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead) - last.getSpaceBefore()
@@ -153,7 +158,7 @@ class TocEntry(Para):
             c = self.canv
             c.saveState()
             c.translate(self.width, self.height - self.style.fontSize)  # the first line's baseline, as reportlab sets it
-            c.doForm(f"toc_{self.target}")
+            cast(CanvasCalls, c).doForm(f"toc_{self.target}")
             c.restoreState()
             c.__dict__.setdefault("toc_targets", set()).add(self.target)
 
@@ -259,7 +264,7 @@ class Kit:
 
     def markup(self, runs: Runs, fam: Family) -> str:
         """Reportlab markup for some runs: escaped text, bold/italic, internal links."""
-        out = []
+        out: list[str] = []
         for r in runs:
             t = self.glyphs.markup(breakable(r.text), fam)  # bounded line breaking for any word (render/breaks.py)
             if r.bold:
@@ -279,7 +284,7 @@ class Kit:
             text = f'<a name="{anchor}"/>{text}'
         return cls(text, st, **kw)
 
-    def pieces(self, runs: Runs, style: str, anchor: str | None = None, **kw: Any) -> list[Flowable]:
+    def pieces(self, runs: Runs, style: str, anchor: str | None = None, **kw: Any) -> list[Para]:
         """A paragraph, laid out in pieces when huge (else reportlab re-wraps the remainder on every page)."""
         parts = _chunks(runs, CHUNK)
         last = len(parts) - 1
@@ -309,13 +314,13 @@ class Kit:
 
     # -- blocks ------------------------------------------------------------------
 
-    def flowables(self, blocks: tuple[Any, ...]) -> list[Flowable]:
+    def flowables(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
         for b in blocks:
             out.extend(self.block(b))
         return out
 
-    def block(self, b: Any) -> list[Flowable]:
+    def block(self, b: Block) -> Sequence[Flowable]:
         match b:
             case Heading():
                 p = self.para(b.runs, "title" if b.level == 0 else f"h{b.level}", b.id)
@@ -334,7 +339,7 @@ class Kit:
             case TableBlock():
                 return [self.table(b)]
             case Quote():
-                out: list[Flowable] = self.pieces(b.runs, "quote")
+                out = self.pieces(b.runs, "quote")
                 if b.cite:
                     out.append(self.para((Run("— "), *b.cite), "cite"))
                     if len(plain(b.runs)) <= SHORT_QUOTE:  # a short quote stays on one page with its speaker
@@ -357,7 +362,7 @@ class Kit:
     def table(self, b: TableBlock) -> Table:
         widths = [f * self.width for f in column_fractions(b)]
         ncols = len(widths)
-        data = []
+        data: list[list[Para | str]] = []
         for i, row in enumerate(b.rows):
             style = "cell_head" if i < b.header_rows else "cell"
             cells = [self.para(cell, style) for cell in row]
@@ -434,11 +439,12 @@ class Kit:
 
         widths = [self.width * 0.40, self.width * 0.38, self.width * 0.22]
         top = max((x.value for x in b.bars), default=0) or 1.0
-        rows = []
+        rows: list[list[Flowable]] = []
         for x in b.bars:
-            d = Drawing(widths[1] - 8, 12)
-            d.initialFontName = self.head.font()  # else reportlab.graphics starts in Helvetica
-            d.add(Rect(0, 1, max((widths[1] - 8) * max(x.value, 0) / top, 1), 10, fillColor=self.c["accent"], strokeColor=None))
+            d = Drawing(widths[1] - 8, 12, initialFontName=self.head.font())  # else reportlab.graphics starts in Helvetica
+            bar = Rect(0, 1, max((widths[1] - 8) * max(x.value, 0) / top, 1), 10)
+            bar.fillColor, bar.strokeColor = self.c["accent"], None
+            d.add(bar)
             rows.append([self.para((Run(x.label),), "cell"), d, self.para((Run(x.display, bold=True),), "cell")])
         t = Table(rows, colWidths=widths, hAlign="LEFT")
         t.setStyle(TableStyle([
@@ -450,13 +456,14 @@ class Kit:
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, self.c["rule"]),
         ]))  # fmt: skip
         t.spaceAfter = 4 if b.source else 12
-        return [self.para((Run(b.title),), "label"), t] + ([self.para((Run(b.source),), "note")] if b.source else [])
+        out: list[Flowable] = [self.para((Run(b.title),), "label"), t]
+        return out + ([self.para((Run(b.source),), "note")] if b.source else [])
 
     def toc(self, b: Toc) -> list[Flowable]:
         out: list[Flowable] = [self.para((Run(b.title),), "toc_title")] if b.title else []
         for h in self.tree.headings(b.depth):
             runs = tuple(Run(r.text, r.bold, r.italic, h.id) for r in h.runs) if h.id else h.runs
-            entry = self.para(runs, "toc1" if h.level == 1 else "toc2", cls=TocEntry)
+            entry = cast(TocEntry, self.para(runs, "toc1" if h.level == 1 else "toc2", cls=TocEntry))
             entry.target = h.id or ""
             out.append(entry)
         out.append(Spacer(1, 8))

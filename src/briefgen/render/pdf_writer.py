@@ -13,7 +13,7 @@ import io
 import re
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, TypedDict, cast
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -32,12 +32,22 @@ from .blocks import Document, Run, Toc
 from .compose import compose
 from .fonts import unique_subset_tags
 from .pdf_blocks import KeepStart, Kit, Para, TocEntry
+from .reportlab_calls import CanvasCalls, InfoFormat
 from .theme import Theme
 
 PAPER = {"A4": A4, "Letter": LETTER}
 FORM_BOX = (-300, -50, 300, 50)  # forms draw right-aligned at their origin, so they reach left of it
 TOC_MIN_PAGES = 4  # a body shorter than this gets no contents
-MARGINS = {"leftMargin": 25 * mm, "rightMargin": 20 * mm, "topMargin": 22 * mm, "bottomMargin": 20 * mm}
+class Margins(TypedDict):
+    """The page margins, by the names BaseDocTemplate takes them."""
+
+    leftMargin: float
+    rightMargin: float
+    topMargin: float
+    bottomMargin: float
+
+
+MARGINS = Margins(leftMargin=25 * mm, rightMargin=20 * mm, topMargin=22 * mm, bottomMargin=20 * mm)
 
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
@@ -133,7 +143,7 @@ class UndatedInfo(PDFInfo):
     """The document information dictionary without CreationDate and ModDate (both optional in PDF)."""
 
     def format(self, document: Any) -> bytes:
-        dated = PDFInfo.format(self, document)
+        dated = cast(InfoFormat, super()).format(document)
         return re.sub(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)\s*", b"", dated)
 
 
@@ -177,22 +187,22 @@ class BriefDoc(BaseDocTemplate):
     def beforeDocument(self) -> None:
         when = self.tree.meta.date()
         if when is None:  # an undated source and no preparation date: say nothing rather than a made-up date
-            self.canv._doc.info.__class__ = UndatedInfo
+            vars(self.canv)["_doc"].info.__class__ = UndatedInfo  # reportlab keeps the document in a private field
         else:
-            self.canv.setDateFormatter(lambda *_: pdf_date(when))
+            cast(CanvasCalls, self.canv).setDateFormatter(lambda *_: pdf_date(when))
         if not self.one_page:
             self.canv.showOutline()  # open with the outline panel shown
-        self.canv.finish = self.define_forms  # type: ignore[attr-defined]
+        cast(FormCanvas, self.canv).finish = self.define_forms  # build() is given canvasmaker=FormCanvas
 
     def afterFlowable(self, flowable: Any) -> None:
         if isinstance(flowable, Para) and flowable.outline:
             title, key, level = flowable.outline
-            self.canv.addOutlineEntry(title, key, level=level, closed=True)
+            cast(CanvasCalls, self.canv).addOutlineEntry(title, key, level=level, closed=True)
             self.anchor_pages[key] = self.page
 
     # -- page furniture ----------------------------------------------------------
 
-    def _text(self, text: str, size: float, colour: str, bold: bool = False, align: int = 0) -> Paragraph:
+    def _text(self, text: str, size: float, colour: str, bold: bool = False, align: Literal[0, 1, 2, 4] = 0) -> Paragraph:
         head = self.kit.head
         style = ParagraphStyle("furniture", fontName=head.font(bold=bold), fontSize=size, leading=size * 1.2,
                                textColor=self.kit.c[colour], alignment=align)  # fmt: skip
@@ -210,7 +220,7 @@ class BriefDoc(BaseDocTemplate):
         foot = self.bottomMargin - 10 * mm
         canv.saveState()
         if page == 1 and self.theme.logo:
-            canv.drawImage(str(self.theme.logo), left, top - 4 * mm, height=12 * mm, width=40 * mm,
+            cast(CanvasCalls, canv).drawImage(str(self.theme.logo), left, top - 4 * mm, height=12 * mm, width=40 * mm,
                            preserveAspectRatio=True, anchor="sw", mask="auto")  # fmt: skip
         elif page == 1 and meta.author:
             self._draw(canv, self._text(meta.author, 8, "muted"), left, top, width * 0.6)
@@ -226,7 +236,7 @@ class BriefDoc(BaseDocTemplate):
             self._draw(canv, self._text(marking, 8, "marking", bold=True), left, foot, width * 0.6)
         if meta.footer and not self.one_page:
             canv.translate(left + width, foot)
-            canv.doForm(f"page{page}")
+            cast(CanvasCalls, canv).doForm(f"page{page}")
         canv.restoreState()
 
     def _width(self, text: str, bold: bool = False) -> float:
@@ -251,17 +261,18 @@ class BriefDoc(BaseDocTemplate):
         """The numbers only the end knows: each page's "page X of Y" and the contents' page numbers."""
         total = canv.getPageNumber() - 1
         footer = self.tree.meta.footer
+        forms = cast(CanvasCalls, canv)
         for page in range(1, total + 1):
-            canv.beginForm(f"page{page}", *FORM_BOX)
+            forms.beginForm(f"page{page}", *FORM_BOX)
             text = footer.replace("{page}", str(page)).replace("{pages}", str(total))
             self._draw(canv, self._text(text, 8, "muted", align=TA_RIGHT), -200, 0, 200)
-            canv.endForm()
+            forms.endForm()
         for target in TocEntry.targets(canv):
-            canv.beginForm(f"toc_{target}", *FORM_BOX)
+            forms.beginForm(f"toc_{target}", *FORM_BOX)
             page = self.anchor_pages.get(target)
             if page:
                 style = self.kit.styles["toc1"]
                 canv.setFont(style.fontName, style.fontSize)
                 canv.setFillColor(self.kit.c["muted"])
                 canv.drawRightString(0, 0, str(page))
-            canv.endForm()
+            forms.endForm()

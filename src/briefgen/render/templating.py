@@ -13,6 +13,7 @@ import functools
 import math
 import time
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -93,14 +94,15 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
         raise RenderError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from None
     except RenderError:
         raise
-    except Exception as e:  # noqa: BLE001 — any failure inside a template is the template's error
+    except Exception as e:
         where = _template_frame(e) or name
         raise RenderError(f"{where}: {type(e).__name__}: {' '.join(str(e).split())}") from None
 
 
-def _bounded(chunks: Any, env: Any) -> str:
+def _bounded(chunks: Iterable[str], env: Any) -> str:
     """The template's output, stopped past MAX_OUTPUT characters or its deadline."""
-    out, size = [], 0
+    out: list[str] = []
+    size = 0
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import RenderError
 from . import RenderOptions
@@ -58,27 +58,33 @@ def load_theme(options: RenderOptions) -> Theme:
     return _check(data, where)
 
 
-def _resolved(data: Any, path: Path) -> dict[str, Any]:
+def _mapping(value: object) -> dict[str, Any]:
+    """A YAML mapping as it stands ({} for anything else: the checks below name what is missing)."""
+    return cast(dict[str, Any], value) if isinstance(value, dict) else {}
+
+
+def _resolved(data: object, path: Path) -> dict[str, Any]:
     """The file's data with its paths made absolute (relative to the file)."""
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
+    theme = _mapping(data)
+    if data is not None and not isinstance(data, dict):
         raise RenderError(f"{path}: a theme must be a mapping of keys to values")
     base = path.resolve().parent
-    if isinstance(data.get("logo"), str):
-        data["logo"] = base / data["logo"]
-    files = (data.get("fonts") or {}).get("files")
-    if isinstance(files, dict):
-        for family, styles in files.items():
-            if isinstance(styles, dict):
-                files[family] = {k: base / v if isinstance(v, str) else v for k, v in styles.items()}
-    return data
+    logo = theme.get("logo")
+    if isinstance(logo, str):
+        theme["logo"] = base / logo
+    families = _mapping(_mapping(theme.get("fonts")).get("files"))
+    for family, styles in families.items():
+        families[family] = {k: base / v if isinstance(v, str) else v for k, v in _mapping(styles).items()} or styles
+    return theme
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        below = out.get(key)
+        if isinstance(value, dict) and isinstance(below, dict):  # a mapping over a mapping merges, key by key
+            value = _merge(cast(dict[str, Any], below), cast(dict[str, Any], value))
+        out[key] = value
     return out
 
 
@@ -89,20 +95,21 @@ def _check(data: dict[str, Any], where: str) -> Theme:
     paper = data.get("paper", "A4")
     if paper not in PAPERS:
         raise fail("paper", f"expected one of {', '.join(PAPERS)}, got {paper!r}")
-    fonts = data.get("fonts") or {}
-    files = fonts.get("files") or {}
+    fonts = _mapping(data.get("fonts"))
+    files = _mapping(fonts.get("files"))
     for role in ("body", "heading", "fallback"):
         family = fonts.get(role)
-        if family not in files:
+        if not isinstance(family, str) or family not in files:
             raise fail(f"fonts.{role}", f"{family!r} has no entry under fonts.files")
+        styles = _mapping(files[family])
         for style in STYLES:
-            path = files[family].get(style) if isinstance(files[family], dict) else None
+            path = styles.get(style)
             if not isinstance(path, Path) or not path.is_file():
                 raise fail(f"fonts.files.{family}.{style}", f"no such font file {str(path or '')!r}")
     size = fonts.get("size", 10.5)
     if isinstance(size, bool) or not isinstance(size, (int, float)) or not 8 <= size <= 16:
         raise fail("fonts.size", f"expected a number of points from 8 to 16, got {size!r}")
-    colours = data.get("colours") or {}
+    colours = _mapping(data.get("colours"))
     for key, value in colours.items():
         if not isinstance(value, str) or not _COLOUR.fullmatch(value):
             raise fail(f"colours.{key}", f"expected #RRGGBB, got {value!r}")
@@ -121,7 +128,7 @@ def _check(data: dict[str, Any], where: str) -> Theme:
         heading_font=fonts["heading"],
         fallback_font=fonts["fallback"],
         size=float(size),
-        font_files={f: dict(s) for f, s in files.items()},
+        font_files={f: dict(_mapping(s)) for f, s in files.items()},
         colours=dict(colours),
-        table_style=str((data.get("docx") or {}).get("table_style") or "Brief Ruled Table"),
+        table_style=str(_mapping(data.get("docx")).get("table_style") or "Brief Ruled Table"),
     )

@@ -1,0 +1,51 @@
+"""Types for the few reportlab calls its stubs (types-reportlab) leave unannotated, as briefgen makes them.
+
+Strict checking of `render/` needs every call typed; `cast(CanvasCalls, canv)` and
+`cast(FontRegistry, pdfmetrics)` give these calls their types at no run-time cost.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from reportlab.pdfbase.ttfonts import TTFont
+
+
+class CanvasCalls(Protocol):
+    """Forms, outline entries, images and the date formatter of a reportlab Canvas."""
+
+    def doForm(self, name: str) -> None: ...
+
+    def beginForm(
+        self, name: str, lowerx: float = 0, lowery: float = 0, upperx: float | None = None, uppery: float | None = None
+    ) -> None: ...
+
+    def endForm(self) -> None: ...
+
+    def addOutlineEntry(self, title: str, key: str, level: int = 0, closed: bool | None = None) -> None: ...
+
+    def drawImage(
+        self,
+        image: str,
+        x: float,
+        y: float,
+        width: float | None = None,
+        height: float | None = None,
+        mask: str | None = None,
+        preserveAspectRatio: bool = False,
+        anchor: str = "c",
+    ) -> object: ...
+
+    def setDateFormatter(self, dateFormatter: Callable[..., str]) -> None: ...
+
+
+class FontRegistry(Protocol):
+    """reportlab.pdfbase.pdfmetrics, where fonts are registered."""
+
+    def registerFont(self, font: TTFont) -> None: ...
+
+
+class InfoFormat(Protocol):
+    """The document information dictionary's serialisation (PDFInfo.format)."""
+
+    def format(self, document: object) -> bytes: ...
