@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
 
 # The models multiply small matrices: BLAS threads only fight over the cores (with each other, and with
 # the workers of --jobs). Set before numpy loads, which is when the NER model is first loaded (below).
@@ -40,18 +40,38 @@ def ner_tagger() -> Any:
     return ner_tagger()
 
 
-def entities(text: str) -> Iterator[tuple[int, int, str]]:
+def entities(text: str, tokens: Sequence[tuple[int, int, str]] | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, type) of every named entity, tagging the text piece by piece in bounded memory.
 
     slovnet tags its whole input at once (about 9 KB per token), so a long text
     is cut at line breaks (else at white space) into pieces of at most
     NER_PIECE characters; a text shorter than that is tagged in one piece.
+    `tokens` (start, end, text) are the text's razdel tokens when the caller has them
+    already: slovnet would otherwise cut the text into the same tokens again.
     """
-    tagger = ner_tagger()
+    from slovnet.bio import bio_spans
+
+    infer = ner_tagger().infer
+    if tokens is None:
+        tokens = [(t.start, t.stop, t.text) for t in segmenter().tokenize(text)]
+    at = 0
     for offset, piece in _pieces(text, NER_PIECE):
-        if piece.strip():
-            for span in tagger(piece).spans:
-                yield offset + span.start, offset + span.stop, span.type
+        first, end = at, offset + len(piece)
+        while at < len(tokens) and tokens[at][0] < end:
+            at += 1
+        words = [_Token(*t) for t in tokens[first:at]]
+        if words:
+            tags = next(infer.decoder(infer.process(infer.encoder([[w.text for w in words]]))))
+            for span in bio_spans(words, tags):
+                yield int(span.start), int(span.stop), str(span.type)
+
+
+class _Token(NamedTuple):
+    """A token as slovnet's BIO decoder reads it."""
+
+    start: int
+    stop: int
+    text: str
 
 
 def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
