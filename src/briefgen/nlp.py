@@ -62,8 +62,9 @@ def entities(text: str, tokens: Sequence[tuple[int, int, str]] | None = None) ->
         words = [_Token(*t) for t in tokens[first:at]]
         if words:
             tags = next(infer.decoder(infer.process(infer.encoder([[w.text for w in words]]))))
-            for span in bio_spans(words, tags):
-                yield int(span.start), int(span.stop), str(span.type)
+            spans: Iterator[Any] = bio_spans(words, tags)  # slovnet's Span: start, stop, type
+            for span in spans:
+                yield span.start, span.stop, span.type
 
 
 class _Token(NamedTuple):
