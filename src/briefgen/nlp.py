@@ -13,7 +13,7 @@ import functools
 import os
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 # The models multiply small matrices: BLAS threads only fight over the cores (with each other, and with
 # the workers of --jobs). Set before numpy loads, which is when the NER model is first loaded (below).
@@ -62,8 +62,7 @@ def entities(text: str, tokens: Sequence[tuple[int, int, str]] | None = None) ->
         words = [_Token(*t) for t in tokens[first:at]]
         if words:
             tags = next(infer.decoder(infer.process(infer.encoder([[w.text for w in words]]))))
-            spans: Iterator[Any] = bio_spans(words, tags)  # slovnet's Span: start, stop, type
-            for span in spans:
+            for span in cast("Iterator[Any]", bio_spans(words, tags)):  # slovnet's Span: start, stop, type
                 yield span.start, span.stop, span.type
 
 
