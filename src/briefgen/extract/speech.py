@@ -34,6 +34,7 @@ MAX_NAME_WORDS = 6  # «Международный технопарк "Новы�
 NAME_CUE_WINDOW = 3  # words before a quotation that may announce a name
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
 _MARKS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | {'"'}
+_STOPS = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "\n]")  # the only characters quoted_stretches reads
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _DASH = "—–-"
 _INNER = re.compile(rf"([,!?…])[ \t]+[{_DASH}][ \t]+")
@@ -99,7 +100,7 @@ def quoted_stretches(text: str, begin: int = 0) -> list[tuple[int, int]]:
     out = []
     stack: list[tuple[str, int]] = []
     line = begin
-    for i in range(begin, len(text) + 1):
+    for i in [m.start() for m in _STOPS.finditer(text, begin)] + [len(text)]:
         ch = text[i] if i < len(text) else "\n"
         if ch == "\n":
             if stack and stack[0][1] == line + 1:
