@@ -10,12 +10,8 @@ import pytest
 from briefgen.render.ooxml import reproducible_zip
 
 
-def _package() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
-        z.writestr("[Content_Types].xml", "<Types/>")
-    return out.getvalue()
+def _package() -> dict[str, bytes]:
+    return {"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<Types/>"}
 
 
 @pytest.mark.parametrize(

@@ -225,9 +225,7 @@ class _Writer:
         ooxml.append_body(self.doc, (self.block(b) for b in self.tree.blocks))
         self._properties()
         embed_fonts(self.doc, self.theme.font_files)
-        out = io.BytesIO()
-        self.doc.save(out)
-        return ooxml.reproducible_zip(out.getvalue(), self.tree.meta.date())
+        return ooxml.reproducible_zip(ooxml.package_entries(self.doc), self.tree.meta.date())
 
     def para(self, style: str, content: str, block_id: str | None = None) -> str:
         return ooxml.paragraph(self.ids[style], content, self.marks.mark(block_id) if block_id else None)
