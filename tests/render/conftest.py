@@ -146,3 +146,16 @@ def pdf_reader():
     from pypdf import PdfReader
 
     return lambda data: PdfReader(io.BytesIO(data))
+
+
+@pytest.fixture
+def font_tags(pdf_reader):
+    """The subset tags ("ABCDEF" of "ABCDEF+PTSans-Bold") of every font a PDF's pages use, one per font."""
+
+    def tags(data: bytes) -> list[str]:
+        fonts = {str(f.get_object()["/BaseFont"]).lstrip("/") for page in pdf_reader(data).pages
+                 for f in page["/Resources"]["/Font"].values()}  # fmt: skip
+        return [f.split("+")[0] for f in fonts]
+
+    return tags
+

@@ -29,6 +29,11 @@ def test_two_builds_are_byte_identical(each_brief, data):
     assert get_writer("factsheet")(each_brief, RenderOptions()) == data
 
 
+def test_each_font_subset_has_its_own_tag(data, font_tags):
+    tags = font_tags(data)
+    assert len(tags) > 2 and len(set(tags)) == len(tags)
+
+
 def test_overflow_is_counted_in_the_note(large_brief, pdf_reader):
     text = pdf_reader(get_writer("factsheet")(large_brief, RenderOptions())).pages[0].extract_text()
     shown = int(re.search(r"Ещё (\d+)", text).group(1))

@@ -17,6 +17,7 @@ from ..model import Brief
 from . import RenderOptions
 from .blocks import Block, BulletList, Chart, Document, Heading, More, Quote, Stats, Table
 from .compose import compose
+from .fonts import unique_subset_tags
 from .pdf_blocks import Kit
 from .pdf_writer import MARGINS, PAPER, BriefDoc, FormCanvas, text_width, warn_missing
 from .theme import Theme
@@ -49,7 +50,7 @@ def render_factsheet(tree: Document, theme: Theme) -> bytes:
     doc = BriefDoc(out, tree, theme, kit, one_page=True)
     doc.build([KeepInFrame(width, height, flow, mode="truncate")], canvasmaker=FormCanvas)
     warn_missing(kit.glyphs.missing, tree)
-    return out.getvalue()
+    return unique_subset_tags(out.getvalue())  # reportlab tags every first subset AAAAAA
 
 
 def _height(flow: list[Flowable], width: float, limit: float) -> float:
