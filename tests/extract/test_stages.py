@@ -13,7 +13,7 @@ GIVEN = ("doc", "source")
 
 
 def test_every_need_is_filled_by_an_earlier_stage():
-    filled = set(GIVEN)
+    filled: set[str] = set(GIVEN)
     for stage in STAGES:
         assert set(stage.needs) <= filled, stage.fills
         filled.add(stage.fills)

@@ -30,7 +30,7 @@ def find(ctx: Context) -> list[AgendaArea]:
     named = [area_weights(words, taxonomy, names) for words in sentence_words(ctx)]
     out = []
     for area in data.load("taxonomy")["areas"]:
-        evidence = [s for s, weights in zip(ctx.doc.sentences, named) if area["id"] in weights]
+        evidence = [s for s, weights in zip(ctx.doc.sentences, named, strict=True) if area["id"] in weights]
         if evidence:
             out.append(AgendaArea(area["id"], area["label"].get(lang, area["id"]), tuple(evidence)))
     return out
@@ -80,7 +80,7 @@ def area_weights(words: Sequence[Word], taxonomy: dict, names: Sequence[tuple[in
 def best_area(words: Sequence[Word], taxonomy: dict) -> str | None:
     """The area whose keywords weigh most in `words` (the first found on a tie), or None."""
     weights = area_weights(words, taxonomy)
-    return max(weights, key=weights.get) if weights else None
+    return max(weights, key=weights.__getitem__) if weights else None
 
 
 def _keys(word: Word) -> set[str]:

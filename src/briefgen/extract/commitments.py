@@ -379,7 +379,8 @@ def _commitment(ctx: Context, item: Item, voc: Vocabulary, taxonomy: dict, earli
     text = ctx.doc.text
     words = [w for c in item.clauses for w in c.words]
     first = _start_word(item, voc)
-    lo, hi = _trim(words if first is None else [*_from(item.reporter.words, first), *words])
+    reported = [] if first is None or item.reporter is None else _from(item.reporter.words, first)
+    lo, hi = _trim([*reported, *words])
     start, end = lo.start, hi.end
     cue = item.cue
     cue_end = item.clause.words[item.trigger.end - 1].end
@@ -464,9 +465,9 @@ def _actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commitment])
 
 def _reporter(ctx: Context, item: Item, voc: Vocabulary) -> str | None:
     """The person who reports the commitment ("X сказал, что …"), or None."""
-    if item.reporter is None:
-        return None
     first = _start_word(item, voc)
+    if item.reporter is None or first is None:
+        return None
     reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
     kind, who = subject(ctx, reporting, None, False)
     return who if kind in (NAMED, PERSON) and who else None

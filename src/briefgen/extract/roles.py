@@ -46,7 +46,7 @@ class Role:
     head: str  # lemma of the head word
     lemmas: tuple[str, ...]
     place: str | None  # key of the capitalised word it is "of": "Хорватии" → "хорв"
-    cases: frozenset[str]  # the grammatical cases the head word can be in
+    cases: frozenset[str | None]  # the grammatical cases the head word can be in
     plural: bool
 
     @property
@@ -133,7 +133,7 @@ def counterpart_of(role: Role, other: Role) -> Role:
     Foreign Minister"."""
     names, lemmas = role.name.split(), list(role.lemmas)
     at = lemmas.index(role.head) if role.head in lemmas else len(lemmas) - 1
-    own = [(n, k) for n, k in zip(names[:at], lemmas[:at]) if _own(n)]
+    own = [(n, k) for n, k in zip(names[:at], lemmas[:at], strict=False) if _own(n)]
     first, last = _office_words(other)
     office_names = other.name.split()[first:last]
     if own and not _LATIN.match(office_names[0]):
@@ -190,7 +190,7 @@ def _named_place(adjective: str, text: str) -> str | None:
 
 
 def _shared_beginning(a: str, b: str) -> int:
-    return next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _nominative_place(word: str, noun: str | None = None) -> str:

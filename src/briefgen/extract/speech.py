@@ -143,10 +143,13 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     if inside or after:
         return Speech(parts, "quote", attribution=inside or after)
     words = len(_WORD.findall(inner.text))
-    para = doc.paragraphs[doc.paragraph_index(start)]
+    pi = doc.paragraph_index(start)
+    if pi is None:
+        return None
+    para = doc.paragraphs[pi]
     alone = not _WORD.search(text[para.start : start - 1] + text[end + 1 : para.end])
     if alone:
-        signed = _signature(doc, doc.paragraph_index(start))
+        signed = _signature(doc, pi)
         return Speech(parts, "quote", attribution=signed) if words >= MIN_GOVERNED_WORDS else None
     if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
         return Speech(parts, "quote", attribution=_attribution_next(text, end + 1, language))
@@ -205,11 +208,11 @@ def _turns(doc: Document) -> list[Speech]:
         while last + 1 < stop and not is_heading(paras[last + 1].text):
             last += 1
         ends.append(last)
-    if kept and not any(end > i for (_, i, _), end in zip(kept[:-1], ends[:-1])):
+    if kept and not any(end > i for (_, i, _), end in zip(kept[:-1], ends[:-1], strict=True)):
         ends[-1] = kept[-1][1]
     return [
         Speech((make_span(doc.text, m.end(), paras[end].end),), "turn", label=label)
-        for (m, _, label), end in zip(kept, ends)
+        for (m, _, label), end in zip(kept, ends, strict=True)
     ]
 
 

@@ -7,6 +7,7 @@ a subject only when it can be nominative and stands outside a prepositional phra
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from .. import data
 from ..lang import grammar as g
@@ -44,7 +45,7 @@ def subject(
         if title is not None and w.tag is None and not title.plural:  # a title where there is no morphology
             return PERSON, titled_person(ctx, title, speaker) or last_person(ctx, w.start, speaker)
         tag = next((t for t in w.readings if t.analysed and g.NOM in t), None)
-        if tag is None or w.lemma in vocab["time"]:
+        if tag is None or w.lemma in vocab.time:
             continue
         if tag.pos == g.PRONOUN and g.FIRST in tag:
             return FIRST, None
@@ -67,15 +68,24 @@ def subject(
     return None, None
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words subjects are read with: of time (never a subject), that join names, and the one written between."""
+
+    time: frozenset[str]
+    joins: frozenset[str]
+    joiner: str
+
+
 @data.cached
-def _vocabulary(lang: str) -> dict[str, frozenset[str]]:
+def _vocabulary(lang: str) -> _Words:
     d = data.load("commitments")
     coordinators = d["coordinators"].get(lang) or ["и"]
-    return {
-        "time": frozenset(d["deadlines"].get(lang, {}).get("units", ())),
-        "and": frozenset(coordinators),
-        "joiner": coordinators[0],  # how coordinated names are written together: "Чили и Перу"
-    }
+    return _Words(
+        time=frozenset(d["deadlines"].get(lang, {}).get("units", ())),
+        joins=frozenset(coordinators),
+        joiner=coordinators[0],  # how coordinated names are written together: "Чили и Перу"
+    )
 
 
 def _genitive(word: Word) -> bool:
@@ -136,7 +146,7 @@ def _free(words: list[Word], k: int, nominative: bool | None = None) -> bool:
 def _names(ctx: Context, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
     """The first person, organisation or place (of `kinds`) named as a subject in `words` and those
     coordinated with it ("Чили и Перу", "президент … Петрович и премьер-министр … Сото"), joined with "и"."""
-    and_ = _vocabulary(ctx.source.language)["and"]
+    and_ = _vocabulary(ctx.source.language).joins
     found: list[str] = []
     k, limit = 0, len(words)
     while k < min(limit, len(words)):
@@ -151,7 +161,7 @@ def _names(ctx: Context, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str 
         if k >= len(words) or words[k].lemma not in and_:
             break
         k, limit = k + 1, k + 1 + MAX_COORDINATED_GAP
-    return f" {_vocabulary(ctx.source.language)['joiner']} ".join(found) or None
+    return f" {_vocabulary(ctx.source.language).joiner} ".join(found) or None
 
 
 def _name_at(ctx: Context, words: list[Word], k: int, kinds) -> tuple[str, int] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -51,11 +52,11 @@ class Word:
         """The most likely reading when it has a grammar; None for punctuation and words read without one."""
         return self.readings[0] if self.readings and self.readings[0].analysed else None
 
-    def reading(self, lemmas: frozenset[str] | set[str]) -> Reading | None:
+    def reading(self, lemmas: Container[str]) -> Reading | None:
         """The most likely reading whose lemma is one of `lemmas`."""
         return next((r for r in self.readings if r.lemma in lemmas), None)
 
-    def grammar_as(self, lemmas: frozenset[str] | set[str]) -> Reading | None:
+    def grammar_as(self, lemmas: Container[str]) -> Reading | None:
         """The most likely reading whose lemma is one of `lemmas`, when it has a grammar."""
         r = self.reading(lemmas)
         return r if r is not None and r.analysed else None
