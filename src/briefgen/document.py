@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import lang, nlp
 from .lang import Language
+from .lang.words import Word, words_of
 from .model import Span
 from .source import date_marker
 from .spans import LINE, index_of, make_span, paragraphs
@@ -87,6 +88,7 @@ class Document:
     entities: list[Entity]
     language: Language
     _sentence_paragraph: list[int] = field(default_factory=list)
+    _words: list[list[Word]] | None = None
 
     def __post_init__(self) -> None:
         self.entities = [_one_line(self.text, e) for e in self.entities]
@@ -102,6 +104,12 @@ class Document:
     def paragraph_of_sentence(self, i: int) -> int:
         """The paragraph index a sentence belongs to."""
         return self._sentence_paragraph[i]
+
+    def sentence_words(self) -> list[list[Word]]:
+        """The analysed words of every sentence, each read once by its language (built on first use)."""
+        if self._words is None:
+            self._words = [words_of(s.text, s.start, self.language) for s in self.sentences]
+        return self._words
 
     def words(self) -> list[Token]:
         """The tokens of the body (after any date marker) that are words, not numbers or punctuation."""

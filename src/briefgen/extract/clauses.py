@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..lang import grammar as g
-from .words import Word
+from ..lang.words import Word
 
 MAIN, COMPLEMENT, RELATIVE, COORDINATE, CONDITION, QUOTE = (
     "main", "complement", "relative", "coordinate", "condition", "quote")

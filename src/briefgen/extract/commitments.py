@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 
 from .. import data, document
 from ..lang import grammar as g
+from ..lang.words import Word, phrase_index, phrases_at, readings
 from ..model import Commitment, Span
 from . import agenda, parties
 from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
 from .context import Context
 from .deadlines import Deadlines
 from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
-from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION, AGREEMENT = "intention", "creation", "agreement"
 JOINT_REACH = 3  # first and last words before a cue in which "мы"/"we" makes an agreement both sides'
@@ -135,7 +135,7 @@ def find(ctx: Context) -> list[Commitment]:
     regions = [(q.start, q.end) for q in ctx.quotes]
     headline = ctx.doc.paragraphs[0] if document.headline(ctx.doc) else None
     items: list[Item] = []
-    for si, words in enumerate(sentence_words(ctx)):
+    for si, words in enumerate(ctx.doc.sentence_words()):
         if headline and ctx.doc.sentences[si].start < headline.end:
             continue  # a headline restates what the text tells below
         if words and not _excluded(words, voc):
@@ -468,7 +468,7 @@ def _reporter(ctx: Context, item: Item, voc: Vocabulary) -> str | None:
     first = _start_word(item, voc)
     if item.reporter is None or first is None:
         return None
-    reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
+    reporting = [w for w in ctx.doc.sentence_words()[item.sentence] if w.start < first.start] or item.reporter.words
     kind, who = subject(ctx, reporting, None, False)
     return who if kind in (NAMED, PERSON) and who else None
 
@@ -483,7 +483,7 @@ def _named_actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commit
         return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
     before = item.clause.words[: item.trigger.index]
     if item.clause.kind == COORDINATE and not any(w.is_word for w in before):
-        before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
+        before = [w for w in ctx.doc.sentence_words()[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
     passive = _passive(item, voc)
     kind, who = subject(ctx, before, speaker, passive, item.cue)
     if passive and kind == NAMED and not any(p.name == who for p in ctx.people):
@@ -548,7 +548,7 @@ def _quote_at(ctx: Context, offset: int):
 def _area(ctx: Context, sentence: int, words: list[Word], taxonomy: dict) -> str | None:
     """The agenda area: the commitment's own keywords, else those of its sentence, else of the sentences
     just before it, else of the heading of its section."""
-    all_words = sentence_words(ctx)
+    all_words = ctx.doc.sentence_words()
     before = all_words[sentence : max(sentence - 1 - AREA_CONTEXT, -1) : -1]
     headings = {(h.start, h.end) for h in agenda.heading_spans(ctx)}
     heading = next((all_words[i] for i in range(sentence, -1, -1)

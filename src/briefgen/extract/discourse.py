@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from .. import data, lang
+from ..lang.words import word_before
 from .context import Context
 from .people import Person
 from .roles import Role, compatible, more_specific
 from .speech import according_to
-from .words import word_before
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
 _SPACES = re.compile(r"[ \t]*")

@@ -15,11 +15,11 @@ import re
 
 from .. import data, lang
 from ..lang import grammar as g
+from ..lang.words import word_before
 from ..model import Participant, Span
 from . import discourse
 from .context import Context
 from .roles import party
-from .words import word_before
 
 MIN_MENTIONS = 2
 BACKGROUND_REACH = 30  # characters at a sentence's start in which its opening word is read

@@ -17,11 +17,11 @@ from .. import data, lang
 from ..grammars.tokens import fold
 from ..lang import Language
 from ..lang import grammar as g
+from ..lang.words import word_before
 from ..model import Span
 from . import roles as roles_
 from .context import Context
 from .roles import Role
-from .words import word_before
 
 _NAME_TAGS = (g.FIRST_NAME, g.SURNAME, g.PATRONYMIC)
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")

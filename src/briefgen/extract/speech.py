@@ -19,10 +19,10 @@ from .. import data, lang
 from ..document import Document, headline, is_heading
 from ..lang import grammar as g
 from ..lang.reading import Reading
+from ..lang.words import readings
 from ..model import Span
 from ..spans import make_span
 from .people import INITIALLED
-from .words import readings
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
 MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша страна открыта для всех».

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from .. import data
 from ..lang import grammar as g
 from ..lang.reading import Reading
+from ..lang.words import Word
 from .context import Context
 from .roles import Role, compatible
-from .words import Word
 
 NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
 _QUOTES = "«»„“”\"'"

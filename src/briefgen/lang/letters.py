@@ -7,6 +7,11 @@ if TYPE_CHECKING:
     from . import Language
 
 
+def fold(text: str) -> str:
+    """The form words are compared in: lower case, ё as е."""
+    return text.lower().replace("ё", "е")
+
+
 def both_cases(alphabet: str) -> str:
     """The alphabet's letters and their capitals (a letter whose capital is two letters, "ß", has none)."""
     return alphabet + capitals(alphabet)
