@@ -12,7 +12,8 @@ quoted in the words already reported is one item.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .. import data, document
 from ..lang import grammar as g
@@ -34,69 +35,52 @@ _NOMINAL = (g.NOUN, g.PREPOSITION)  # a cue that is a noun ("подписани�
 _CONTENT = (g.NOUN, g.INFINITIVE, g.VERB, g.ADJ, g.PARTICIPLE_SHORT, g.PARTICIPLE)
 
 
+def _creation(cues: dict[str, str]) -> frozenset[str]:
+    return frozenset(k for k, v in cues.items() if v == CREATION and " " not in k)
+
+
+def _openers(clauses: dict[str, list[str]]) -> dict[str, str]:
+    return {w: kind for kind, ws in clauses.items() for w in ws}
+
+
+def _coordinators(words: list[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w.isalpha())
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """One language's commitment vocabulary, compiled from data/commitments.yaml."""
+    """One language's commitment vocabulary: each field a list of data/commitments.yaml (see `data.bundle`)."""
 
-    cues: dict
-    wishes: dict
-    imperative: dict[str, str]
-    needs_infinitive: frozenset[str]
-    auxiliaries: frozenset[str]
-    not_actions: frozenset[str]
-    not_plans: frozenset[str]  # also words of saying: "Напомним, …"
-    reporting: frozenset[str]
-    opinions: frozenset[str]
-    hedges: frozenset[str]
-    polite: frozenset[str]
-    negations: frozenset[str]
-    impersonal: frozenset[str]
-    done_at_event: frozenset[str]
-    past_markers: frozenset[str]
-    joint_pronouns: frozenset[str]
-    participles: dict
-    creation: frozenset[str]
-    abstract_endings: tuple[str, ...]
-    abstract_nouns: frozenset[str]
-    openers: dict[str, str]
-    coordinators: frozenset[str]
-    deadlines: Deadlines
+    cues: dict[str, list[tuple[tuple[str, ...], Any]]] = data.entry(build=phrase_index)
+    wishes: dict[str, list[tuple[tuple[str, ...], Any]]] = data.entry(build=phrase_index)
+    imperative: dict[str, str] = data.entry("imperative_cues")
+    needs_infinitive: frozenset[str] = data.entry()
+    auxiliaries: frozenset[str] = data.entry("future_auxiliaries")
+    not_actions: frozenset[str] = data.entry()
+    not_plans: frozenset[str] = data.entry()  # also words of saying: "Напомним, …" (see `vocabulary`)
+    reporting: frozenset[str] = data.entry()
+    opinions: frozenset[str] = data.entry()
+    hedges: frozenset[str] = data.entry()
+    polite: frozenset[str] = data.entry()
+    negations: frozenset[str] = data.entry()
+    impersonal: frozenset[str] = data.entry()
+    done_at_event: frozenset[str] = data.entry()
+    past_markers: frozenset[str] = data.entry()
+    joint_pronouns: frozenset[str] = data.entry()
+    participles: dict[str, Any] = data.entry()
+    creation: frozenset[str] = data.entry("cues", _creation)
+    abstract_endings: tuple[str, ...] = data.entry()
+    abstract_nouns: frozenset[str] = data.entry()
+    openers: dict[str, str] = data.entry("clauses", _openers)
+    coordinators: frozenset[str] = data.entry(build=_coordinators)
+    deadlines: Deadlines = data.entry(build=Deadlines)
 
 
 @data.cached
 def vocabulary(lang: str) -> Vocabulary:
     """The compiled vocabulary for `lang` (empty lists for a language the data does not cover)."""
-    d = data.load("commitments")
-
-    def get(key):
-        return d.get(key, {}).get(lang) or {}
-
-    cues = get("cues")
-    return Vocabulary(
-        cues=phrase_index(cues),
-        wishes=phrase_index(get("wishes")),
-        imperative=dict(get("imperative_cues")),
-        needs_infinitive=frozenset(get("needs_infinitive")),
-        auxiliaries=frozenset(get("future_auxiliaries")),
-        not_actions=frozenset(get("not_actions")),
-        not_plans=frozenset(get("not_plans")) | frozenset(get("reporting")),
-        reporting=frozenset(get("reporting")),
-        opinions=frozenset(get("opinions")),
-        hedges=frozenset(get("hedges")),
-        polite=frozenset(get("polite")),
-        negations=frozenset(get("negations")),
-        impersonal=frozenset(get("impersonal")),
-        done_at_event=frozenset(get("done_at_event")),
-        past_markers=frozenset(get("past_markers")),
-        joint_pronouns=frozenset(get("joint_pronouns")),
-        participles=dict(get("participles")),
-        creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
-        abstract_endings=tuple(get("abstract_endings")),
-        abstract_nouns=frozenset(get("abstract_nouns")),
-        openers={w: kind for kind, ws in get("clauses").items() for w in ws},
-        coordinators=frozenset(w for w in get("coordinators") if w.isalpha()),
-        deadlines=Deadlines(get("deadlines")),
-    )
+    voc = data.bundle(Vocabulary, "commitments", lang)
+    return replace(voc, not_plans=voc.not_plans | voc.reporting)
 
 
 @dataclass(frozen=True, slots=True)
