@@ -21,12 +21,13 @@ _WORDS = re.compile(r"\w+")
 # A news agency's dateline opening a paragraph: a place in capitals, a date, then the agency:
 # "МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -", "ANKARA (AP) —", "АШХАБАД. 22 октября. ИНТЕРФАКС -",
 # "КАЗАНЬ, 12 апр — РИА Новости.". The groups hold the agency's name.
+_UP, _LOW = lang.capitals(), lang.small()  # the letters of the Latin and Cyrillic names a dateline holds
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*(?:[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?|[ \t]+(?=\())"
-    r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]"
-    r"|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
+    rf"(?m)^[ \t]*[{_UP}][{_UP}-]+(?:[ \t][{_UP}-]+)*(?:[,.][ \t]*(?:[^\n/()—–]{{0,25}}?[ \t])?|[ \t]+(?=\())"
+    rf"(?:/([^/\n]{{2,40}})/|\(([A-Z][\w .&-]{{1,40}})\)|([{_UP}]{{3,}}(?:[ \t][{_UP}]+)?)[ \t]+[-—–]"
+    rf"|[—–-][ \t]*([{_UP}][\w-]*(?:[ \t][{_UP}][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
     # "Москва. 1 сентября. INTERFAX.RU - ": a place as written, the day and month, the agency's name or address
-    r"|^[ \t]*[A-ZА-ЯЁ][a-zа-яё-]+\.[ \t]+\d{1,2}[ \t]+[a-zа-яё]+\.[ \t]+([A-ZА-ЯЁ]{3,}(?:\.[A-ZА-ЯЁ]{2,})?)[ \t]+[-—–][ \t]*"
+    rf"|^[ \t]*[{_UP}][{_LOW}-]+\.[ \t]+\d{{1,2}}[ \t]+[{_LOW}]+\.[ \t]+([{_UP}]{{3,}}(?:\.[{_UP}]{{2,}})?)[ \t]+[-—–][ \t]*"
 )
 _FINAL = ".!?…:;\"»“”"
 

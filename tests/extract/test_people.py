@@ -183,3 +183,8 @@ def test_a_latin_name_next_to_a_verb_of_saying_is_a_person_and_a_title_is_not():
 
 def test_a_first_name_pymorphy_does_not_know_takes_the_nominative_its_titles_case_says():
     assert persons("Лавров встретился с министром Египта Самехом Шукри.")[-1][0] == "Самех Шукри"
+
+
+@pytest.mark.parametrize(("name", "matched"), [("С.Шойгу", True), ("Қ.Тоқаев", True), ("Ш.Мирзиёев", True), ("с.шойгу", False)])
+def test_an_initialled_name_in_any_letters_of_the_region(name, matched):
+    assert bool(people.INITIALLED.fullmatch(name)) is matched

@@ -27,11 +27,13 @@ _NAME_TAGS = (g.FIRST_NAME, g.SURNAME, g.PATRONYMIC)
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-INITIALLED = re.compile(r"(?:[А-ЯЁA-Z]\.[ \t]?){1,2}[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?")  # "С.Шойгу"
-_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})(?![\w-])(?![ \t]+[A-ZА-ЯЁ])")  # not "U.S. Special Envoy"
-_CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_UP, _LOW = lang.capitals(), lang.small()
+_DEFAULT_UP, _DEFAULT_LOW = lang.letters.upper(lang.default()), lang.letters.lower(lang.default())
+INITIALLED = re.compile(rf"(?:[{_UP}]\.[ \t]?){{1,2}}[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?")  # "С.Шойгу"
+_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})(?![\w-])(?![ \t]+[{_UP}])")  # not "U.S. Special Envoy"
+_CAPITAL = rf"[{_DEFAULT_UP}][{_DEFAULT_LOW}]+(?:-[{_DEFAULT_UP}][{_DEFAULT_LOW}]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
-_LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
+_LABEL = re.compile(rf"([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?):[ \t]")
 _LATIN_WORD = lang.letters.word(lang.get("en"))  # Latin letters with their accented forms ("José Álvarez")
 _LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![\w-])")
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)

@@ -29,8 +29,9 @@ PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalis
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
 _APPOSED_GAP = re.compile(r",[ \t]+")  # in English, a name may be set off after its title
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.?"  # "Prime Minister Mr Nguyen": no part of an organisation's name
+_CYRILLIC_UP = lang.letters.upper(lang.default())  # an abbreviation in capitals: "МИД", "ҚазАқпарат"
 _ORG_GAP = re.compile(
-    rf"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|(?!{_HONORIFIC}[ \t])[A-Z][\w&.'-]*|[А-ЯЁ]{{2,}}(?!\w)))*(?:[ \t]+{_HONORIFIC})?[ \t]*"
+    rf"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|(?!{_HONORIFIC}[ \t])[A-Z][\w&.'-]*|[{_CYRILLIC_UP}]{{2,}}(?!\w)))*(?:[ \t]+{_HONORIFIC})?[ \t]*"
 )
 _TRAILING_HONORIFIC = re.compile(rf"[ \t]*(?<!\w){_HONORIFIC}\Z")
 

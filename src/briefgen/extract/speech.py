@@ -45,7 +45,7 @@ _NEXT = re.compile(r"[.!?…]?[ \t]+")
 _DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
 _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
 _VERBAL = (g.VERB, g.INFINITIVE, g.GERUND)
-_NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[A-ZА-ЯЁ])")  # "Бахты — Чугучак"
+_NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[{lang.capitals()}])")  # "Бахты — Чугучак"
 _REMARK = re.compile(r"[ \t]*\([^)\n]*\)")  # "(как переведено)" after a speaker's name
 _APPOSITION = re.compile(r",[^,\n]{1,60},")  # ", head of the agency," between a name and its verb
 _SPACED_DASH = re.compile(rf"\s[{_DASH}]\s")

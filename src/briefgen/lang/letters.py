@@ -22,6 +22,16 @@ def capitals(alphabet: str) -> str:
     return "".join(c.upper() for c in alphabet if len(c.upper()) == 1 and c.upper() != c)
 
 
+def upper(language: Language) -> str:
+    """The capitals a word of the language may start with (its name letters too), for a character class."""
+    return _escaped(capitals(language.alphabet + language.name_letters))
+
+
+def lower(language: Language) -> str:
+    """The small letters of the language (its name letters too), for a character class."""
+    return _escaped(language.alphabet + language.name_letters)
+
+
 def word(language: Language) -> str:
     """A pattern for a capitalised word in the language's letters, parts joined by a hyphen ("Jean-Marc")."""
     up, low = _escaped(capitals(language.alphabet)), _escaped(language.alphabet)
