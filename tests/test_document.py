@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.document import analyse, headline, is_heading
+from briefgen.document import DATELINE, analyse, headline, is_heading
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,15 @@ def test_the_first_line_is_a_headline_when_short_and_without_a_full_stop(text, e
 )
 def test_words_are_the_body_tokens_that_are_words(text, words):
     assert [t.text for t in analyse(text).words()] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("АҚТӨБЕ, 4 июня. /ТАСС/. Стороны подписали соглашение.", "ТАСС"),  # a Kazakh place name in capitals
+        ("ТАШКЕНТ, 4 июня. /ЎзА/. Стороны подписали соглашение.", "ЎзА"),  # an Uzbek agency
+    ],
+)
+def test_a_dateline_takes_the_letters_of_central_asian_names(text, agency):
+    m = DATELINE.match(text)
+    assert m is not None and next(g for g in m.groups() if g) == agency

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import lang, nlp
 from .lang import Language
+from .lang.words import Word, words_of
 from .model import Span
 from .source import date_marker
 from .spans import LINE, index_of, make_span, paragraphs
@@ -20,12 +21,13 @@ _WORDS = re.compile(r"\w+")
 # A news agency's dateline opening a paragraph: a place in capitals, a date, then the agency:
 # "МОСКВА, 4 июня. /ТАСС/.", "TOKYO, Dec 3 (Reuters) -", "ANKARA (AP) —", "АШХАБАД. 22 октября. ИНТЕРФАКС -",
 # "КАЗАНЬ, 12 апр — РИА Новости.". The groups hold the agency's name.
+_UP, _LOW = lang.capitals(), lang.small()  # the letters of the Latin and Cyrillic names a dateline holds
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?:[ \t][A-ZА-ЯЁ-]+)*(?:[,.][ \t]*(?:[^\n/()—–]{0,25}?[ \t])?|[ \t]+(?=\())"
-    r"(?:/([^/\n]{2,40})/|\(([A-Z][\w .&-]{1,40})\)|([A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]+)?)[ \t]+[-—–]"
-    r"|[—–-][ \t]*([A-ZА-ЯЁ][\w-]*(?:[ \t][A-ZА-ЯЁ][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
+    rf"(?m)^[ \t]*[{_UP}][{_UP}-]+(?:[ \t][{_UP}-]+)*(?:[,.][ \t]*(?:[^\n/()—–]{{0,25}}?[ \t])?|[ \t]+(?=\())"
+    rf"(?:/([^/\n]{{2,40}})/|\(([A-Z][\w .&-]{{1,40}})\)|([{_UP}]{{3,}}(?:[ \t][{_UP}]+)?)[ \t]+[-—–]"
+    rf"|[—–-][ \t]*([{_UP}][\w-]*(?:[ \t][{_UP}][\w-]*)?)\.)[.,]?[ \t]*(?:[-—–][ \t]*)?"
     # "Москва. 1 сентября. INTERFAX.RU - ": a place as written, the day and month, the agency's name or address
-    r"|^[ \t]*[A-ZА-ЯЁ][a-zа-яё-]+\.[ \t]+\d{1,2}[ \t]+[a-zа-яё]+\.[ \t]+([A-ZА-ЯЁ]{3,}(?:\.[A-ZА-ЯЁ]{2,})?)[ \t]+[-—–][ \t]*"
+    rf"|^[ \t]*[{_UP}][{_LOW}-]+\.[ \t]+\d{{1,2}}[ \t]+[{_LOW}]+\.[ \t]+([{_UP}]{{3,}}(?:\.[{_UP}]{{2,}})?)[ \t]+[-—–][ \t]*"
 )
 _FINAL = ".!?…:;\"»“”"
 
@@ -87,6 +89,7 @@ class Document:
     entities: list[Entity]
     language: Language
     _sentence_paragraph: list[int] = field(default_factory=list)
+    _words: list[list[Word]] | None = None
 
     def __post_init__(self) -> None:
         self.entities = [_one_line(self.text, e) for e in self.entities]
@@ -102,6 +105,12 @@ class Document:
     def paragraph_of_sentence(self, i: int) -> int:
         """The paragraph index a sentence belongs to."""
         return self._sentence_paragraph[i]
+
+    def sentence_words(self) -> list[list[Word]]:
+        """The analysed words of every sentence, each read once by its language (built on first use)."""
+        if self._words is None:
+            self._words = [words_of(s.text, s.start, self.language) for s in self.sentences]
+        return self._words
 
     def words(self) -> list[Token]:
         """The tokens of the body (after any date marker) that are words, not numbers or punctuation."""

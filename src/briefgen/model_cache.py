@@ -18,6 +18,7 @@ trusted.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import mmap
@@ -135,7 +136,7 @@ class WordIds:
             words[i] = word.encode("utf-8")
         size = 1 << (2 * len(item_ids)).bit_length()  # at most half full
         table = [-1] * size
-        for word, i in item_ids.items():
+        for i in item_ids.values():
             slot = zlib.crc32(words[i]) & (size - 1)
             while table[slot] >= 0:
                 slot = (slot + 1) & (size - 1)
@@ -243,8 +244,6 @@ def _discard(entry: Path) -> None:
         doomed = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-stale-"))
     except OSError:
         return  # the directory cannot be written
-    try:
+    with contextlib.suppress(OSError):  # another process moved it already
         os.rename(entry, doomed / entry.name)
-    except OSError:
-        pass  # another process moved it already
     shutil.rmtree(doomed, ignore_errors=True)

@@ -5,7 +5,7 @@ import pytest
 
 from briefgen import data
 from briefgen.extract.clauses import split
-from briefgen.extract.words import words_of
+from briefgen.lang.words import words_of
 
 OPENERS = {w: kind for kind, ws in data.load("commitments")["clauses"]["ru"].items() for w in ws}
 

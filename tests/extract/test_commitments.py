@@ -279,6 +279,7 @@ def test_area_from_the_clause_else_the_text_before_it(text, area):
 def test_cue_points_at_the_cue_words():
     text = "Стороны объявили общее решение о снятии пошлин."
     (c,) = find(text)
+    assert c.cue is not None
     assert c.cue.text == "объявили общее решение"
     assert text[c.cue.start : c.cue.end] == c.cue.text
 

@@ -5,7 +5,7 @@ import pytest
 
 from briefgen import data
 from briefgen.extract.deadlines import Deadlines
-from briefgen.extract.words import words_of
+from briefgen.lang.words import words_of
 
 
 def deadline(text: str, lang: str = "ru", since: int | None = None) -> str | None:

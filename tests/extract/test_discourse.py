@@ -4,22 +4,19 @@ from __future__ import annotations
 import pytest
 
 from briefgen.document import analyse
-from briefgen.extract import discourse, people, roles
+from briefgen.extract import Context, discourse, people, roles
 from briefgen.source import source_from_text
 
 
 def read(text: str) -> list[tuple[str, str | None]]:
     """(phrase, the person it resolves to) for each subject phrase, read in order."""
 
-    class Ctx:  # what discourse.refs reads
-        source = source_from_text(text)
-        doc = analyse(text)
-
-    Ctx.roles = roles.find(Ctx)
-    Ctx.people = people.find(Ctx)
+    ctx = Context(source=source_from_text(text), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
+    ctx.people = people.find(ctx)
     reader = discourse.Reader()
     out = []
-    for ref in discourse.refs(Ctx, []):
+    for ref in discourse.refs(ctx, []):
         who = reader.read(ref)
         if ref.subject:
             out.append((text[ref.start : ref.end], who.name if who else None))

@@ -39,6 +39,7 @@ def test_event_names(text, name):
 
 def test_the_place_the_event_happened():
     found = event("Переговоры министров иностранных дел прошли в Белграде.")
+    assert found is not None
     assert found.name == "Переговоры министров иностранных дел" and found.place == "Белград"
 
 
@@ -47,9 +48,11 @@ def test_a_meeting_the_sides_agree_to_hold_is_not_the_event_reported():
     doc = analyse(text)
     planned = [(text.index("договорились"), len(text))]
     assert events.event(doc, "ru", roles.roles(doc, "ru"), planned) is None
-    assert events.event(doc, "ru", roles.roles(doc, "ru")).name == "Очередное заседание комиссии в Сеуле"
+    found = events.event(doc, "ru", roles.roles(doc, "ru"))
+    assert found is not None and found.name == "Очередное заседание комиссии в Сеуле"
 
 
 def test_a_place_of_several_words_is_named_whole():
     found = event("Визит в Республику Чили начался. Переговоры прошли в Республике Чили.")
+    assert found is not None
     assert found.place == "Республика Чили"

@@ -4,24 +4,23 @@ from __future__ import annotations
 import pytest
 
 from briefgen.document import analyse
-from briefgen.extract import people, roles
+from briefgen.extract import Context, people, roles
 from briefgen.model import Source, Span
 from briefgen.source import source_from_text
 
 
 def read(text: str) -> str:
-    return people.read_name(Span(0, len(text), text)).name
+    reading = people.read_name(Span(0, len(text), text))
+    assert reading is not None
+    return reading.name
 
 
 def persons(text: str) -> list[tuple[str, str | None, int]]:
     """(name, role, number of mentions) of each person the text names."""
 
-    class Ctx:  # what people.find reads
-        source = source_from_text(text)
-        doc = analyse(text)
-
-    Ctx.roles = roles.find(Ctx)
-    return [(p.name, p.role, len(p.mentions)) for p in people.find(Ctx)]
+    ctx = Context(source=source_from_text(text), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
+    return [(p.name, p.role, len(p.mentions)) for p in people.find(ctx)]
 
 
 @pytest.mark.parametrize(
@@ -122,12 +121,9 @@ def test_a_verb_opening_the_sentence_is_no_part_of_the_name():
 
 
 def english_people(text: str) -> list[tuple[str, str | None, int]]:
-    class Ctx:
-        source = Source(text=text, language="en")
-        doc = analyse(text)
-
-    Ctx.roles = roles.find(Ctx)
-    return [(p.name, p.role, len(p.mentions)) for p in people.find(Ctx)]
+    ctx = Context(source=Source(text=text, language="en"), doc=analyse(text))
+    ctx.roles = roles.find(ctx)
+    return [(p.name, p.role, len(p.mentions)) for p in people.find(ctx)]
 
 
 def test_latin_names_after_a_title_are_people_and_their_surnames_mentions():
@@ -187,3 +183,8 @@ def test_a_latin_name_next_to_a_verb_of_saying_is_a_person_and_a_title_is_not():
 
 def test_a_first_name_pymorphy_does_not_know_takes_the_nominative_its_titles_case_says():
     assert persons("Лавров встретился с министром Египта Самехом Шукри.")[-1][0] == "Самех Шукри"
+
+
+@pytest.mark.parametrize(("name", "matched"), [("С.Шойгу", True), ("Қ.Тоқаев", True), ("Ш.Мирзиёев", True), ("с.шойгу", False)])
+def test_an_initialled_name_in_any_letters_of_the_region(name, matched):
+    assert bool(people.INITIALLED.fullmatch(name)) is matched

@@ -6,7 +6,6 @@ import pytest
 from briefgen.document import analyse
 from briefgen.extract import Context, people
 from briefgen.extract.subjects import FIRST, NAMED, NOUN, PERSON, subject
-from briefgen.extract.words import sentence_words
 from briefgen.model import Source
 
 
@@ -14,7 +13,7 @@ def subject_of(text: str, passive: bool = False):
     """The subject of the last sentence of `text`, from its words before the verb "заявил"."""
     ctx = Context(source=Source(text=text), doc=analyse(text))
     ctx.people = people.find(ctx)
-    words = sentence_words(ctx)[-1]
+    words = ctx.doc.sentence_words()[-1]
     verb = next(k for k, w in enumerate(words) if w.text == "заявил")
     return subject(ctx, words[:verb], None, passive)
 

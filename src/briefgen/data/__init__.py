@@ -8,9 +8,11 @@ only its entries (``kk:``); `load` merges them into the shipped ones.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -93,6 +95,29 @@ def digest(name: str) -> str:
     for extra in _added(name):
         h.update(extra.read_bytes())
     return h.hexdigest()
+
+
+def entry(key: str | None = None, build: Callable[[Any], Any] | None = None) -> Any:
+    """A bundle field read from the list `key` (the field's own name when None), through `build` (else by the
+    field's type: frozenset, tuple or dict of the list)."""
+    return dataclasses.field(metadata={"key": key, "build": build})
+
+
+def bundle(cls: type[_B], name: str, language: str) -> _B:
+    """The dataclass `cls` filled with `language`'s lists of data/<name>.yaml, one field a list (see `entry`);
+    a list the file lacks for the language is empty."""
+    table = load(name)
+    types = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cast(Any, cls)):
+        raw = (table.get(f.metadata.get("key") or f.name) or {}).get(language) or {}
+        build = f.metadata.get("build") or _BUILDS[typing.get_origin(types[f.name]) or types[f.name]]
+        values[f.name] = build(raw)
+    return cls(**values)
+
+
+_BUILDS: dict[Any, Callable[[Any], Any]] = {frozenset: frozenset, tuple: tuple, dict: dict}
+_B = TypeVar("_B")
 
 
 @cached

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import __version__, lang
-from ..document import Document, analyse
+from ..document import analyse
 from ..model import Brief, Source
 from . import agenda, commitments, events, figures, meta, participants, people, quotes, roles
 from .context import Context

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from .. import data, lang
 from ..document import is_heading
 from ..grammars.tokens import fold
+from ..lang.words import Word
 from ..model import AgendaArea, Span
 from .context import Context
 from .speech import quoted_stretches
-from .words import Word, sentence_words
 
 PREFIX = "*"  # a keyword ending so matches every lemma it begins
 
@@ -27,10 +27,10 @@ def find(ctx: Context) -> list[AgendaArea]:
     lang = ctx.source.language
     taxonomy = keywords(lang)
     names = name_spans(ctx)
-    named = [area_weights(words, taxonomy, names) for words in sentence_words(ctx)]
+    named = [area_weights(words, taxonomy, names) for words in ctx.doc.sentence_words()]
     out = []
     for area in data.load("taxonomy")["areas"]:
-        evidence = [s for s, weights in zip(ctx.doc.sentences, named) if area["id"] in weights]
+        evidence = [s for s, weights in zip(ctx.doc.sentences, named, strict=True) if area["id"] in weights]
         if evidence:
             out.append(AgendaArea(area["id"], area["label"].get(lang, area["id"]), tuple(evidence)))
     return out
@@ -80,7 +80,7 @@ def area_weights(words: Sequence[Word], taxonomy: dict, names: Sequence[tuple[in
 def best_area(words: Sequence[Word], taxonomy: dict) -> str | None:
     """The area whose keywords weigh most in `words` (the first found on a tie), or None."""
     weights = area_weights(words, taxonomy)
-    return max(weights, key=weights.get) if weights else None
+    return max(weights, key=weights.__getitem__) if weights else None
 
 
 def _keys(word: Word) -> set[str]:

@@ -8,10 +8,11 @@ words are language data (`clauses` in data/commitments.yaml).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..lang import grammar as g
-from .words import Word
+from ..lang.words import Word
 
 MAIN, COMPLEMENT, RELATIVE, COORDINATE, CONDITION, QUOTE = (
     "main", "complement", "relative", "coordinate", "condition", "quote")
@@ -39,7 +40,7 @@ class Clause:
         )
 
 
-def split(words: list[Word], openers: dict[str, str], regions: list[tuple[int, int]] = ()) -> list[Clause]:
+def split(words: list[Word], openers: dict[str, str], regions: Sequence[tuple[int, int]] = ()) -> list[Clause]:
     """The clauses of a sentence. `openers` maps an opening lemma to its clause kind; `regions` are
     quotations (start, end): a clause never crosses their edges."""
     clauses: list[Clause] = []

@@ -12,17 +12,18 @@ quoted in the words already reported is one item.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .. import data, document
 from ..lang import grammar as g
+from ..lang.words import Word, phrase_index, phrases_at, readings
 from ..model import Commitment, Span
 from . import agenda, parties
 from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
 from .context import Context
 from .deadlines import Deadlines
 from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
-from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION, AGREEMENT = "intention", "creation", "agreement"
 JOINT_REACH = 3  # first and last words before a cue in which "мы"/"we" makes an agreement both sides'
@@ -34,69 +35,52 @@ _NOMINAL = (g.NOUN, g.PREPOSITION)  # a cue that is a noun ("подписани�
 _CONTENT = (g.NOUN, g.INFINITIVE, g.VERB, g.ADJ, g.PARTICIPLE_SHORT, g.PARTICIPLE)
 
 
+def _creation(cues: dict[str, str]) -> frozenset[str]:
+    return frozenset(k for k, v in cues.items() if v == CREATION and " " not in k)
+
+
+def _openers(clauses: dict[str, list[str]]) -> dict[str, str]:
+    return {w: kind for kind, ws in clauses.items() for w in ws}
+
+
+def _coordinators(words: list[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w.isalpha())
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """One language's commitment vocabulary, compiled from data/commitments.yaml."""
+    """One language's commitment vocabulary: each field a list of data/commitments.yaml (see `data.bundle`)."""
 
-    cues: dict
-    wishes: dict
-    imperative: dict[str, str]
-    needs_infinitive: frozenset[str]
-    auxiliaries: frozenset[str]
-    not_actions: frozenset[str]
-    not_plans: frozenset[str]  # also words of saying: "Напомним, …"
-    reporting: frozenset[str]
-    opinions: frozenset[str]
-    hedges: frozenset[str]
-    polite: frozenset[str]
-    negations: frozenset[str]
-    impersonal: frozenset[str]
-    done_at_event: frozenset[str]
-    past_markers: frozenset[str]
-    joint_pronouns: frozenset[str]
-    participles: dict
-    creation: frozenset[str]
-    abstract_endings: tuple[str, ...]
-    abstract_nouns: frozenset[str]
-    openers: dict[str, str]
-    coordinators: frozenset[str]
-    deadlines: Deadlines
+    cues: dict[str, list[tuple[tuple[str, ...], Any]]] = data.entry(build=phrase_index)
+    wishes: dict[str, list[tuple[tuple[str, ...], Any]]] = data.entry(build=phrase_index)
+    imperative: dict[str, str] = data.entry("imperative_cues")
+    needs_infinitive: frozenset[str] = data.entry()
+    auxiliaries: frozenset[str] = data.entry("future_auxiliaries")
+    not_actions: frozenset[str] = data.entry()
+    not_plans: frozenset[str] = data.entry()  # also words of saying: "Напомним, …" (see `vocabulary`)
+    reporting: frozenset[str] = data.entry()
+    opinions: frozenset[str] = data.entry()
+    hedges: frozenset[str] = data.entry()
+    polite: frozenset[str] = data.entry()
+    negations: frozenset[str] = data.entry()
+    impersonal: frozenset[str] = data.entry()
+    done_at_event: frozenset[str] = data.entry()
+    past_markers: frozenset[str] = data.entry()
+    joint_pronouns: frozenset[str] = data.entry()
+    participles: dict[str, Any] = data.entry()
+    creation: frozenset[str] = data.entry("cues", _creation)
+    abstract_endings: tuple[str, ...] = data.entry()
+    abstract_nouns: frozenset[str] = data.entry()
+    openers: dict[str, str] = data.entry("clauses", _openers)
+    coordinators: frozenset[str] = data.entry(build=_coordinators)
+    deadlines: Deadlines = data.entry(build=Deadlines)
 
 
 @data.cached
 def vocabulary(lang: str) -> Vocabulary:
     """The compiled vocabulary for `lang` (empty lists for a language the data does not cover)."""
-    d = data.load("commitments")
-
-    def get(key):
-        return d.get(key, {}).get(lang) or {}
-
-    cues = get("cues")
-    return Vocabulary(
-        cues=phrase_index(cues),
-        wishes=phrase_index(get("wishes")),
-        imperative=dict(get("imperative_cues")),
-        needs_infinitive=frozenset(get("needs_infinitive")),
-        auxiliaries=frozenset(get("future_auxiliaries")),
-        not_actions=frozenset(get("not_actions")),
-        not_plans=frozenset(get("not_plans")) | frozenset(get("reporting")),
-        reporting=frozenset(get("reporting")),
-        opinions=frozenset(get("opinions")),
-        hedges=frozenset(get("hedges")),
-        polite=frozenset(get("polite")),
-        negations=frozenset(get("negations")),
-        impersonal=frozenset(get("impersonal")),
-        done_at_event=frozenset(get("done_at_event")),
-        past_markers=frozenset(get("past_markers")),
-        joint_pronouns=frozenset(get("joint_pronouns")),
-        participles=dict(get("participles")),
-        creation=frozenset(k for k, v in cues.items() if v == CREATION and " " not in k),
-        abstract_endings=tuple(get("abstract_endings")),
-        abstract_nouns=frozenset(get("abstract_nouns")),
-        openers={w: kind for kind, ws in get("clauses").items() for w in ws},
-        coordinators=frozenset(w for w in get("coordinators") if w.isalpha()),
-        deadlines=Deadlines(get("deadlines")),
-    )
+    voc = data.bundle(Vocabulary, "commitments", lang)
+    return replace(voc, not_plans=voc.not_plans | voc.reporting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +119,7 @@ def find(ctx: Context) -> list[Commitment]:
     regions = [(q.start, q.end) for q in ctx.quotes]
     headline = ctx.doc.paragraphs[0] if document.headline(ctx.doc) else None
     items: list[Item] = []
-    for si, words in enumerate(sentence_words(ctx)):
+    for si, words in enumerate(ctx.doc.sentence_words()):
         if headline and ctx.doc.sentences[si].start < headline.end:
             continue  # a headline restates what the text tells below
         if words and not _excluded(words, voc):
@@ -379,7 +363,8 @@ def _commitment(ctx: Context, item: Item, voc: Vocabulary, taxonomy: dict, earli
     text = ctx.doc.text
     words = [w for c in item.clauses for w in c.words]
     first = _start_word(item, voc)
-    lo, hi = _trim(words if first is None else [*_from(item.reporter.words, first), *words])
+    reported = [] if first is None or item.reporter is None else _from(item.reporter.words, first)
+    lo, hi = _trim([*reported, *words])
     start, end = lo.start, hi.end
     cue = item.cue
     cue_end = item.clause.words[item.trigger.end - 1].end
@@ -464,10 +449,10 @@ def _actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commitment])
 
 def _reporter(ctx: Context, item: Item, voc: Vocabulary) -> str | None:
     """The person who reports the commitment ("X сказал, что …"), or None."""
-    if item.reporter is None:
-        return None
     first = _start_word(item, voc)
-    reporting = [w for w in sentence_words(ctx)[item.sentence] if w.start < first.start] or item.reporter.words
+    if item.reporter is None or first is None:
+        return None
+    reporting = [w for w in ctx.doc.sentence_words()[item.sentence] if w.start < first.start] or item.reporter.words
     kind, who = subject(ctx, reporting, None, False)
     return who if kind in (NAMED, PERSON) and who else None
 
@@ -482,7 +467,7 @@ def _named_actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commit
         return speaker  # "Сергей Ефимович, давайте …": the name is the one addressed
     before = item.clause.words[: item.trigger.index]
     if item.clause.kind == COORDINATE and not any(w.is_word for w in before):
-        before = [w for w in sentence_words(ctx)[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
+        before = [w for w in ctx.doc.sentence_words()[item.sentence] if w.start < item.cue.start]  # "X предложил … и пригласил"
     passive = _passive(item, voc)
     kind, who = subject(ctx, before, speaker, passive, item.cue)
     if passive and kind == NAMED and not any(p.name == who for p in ctx.people):
@@ -547,7 +532,7 @@ def _quote_at(ctx: Context, offset: int):
 def _area(ctx: Context, sentence: int, words: list[Word], taxonomy: dict) -> str | None:
     """The agenda area: the commitment's own keywords, else those of its sentence, else of the sentences
     just before it, else of the heading of its section."""
-    all_words = sentence_words(ctx)
+    all_words = ctx.doc.sentence_words()
     before = all_words[sentence : max(sentence - 1 - AREA_CONTEXT, -1) : -1]
     headings = {(h.start, h.end) for h in agenda.heading_spans(ctx)}
     heading = next((all_words[i] for i in range(sentence, -1, -1)

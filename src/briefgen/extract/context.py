@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from .events import Event
     from .people import Person
     from .roles import Role
-    from .words import Word
 
 
 @dataclass(slots=True)
@@ -29,4 +28,3 @@ class Context:
     participants: list[Participant] = field(default_factory=list)
     occasion: Event | None = None
     event: str | None = None
-    words: list[list[Word]] = field(default_factory=list)  # each sentence's words, filled by words.sentence_words

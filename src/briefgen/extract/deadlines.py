@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lang import grammar as g
-from .words import Word, match_phrase, phrase_index
+from ..lang.words import Word, match_phrase, phrase_index
 
 MAX_DAY = 31
 _DAYS = re.compile(r"\d{1,2}(?:[-‐]\d{1,2})?")

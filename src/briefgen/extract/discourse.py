@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from .. import data, lang
+from ..lang.words import word_before
 from .context import Context
 from .people import Person
 from .roles import Role, compatible, more_specific
 from .speech import according_to
-from .words import word_before
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
 _SPACES = re.compile(r"[ \t]*")
@@ -59,7 +59,8 @@ def refs(ctx: Context, skip: list[tuple[int, int]]) -> list[Ref]:
         if r.start in intros or r.plural or _inside(r.start, skip):
             continue
         subject = r.nominative or _after(according, text, r.start)
-        out.append(Ref(r.start, r.end, title=r, subject=subject, other=followed.get(_SPACES.match(text, r.end).end())))
+        after = _SPACES.match(text, r.end)
+        out.append(Ref(r.start, r.end, title=r, subject=subject, other=followed.get(after.end() if after else r.end)))
     table = data.load("speech")
     pronouns = table["pronouns"].get(ctx.source.language, {})
     for t in ctx.doc.tokens:
@@ -120,7 +121,7 @@ class Reader:
         "Губернатор"), the topic first; else the topic, if it may hold the office; else whoever
         last seen holds a matching one."""
         holders = [p for p in self._seen if p not in exclude and p.title and compatible(p.title, title)]
-        same = [p for p in holders if p.title.head == title.head]
+        same = [p for p in holders if p.title is not None and p.title.head == title.head]
         t = self.topic
         if same:
             return t if t in same else max(same, key=self._seen.__getitem__)

@@ -12,6 +12,7 @@ between sides, the two places the role phrases name most ("Президент
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import data, lang
@@ -42,7 +43,7 @@ def find(ctx: Context) -> Event | None:
     return event(ctx.doc, ctx.source.language, ctx.roles, [(c.start, c.end) for c in ctx.commitments])
 
 
-def event(doc: Document, language: str, roles: list[Role], planned: list[tuple[int, int]] = ()) -> Event | None:
+def event(doc: Document, language: str, roles: list[Role], planned: Sequence[tuple[int, int]] = ()) -> Event | None:
     """The event named in a document whose role phrases are `roles`, leaving out the `planned` stretches."""
     words = doc.words()
     meetings = _lemmas("meetings", language)
@@ -68,7 +69,7 @@ def _named(doc: Document, language: str, roles: list[Role], words: list[Token], 
     i, head = min(same, key=lambda u: u[1].number == g.PLURAL)  # "встреча" reads better than "встречи"
     names = {e.start for e in doc.entities if e.type == "PER"}  # "визита Нарендры Моди": no name is cut in two
     begin, end = phrases.bounds(doc.text, words, i, head, MAX_COMPLEMENT, names)
-    parts = [phrases.nominative_phrase(words, begin, i, end, head)]
+    parts: list[str | None] = [phrases.nominative_phrase(words, begin, i, end, head)]
     ordinal = next((words[j - 1] for j, _ in same if j and _ordinal(words[j - 1].text)), None)
     if ordinal and begin == i:
         parts.insert(0, phrases.nominative(ordinal.text, head))
@@ -84,7 +85,7 @@ def _named(doc: Document, language: str, roles: list[Role], words: list[Token], 
     if len(parts) == 1 and begin == end:
         return None  # a bare "Встреча" names no event
     place = place or _place(doc, words, [j for j, _ in same], locs)
-    name = " ".join(parts)
+    name = " ".join(p for p in parts if p is not None)
     return Event(name[:1].upper() + name[1:], place)
 
 
@@ -147,9 +148,12 @@ def _place_genitive(lemma: str) -> str:
 def _place(doc: Document, words: list[Token], uses: list[int], locs) -> str | None:
     """Where the event took place: "в Киеве" in a sentence that names the event."""
     for j in uses:
-        sentence = doc.sentences[doc.sentence_index(words[j].start)]
+        si = doc.sentence_index(words[j].start)
+        if si is None:
+            continue
+        sentence = doc.sentences[si]
         inside = [w for w in words if sentence.start <= w.start < sentence.end]
-        for a, b in zip(inside, inside[1:]):
+        for a, b in zip(inside, inside[1:], strict=False):
             if a.text.lower() in _INTO and _is_loc(b, locs):
                 return _place_name(b, locs)
     return None

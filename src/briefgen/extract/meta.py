@@ -12,18 +12,19 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .. import data
+from .. import data, lang
 from ..document import DATELINE, headline
 from ..model import Source
 from .context import Context
 
 OUTLET_REACH = 60  # characters after an interview cue in which the outlet is named
 _QUOTED = r"[«\"“„]([^»\"”“\n]{1,60})[»\"”“]"
-_CAPITALISED = r"((?:[A-ZА-ЯЁ][\w.-]*|[A-Za-z][\w-]*\.[a-z]{2,})(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,2})"
+_UP = lang.capitals()
+_CAPITALISED = rf"((?:[{_UP}][\w.-]*|[A-Za-z][\w-]*\.[a-z]{{2,}})(?:[ \t]+[{_UP}][\w.-]*){{0,2}})"
 _NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./]\d)")  # 15.03.2025, 15/03/2025
 _HOST = r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})"
 # An agency between slashes ("Ulaanbaatar /AGENCY/ The visit"), or in brackets closing a paragraph ("… (Agency)").
-_SLASHED = re.compile(r"(?<![\w/])/([A-ZА-ЯЁ]{2,}(?:[ -][A-ZА-ЯЁ]+)?)/(?![\w/])")
+_SLASHED = re.compile(rf"(?<![\w/])/([{_UP}]{{2,}}(?:[ -][{_UP}]+)?)/(?![\w/])")
 _BRACKETED = re.compile(r"\(([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\)[ \t|]*$", re.MULTILINE)
 
 

@@ -15,11 +15,11 @@ import re
 
 from .. import data, lang
 from ..lang import grammar as g
+from ..lang.words import word_before
 from ..model import Participant, Span
 from . import discourse
 from .context import Context
 from .roles import party
-from .words import word_before
 
 MIN_MENTIONS = 2
 BACKGROUND_REACH = 30  # characters at a sentence's start in which its opening word is read
@@ -70,7 +70,8 @@ def _background(ctx: Context, offset: int) -> bool:
 def _credited(text: str, start: int, language: str) -> bool:
     """Whether a credit cue stands a few words before a name on its line ("Фото: ИЗВЕСТИЯ/Анна Петрова",
     "корреспондент «Вестей» Олег Смирнов"): who made the report, not who took part."""
-    line = _LINE_START.search(text, max(0, start - 200), start).group()
+    m = _LINE_START.search(text, max(0, start - 200), start)
+    line = m.group() if m else ""
     cues = data.word_set("sources", "credit_cues", language)
     return any(lang.lemma(w.lower()) in cues for w in _WORD.findall(line)[-CREDIT_WORDS:])
 

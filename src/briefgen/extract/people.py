@@ -17,21 +17,23 @@ from .. import data, lang
 from ..grammars.tokens import fold
 from ..lang import Language
 from ..lang import grammar as g
+from ..lang.words import word_before
 from ..model import Span
 from . import roles as roles_
 from .context import Context
 from .roles import Role
-from .words import word_before
 
 _NAME_TAGS = (g.FIRST_NAME, g.SURNAME, g.PATRONYMIC)
 _PIECE = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-INITIALLED = re.compile(r"(?:[А-ЯЁA-Z]\.[ \t]?){1,2}[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?")  # "С.Шойгу"
-_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})(?![\w-])(?![ \t]+[A-ZА-ЯЁ])")  # not "U.S. Special Envoy"
-_CAPITAL = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_UP, _LOW = lang.capitals(), lang.small()
+_DEFAULT_UP, _DEFAULT_LOW = lang.letters.upper(lang.default()), lang.letters.lower(lang.default())
+INITIALLED = re.compile(rf"(?:[{_UP}]\.[ \t]?){{1,2}}[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?")  # "С.Шойгу"
+_INITIALLED_IN_TEXT = re.compile(rf"(?<![\w.])({INITIALLED.pattern})(?![\w-])(?![ \t]+[{_UP}])")  # not "U.S. Special Envoy"
+_CAPITAL = rf"[{_DEFAULT_UP}][{_DEFAULT_LOW}]+(?:-[{_DEFAULT_UP}][{_DEFAULT_LOW}]+)?"
 _TWO_CAPITALS = re.compile(rf"(?<![\w-])(?=(({_CAPITAL})[ \t]+{_CAPITAL})(?![\w-]))")  # overlapping
-_LABEL = re.compile(r"([А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?):[ \t]")
+_LABEL = re.compile(rf"([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?):[ \t]")
 _LATIN_WORD = lang.letters.word(lang.get("en"))  # Latin letters with their accented forms ("José Álvarez")
 _LATIN_NAME = re.compile(rf",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?({_LATIN_WORD}(?:[ \t]+{_LATIN_WORD}){{0,2}})(?![\w-])")
 # A name set off before its title: "Jean Dupont, chairman of the commission," (first name and surname at least)
@@ -137,7 +139,8 @@ def _share_plural_titles(text: str, found: list[Role], people: list[Person], lan
     joins = data.word_set("roles", "joins", language)
     for role in found:
         titles, end = roles_.shared(role, text, language)
-        at = _GAP.match(text, end).end()
+        gap = _GAP.match(text, end)
+        at = gap.end() if gap else end
         for title in titles:
             if at not in starts:
                 break
@@ -219,11 +222,11 @@ def read_name(span: Span, role: Role | None = None, said: str | None = None) -> 
         first = nominative[words[0]]
     full = len(words) >= 2 and not patr[-1] or len(words) >= 3
     looks = SAID if said else int(all(_looks_nominative(w) for w in nominative.values()))
-    rank = (surname is not None, full, len(words), looks)
+    rank = (int(surname is not None), int(full), len(words), int(looks))
     lone = words[0] if len(words) == 1 and not initials else None
     candidates = {fold(surname)} | _nominatives(raw) if surname and raw else _nominatives(lone) if lone else set()
     return NameReading(
-        span, name, _fold(first), _fold(surname), _fold(raw), gender, case, tuple(map(int, rank)), role,
+        span, name, _fold(first), _fold(surname), _fold(raw), gender, case, rank, role,
         frozenset(candidates),
     )
 
@@ -266,7 +269,7 @@ def _name_spans(doc, roles: list[Role]) -> list[Span]:
     extra += [m for language in lang.languages() if not language.morphology.dictionary
               for m in _said_names(doc.text, doc.body_start, language)]
     titled = [m for m in after + before if m]
-    english = [m for m, r in zip(after + before, roles + roles) if m and _LATIN_TEXT.match(r.text)]
+    english = [m for m, r in zip(after + before, roles + roles, strict=True) if m and _LATIN_TEXT.match(r.text)]
     for m in english:  # a name next to an English title is a person's, whatever else the NER took it for
         if not any(e.start <= m.start(1) < e.end for e in doc.entities if e.type == "PER"):
             covered = [(s, e) for s, e in covered if not s <= m.start(1) < e]
@@ -337,7 +340,9 @@ def _same(p: Person, r: NameReading) -> bool:
 
 def _same_first_name(r: NameReading, p: Person) -> bool:
     """The same full first name (not an initial), in any case form."""
-    return bool(r.first and p.first) and not (r.first + p.first).count(".") and _first_names_agree(r.first, p.first)
+    if not (r.first and p.first):
+        return False
+    return not (r.first + p.first).count(".") and _first_names_agree(r.first, p.first)
 
 
 def _one_stem(r: NameReading, p: Person) -> bool:
@@ -510,7 +515,7 @@ def _kind(word: str) -> str:
     return ""
 
 
-def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], tuple[float, float]]:
+def _readings(word: str, position: str | None = None) -> dict[tuple[str | None, str], tuple[float, float]]:
     """(case, gender) → (weight as a name, weight as any noun) for a word that can be a name.
 
     The name weight counts readings of the kind its position calls for (`position`:
@@ -521,7 +526,7 @@ def _readings(word: str, position: str | None = None) -> dict[tuple[str, str], t
     readings = [p for p in lang.readings(word.split("-")[-1]) if p.pos == g.NOUN and p.number == g.SINGULAR]
     named = [p for p in readings if any(t in p for t in _NAME_TAGS)]
     named = [p for p in named if position and position in p] or named
-    out: dict[tuple[str, str], tuple[float, float]] = {}
+    out: dict[tuple[str | None, str], tuple[float, float]] = {}
     for p in readings:
         if g.INDECLINABLE in p and position != g.FIRST_NAME or p not in named and any(t in p for t in _NAME_TAGS):
             continue  # an indeclinable name alone ("Альберто") says nothing of the case; nor does a name of the
@@ -539,7 +544,7 @@ def _genders(parse) -> tuple[str, ...]:
 
 
 def _case_and_gender(
-    words: list[str], cases: frozenset[str] | None = None, gender: str | None = None
+    words: list[str], cases: frozenset[str | None] | None = None, gender: str | None = None
 ) -> tuple[str | None, str | None]:
     """The case and gender all name words of a mention agree on (the first name has the last word).
 
@@ -550,22 +555,27 @@ def _case_and_gender(
     if cases:
         combined = {k: v for k, v in combined.items() if k[0] in cases}
         if not combined:
-            return (g.NOM if g.NOM in cases else min(cases, key=g.CASES.index)), None
+            return (g.NOM if g.NOM in cases else min(cases, key=_case_order)), None
     if not combined:
         return None, None
     case, gender = max(combined, key=lambda k: (*combined[k], k[0] == g.NOM))  # "Альберто": nominative
     return case, gender
 
 
-def _possible_cases(words: list[str], gender: str | None = None) -> set[str] | None:
+def _case_order(case: str | None) -> int:
+    """A fixed order of the cases, for a tie (no case last)."""
+    return g.CASES.index(case) if case in g.CASES else len(g.CASES)
+
+
+def _possible_cases(words: list[str], gender: str | None = None) -> set[str | None] | None:
     """The cases a mention's words allow together, for a person of `gender` (None: they do not say)."""
-    agreed = [case for case, g in _agreed(words) if gender in (None, g)]
+    agreed = [case for case, gen in _agreed(words) if gender in (None, gen)]
     return set(agreed) if agreed else None
 
 
-def _agreed(words: list[str]) -> dict[tuple[str, str], tuple[float, float]]:
+def _agreed(words: list[str]) -> dict[tuple[str | None, str], tuple[float, float]]:
     """(case, gender) readings every name word allows, with their combined weights."""
-    combined: dict[tuple[str, str], tuple[float, float]] | None = None
+    combined: dict[tuple[str | None, str], tuple[float, float]] | None = None
     for n, w in enumerate(words):
         position = g.SURNAME if n == len(words) - 1 and len(words) > 1 else g.FIRST_NAME if n == 0 and len(words) > 1 else None
         r = _readings(w, position)

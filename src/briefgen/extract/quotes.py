@@ -24,7 +24,7 @@ def find(ctx: Context) -> list[Quote]:
     units = speech.find(ctx.doc, ctx.source.language)
     refs = discourse.refs(ctx, [(p.start, p.end) for u in units for p in u.parts])
     reader = discourse.Reader()
-    found: list[tuple[speech.Speech, Person | str | None, Span | None, str]] = []
+    found: list[tuple[speech.Speech, Person | str | None, Span | None, str | None]] = []
     i = 0
     for unit in units:
         clause = unit.attribution if unit.attribution and unit.attribution.start > unit.start else None
@@ -53,11 +53,13 @@ def _phrase_only(unit: speech.Speech) -> bool:
     return unit.lead is not None and unit.attribution is None and not unit.lead.text.endswith(":")
 
 
-def _speaker(ctx: Context, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader):
+def _speaker(
+    ctx: Context, unit: speech.Speech, refs: list[Ref], reader: discourse.Reader
+) -> tuple[Person | str | None, Span | None, str | None]:
     """(speaker, attribution span, resolution) of one unit of speech."""
     if unit.kind == "question":
         return None, None, None  # the interviewer's, whom a dialogue does not name
-    if unit.kind == "turn":
+    if unit.kind == "turn" and unit.label is not None:
         label = unit.label
         person = next((p for p in ctx.people if any(label.start <= m.start < label.end for m in p.mentions)), None)
         return (person or label.text), label, "turn"
@@ -66,7 +68,9 @@ def _speaker(ctx: Context, unit: speech.Speech, refs: list[Ref], reader: discour
             continue
         if speech.quotes_someone(span.text, ctx.source.language):  # "— цитирует Олега Смирнова агентство"
             quoted = next((r for r in refs if span.start <= r.start < span.end and (r.person or r.title)), None)
-            who = quoted and (quoted.person or reader.holder(quoted))
+            if quoted is None:
+                return None, span, None
+            who = quoted.person or reader.holder(quoted)
             return (who, span, "explicit" if quoted.person else "title") if who else (None, span, None)
         ref = next((r for r in refs if span.start <= r.start < span.end and r.subject), None)
         if ref is not None:

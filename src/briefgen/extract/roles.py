@@ -29,8 +29,9 @@ PLAIN_NAME_WORDS = 2  # "Secretary of State Marco Rubio": the last two capitalis
 # Between a title and a name, an organisation: quoted names, abbreviations, Latin words.
 _APPOSED_GAP = re.compile(r",[ \t]+")  # in English, a name may be set off after its title
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.?"  # "Prime Minister Mr Nguyen": no part of an organisation's name
+_CYRILLIC_UP = lang.letters.upper(lang.default())  # an abbreviation in capitals: "МИД", "ҚазАқпарат"
 _ORG_GAP = re.compile(
-    rf"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|(?!{_HONORIFIC}[ \t])[A-Z][\w&.'-]*|[А-ЯЁ]{{2,}}(?!\w)))*(?:[ \t]+{_HONORIFIC})?[ \t]*"
+    rf"(?:[ \t]+(?:«[^»\n]*»+|\"[^\"\n]*\"|(?!{_HONORIFIC}[ \t])[A-Z][\w&.'-]*|[{_CYRILLIC_UP}]{{2,}}(?!\w)))*(?:[ \t]+{_HONORIFIC})?[ \t]*"
 )
 _TRAILING_HONORIFIC = re.compile(rf"[ \t]*(?<!\w){_HONORIFIC}\Z")
 
@@ -46,7 +47,7 @@ class Role:
     head: str  # lemma of the head word
     lemmas: tuple[str, ...]
     place: str | None  # key of the capitalised word it is "of": "Хорватии" → "хорв"
-    cases: frozenset[str]  # the grammatical cases the head word can be in
+    cases: frozenset[str | None]  # the grammatical cases the head word can be in
     plural: bool
 
     @property
@@ -133,7 +134,7 @@ def counterpart_of(role: Role, other: Role) -> Role:
     Foreign Minister"."""
     names, lemmas = role.name.split(), list(role.lemmas)
     at = lemmas.index(role.head) if role.head in lemmas else len(lemmas) - 1
-    own = [(n, k) for n, k in zip(names[:at], lemmas[:at]) if _own(n)]
+    own = [(n, k) for n, k in zip(names[:at], lemmas[:at], strict=False) if _own(n)]
     first, last = _office_words(other)
     office_names = other.name.split()[first:last]
     if own and not _LATIN.match(office_names[0]):
@@ -190,7 +191,7 @@ def _named_place(adjective: str, text: str) -> str | None:
 
 
 def _shared_beginning(a: str, b: str) -> int:
-    return next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _nominative_place(word: str, noun: str | None = None) -> str:

@@ -19,10 +19,10 @@ from .. import data, lang
 from ..document import Document, headline, is_heading
 from ..lang import grammar as g
 from ..lang.reading import Reading
+from ..lang.words import readings
 from ..model import Span
 from ..spans import make_span
 from .people import INITIALLED
-from .words import readings
 
 MIN_GOVERNED_WORDS = 2  # a single quoted word is a term in scare quotes, not a quotation
 MIN_SENTENCE_WORDS = 4  # a quotation that opens a sentence: «Наша страна открыта для всех».
@@ -46,7 +46,7 @@ _NEXT = re.compile(r"[.!?…]?[ \t]+")
 _DASH_LEAD = re.compile(rf"[{_DASH}][ \t]+")
 _TURN = re.compile(r"([^\W\d_][^:\n]{0,60}?):[ \t]+(?=\S)")
 _VERBAL = (g.VERB, g.INFINITIVE, g.GERUND)
-_NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[A-ZА-ЯЁ])")  # "Бахты — Чугучак"
+_NAME_DASH = re.compile(rf"(?<=\w)[ \t]+[{_DASH}][ \t]+(?=[{lang.capitals()}])")  # "Бахты — Чугучак"
 _REMARK = re.compile(r"[ \t]*\([^)\n]*\)")  # "(как переведено)" after a speaker's name
 _APPOSITION = re.compile(r",[^,\n]{1,60},")  # ", head of the agency," between a name and its verb
 _SPACED_DASH = re.compile(rf"\s[{_DASH}]\s")
@@ -144,10 +144,13 @@ def _quotation(doc: Document, start: int, end: int, language: str) -> Speech | N
     if inside or after:
         return Speech(parts, "quote", attribution=inside or after)
     words = len(_WORD.findall(inner.text))
-    para = doc.paragraphs[doc.paragraph_index(start)]
+    pi = doc.paragraph_index(start)
+    if pi is None:
+        return None
+    para = doc.paragraphs[pi]
     alone = not _WORD.search(text[para.start : start - 1] + text[end + 1 : para.end])
     if alone:
-        signed = _signature(doc, doc.paragraph_index(start))
+        signed = _signature(doc, pi)
         return Speech(parts, "quote", attribution=signed) if words >= MIN_GOVERNED_WORDS else None
     if lead is None and words >= MIN_SENTENCE_WORDS and not _name_like(inner.text):
         return Speech(parts, "quote", attribution=_attribution_next(text, end + 1, language))
@@ -206,11 +209,11 @@ def _turns(doc: Document) -> list[Speech]:
         while last + 1 < stop and not is_heading(paras[last + 1].text):
             last += 1
         ends.append(last)
-    if kept and not any(end > i for (_, i, _), end in zip(kept[:-1], ends[:-1])):
+    if kept and not any(end > i for (_, i, _), end in zip(kept[:-1], ends[:-1], strict=True)):
         ends[-1] = kept[-1][1]
     return [
         Speech((make_span(doc.text, m.end(), paras[end].end),), "turn", label=label)
-        for (m, _, label), end in zip(kept, ends)
+        for (m, _, label), end in zip(kept, ends, strict=True)
     ]
 
 

@@ -7,75 +7,176 @@ a subject only when it can be nominative and stands outside a prepositional phra
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .. import data
 from ..lang import grammar as g
+from ..lang.reading import Reading
+from ..lang.words import Word
 from .context import Context
-from .roles import compatible
-from .words import Word
+from .roles import Role, compatible
 
 NAMED, PERSON, FIRST, NOUN = "named", "person", "first", "noun"  # how a subject was found
 _QUOTES = "«»„“”\"'"
 MAX_COORDINATED_GAP = 4  # words a coordinated name may stand after "и" ("и премьер-министр Чили Педро Сото")
 
 
+Subject = tuple[str | None, str | None]  # (how it was found, who)
+
+
 def subject(
-    ctx, words: list[Word], speaker: str | None, passive: bool, verb: Word | None = None
-) -> tuple[str | None, str | None]:
+    ctx: Context, words: list[Word], speaker: str | None, passive: bool, verb: Word | None = None
+) -> Subject:
     """The subject in `words` as (kind, who): NAMED people or organisations; a PERSON a pronoun or a title
     ("глава государства") stands for, the one named last before it other than the quote's own speaker;
     FIRST person ("мы"), whom only a quote can name; a NOUN ("руководство страны", "лидеры двух стран")
     unless the clause is passive; or (None, None). Words of time ("в конце 2016 года") are never subjects;
     nor is a word whose gender a past-tense `verb` denies ("Форум пройдет, и [она] пригласила").
-    A first-person pronoun anywhere makes the clause first person ("Протокол мы подписали")."""
-    vocab = _vocabulary(ctx.source.language)
+    A first-person pronoun anywhere makes the clause first person ("Протокол мы подписали").
+
+    Each word is put to RULES in order: the first rule that decides gives the subject, or passes the word by.
+    """
     if any(w.has(g.PRONOUN, g.FIRST, g.NOM) for w in words):
         return FIRST, None
     titles = {r.start: r for r in ctx.roles}
     gender = _gender(verb)
     for k, w in enumerate(words):
-        if not w.is_word or not _free(words, k, _named_case(ctx, w) or _plural_subject(words, k, verb)):
-            continue
-        if gender and not _may_be(ctx, w, gender):
-            continue
-        if _person_at(ctx, w) or _entity(ctx, w) or _introduced_at(ctx, w):
-            return NAMED, _names(ctx, words[k:])
-        title = titles.get(w.start)
-        if title is not None and w.tag is None and not title.plural:  # a title where there is no morphology
-            return PERSON, titled_person(ctx, title, speaker) or last_person(ctx, w.start, speaker)
-        tag = next((t for t in w.readings if t.analysed and g.NOM in t), None)
-        if tag is None or w.lemma in vocab["time"]:
-            continue
-        if tag.pos == g.PRONOUN and g.FIRST in tag:
-            return FIRST, None
-        if tag.pos == g.PRONOUN and g.THIRD in tag or tag.pos == g.NOUN and g.ANIMATE in tag and g.SINGULAR in tag:
-            named = _names(ctx, words[k + 1 :], kinds=("PER",))
-            if named:
-                return NAMED, named
-            by_title = titled_person(ctx, title, speaker) if title is not None else None
-            return PERSON, by_title or last_person(ctx, w.start, speaker)
-        if tag.pos == g.NOUN:
-            named = _names(ctx, words[k + 1 : k + 4], kinds=("ORG",))  # "корпорация Marubeni"
-            if named or passive:
-                return (NAMED, named) if named else (None, None)
-            begin, end = k, k + 1
-            while begin > 0 and words[begin - 1].has(g.ADJ, g.NOM) and not words[begin - 1].has(g.PRONOMINAL):
-                begin -= 1  # "Туркменская сторона", not "который"
-            while end < len(words) and end - k <= 3 and _genitive(words[end]):
-                end += 1
-            return NOUN, ctx.doc.text[words[begin].start : words[end - 1].end]
+        at = _At(ctx, words, k, speaker, passive, verb, gender, titles.get(w.start))
+        for rule in RULES:
+            decided = rule(at)
+            if isinstance(decided, _Pass):
+                break
+            if decided is not None:
+                return decided
     return None, None
 
 
+class _Pass:
+    """A rule's verdict that the word is no subject: the next word is tried."""
+
+
+PASS = _Pass()
+
+
+@dataclass(frozen=True, slots=True)
+class _At:
+    """One word of the clause, put to the rules, with what they read around it."""
+
+    ctx: Context
+    words: list[Word]
+    k: int
+    speaker: str | None
+    passive: bool
+    verb: Word | None
+    gender: str | None  # the gender a past-tense verb requires
+    title: Role | None  # the role phrase that starts at the word
+
+    @property
+    def word(self) -> Word:
+        return self.words[self.k]
+
+    @property
+    def nominative(self) -> Reading | None:
+        """The word's most likely nominative reading."""
+        return next((t for t in self.word.readings if t.analysed and g.NOM in t), None)
+
+
+def _bound(at: _At) -> _Pass | None:
+    """Punctuation, or a word inside a prepositional phrase or after a genitive, is no subject."""
+    w = at.word
+    free = w.is_word and _free(at.words, at.k, _named_case(at.ctx, w) or _plural_subject(at.words, at.k, at.verb))
+    return None if free else PASS
+
+
+def _wrong_gender(at: _At) -> _Pass | None:
+    """A word whose gender the past-tense verb denies ("Форум пройдет, и [она] пригласила")."""
+    return PASS if at.gender and not _may_be(at.ctx, at.word, at.gender) else None
+
+
+def _named(at: _At) -> Subject | None:
+    """A person or organisation the text names, starting here."""
+    w = at.word
+    if _person_at(at.ctx, w) or _entity(at.ctx, w) or _introduced_at(at.ctx, w):
+        return NAMED, _names(at.ctx, at.words[at.k :])
+    return None
+
+
+def _bare_title(at: _At) -> Subject | None:
+    """A title in a language without morphology: the person who holds it."""
+    title, w = at.title, at.word
+    if title is not None and w.tag is None and not title.plural:
+        return PERSON, titled_person(at.ctx, title, at.speaker) or last_person(at.ctx, w.start, at.speaker)
+    return None
+
+
+def _not_nominative(at: _At) -> _Pass | None:
+    """A word that cannot be nominative, or a word of time ("в конце 2016 года")."""
+    if at.nominative is None or at.word.lemma in _vocabulary(at.ctx.source.language).time:
+        return PASS
+    return None
+
+
+def _first_person(at: _At) -> Subject | None:
+    """"мы", "я": the first person, whom only a quote can name."""
+    tag = at.nominative
+    return (FIRST, None) if tag is not None and tag.pos == g.PRONOUN and g.FIRST in tag else None
+
+
+def _someone(at: _At) -> Subject | None:
+    """A third-person pronoun or a singular animate noun: the person named right after it, else the one the
+    title or the text last named."""
+    tag = at.nominative
+    if tag is None or not (
+        tag.pos == g.PRONOUN and g.THIRD in tag or tag.pos == g.NOUN and g.ANIMATE in tag and g.SINGULAR in tag
+    ):
+        return None
+    named = _names(at.ctx, at.words[at.k + 1 :], kinds=("PER",))
+    if named:
+        return NAMED, named
+    by_title = titled_person(at.ctx, at.title, at.speaker) if at.title is not None else None
+    return PERSON, by_title or last_person(at.ctx, at.word.start, at.speaker)
+
+
+def _noun(at: _At) -> Subject | None:
+    """A common noun: an organisation named right after it ("корпорация Marubeni"), else the noun phrase
+    with its adjectives and genitives ("Туркменская сторона", "лидеры двух стран"), unless passive."""
+    tag, words, k = at.nominative, at.words, at.k
+    if tag is None or tag.pos != g.NOUN:
+        return None
+    named = _names(at.ctx, words[k + 1 : k + 4], kinds=("ORG",))
+    if named or at.passive:
+        return (NAMED, named) if named else (None, None)
+    begin, end = k, k + 1
+    while begin > 0 and words[begin - 1].has(g.ADJ, g.NOM) and not words[begin - 1].has(g.PRONOMINAL):
+        begin -= 1  # "Туркменская сторона", not "который"
+    while end < len(words) and end - k <= 3 and _genitive(words[end]):
+        end += 1
+    return NOUN, at.ctx.doc.text[words[begin].start : words[end - 1].end]
+
+
+Rule = Callable[[_At], "Subject | _Pass | None"]  # a verdict on one word: a subject, PASS, or None (no say)
+RULES: tuple[Rule, ...] = (_bound, _wrong_gender, _named, _bare_title, _not_nominative, _first_person, _someone, _noun)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words subjects are read with: of time (never a subject), that join names, and the one written between."""
+
+    time: frozenset[str]
+    joins: frozenset[str]
+    joiner: str
+
+
 @data.cached
-def _vocabulary(lang: str) -> dict[str, frozenset[str]]:
+def _vocabulary(lang: str) -> _Words:
     d = data.load("commitments")
     coordinators = d["coordinators"].get(lang) or ["и"]
-    return {
-        "time": frozenset(d["deadlines"].get(lang, {}).get("units", ())),
-        "and": frozenset(coordinators),
-        "joiner": coordinators[0],  # how coordinated names are written together: "Чили и Перу"
-    }
+    return _Words(
+        time=frozenset(d["deadlines"].get(lang, {}).get("units", ())),
+        joins=frozenset(coordinators),
+        joiner=coordinators[0],  # how coordinated names are written together: "Чили и Перу"
+    )
 
 
 def _genitive(word: Word) -> bool:
@@ -136,7 +237,7 @@ def _free(words: list[Word], k: int, nominative: bool | None = None) -> bool:
 def _names(ctx: Context, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str | None:
     """The first person, organisation or place (of `kinds`) named as a subject in `words` and those
     coordinated with it ("Чили и Перу", "президент … Петрович и премьер-министр … Сото"), joined with "и"."""
-    and_ = _vocabulary(ctx.source.language)["and"]
+    and_ = _vocabulary(ctx.source.language).joins
     found: list[str] = []
     k, limit = 0, len(words)
     while k < min(limit, len(words)):
@@ -151,7 +252,7 @@ def _names(ctx: Context, words: list[Word], kinds=("PER", "ORG", "LOC")) -> str 
         if k >= len(words) or words[k].lemma not in and_:
             break
         k, limit = k + 1, k + 1 + MAX_COORDINATED_GAP
-    return f" {_vocabulary(ctx.source.language)['joiner']} ".join(found) or None
+    return f" {_vocabulary(ctx.source.language).joiner} ".join(found) or None
 
 
 def _name_at(ctx: Context, words: list[Word], k: int, kinds) -> tuple[str, int] | None:

@@ -23,16 +23,16 @@ def after(toks: Sequence[Token], j: int, amount: Amount, w: Words) -> Found | No
     k = noun_at(toks, j, w)
     if k is None or w.not_counted.match(toks, k):
         return None
-    if w.parties.match(toks, k) and amount.value <= w.parties_max:
+    if w.parties.match(toks, k) and amount.value is not None and amount.value <= w.parties_max:
         return None
     if w.inflected and not _agrees(toks[k], amount.value, plural):
         return None
     return Found("count", None, k + 1, span_text(toks, j, k + 1))
 
 
-def _agrees(noun: Token, value: float, plural: bool) -> bool:
+def _agrees(noun: Token, value: float | None, plural: bool) -> bool:
     """Whether the noun has a form a cardinal takes: plural, genitive singular ("три сферы"), or singular after …1."""
-    ones = not plural and value == int(value) and value % 10 == 1 and value % 100 != 11
+    ones = not plural and value is not None and value == int(value) and value % 10 == 1 and value % 100 != 11
     return any(
         ones or p.number == g.PLURAL or (not plural and p.case in (g.GEN, g.GEN2)) for p in noun_parses(noun)
     )

@@ -83,7 +83,7 @@ def _relative(toks: Sequence[Token], around, first: int, cues: Cues, this_year: 
 
 
 def _year(
-    toks: Sequence[Token], around: list[int], first: int, before: Lexicon, after: Lexicon, compared: Lexicon = None
+    toks: Sequence[Token], around: list[int], first: int, before: Lexicon, after: Lexicon, compared: Lexicon | None = None
 ) -> int | None:
     """The year nearest the figure written as a cue: "к 2035 году", "за 2018 год", "by 2035"; not a year
     compared with ("than in 2003")."""

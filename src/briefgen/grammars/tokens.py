@@ -4,13 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.letters import fold
+
 # A line break is a sign of its own, so that no figure runs from one line (a heading) into the next.
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:[-‑][^\W\d_]+)*)|(?P<sign>\n|\S)")
-
-
-def fold(text: str) -> str:
-    """The form words are compared in: lower case, ё as е."""
-    return text.lower().replace("ё", "е")
 
 
 @dataclass(frozen=True, slots=True)

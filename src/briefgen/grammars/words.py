@@ -71,7 +71,7 @@ def words(language: str) -> Words:
     the result is kept in the user cache, keyed by the word lists, the code
     that compiles them and the morphological dictionary.
     """
-    code = b"".join(Path(m.__file__).read_bytes() for m in (sys.modules[__name__], lexicon, tokens, lang, pymorphy))
+    code = b"".join(Path(f).read_bytes() for m in (sys.modules[__name__], lexicon, tokens, lang, pymorphy) if (f := m.__file__))
     versions = pymorphy.versions()
     name = f"words-{cache.key(language, data.digest('figures'), code, *versions)}.pickle"
     return cache.pickled(name, lambda: _compile(language))

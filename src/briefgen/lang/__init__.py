@@ -43,7 +43,8 @@ class Language:
     alphabet: str
     morphology: Morphology
     ner: bool
-    data_dir: Path | None = None  # word lists shipped with the language: `<name>.yaml` holding this language's entries
+    data_dir: Path | None = None
+    name_letters: str = ""  # letters beyond the alphabet that names in its texts carry ("Қасым", "Ўткир")  # word lists shipped with the language: `<name>.yaml` holding this language's entries
 
     def writes(self, ch: str) -> bool:
         """True when `ch` is a letter of this language's alphabet (either case)."""
@@ -108,6 +109,16 @@ def detect(text: str) -> Language:
     ]
     own, richer = max(extended, key=lambda e: e[0], default=(0, best))
     return richer if counts[richer.code] and own >= OWN_SHARE * counts[richer.code] else best
+
+
+def capitals() -> str:
+    """Latin capitals and the default language's (its name letters too), for the character classes of names."""
+    return "A-Z" + letters.upper(default())
+
+
+def small() -> str:
+    """Latin small letters and the default language's (its name letters too), for the character classes of names."""
+    return "a-z" + letters.lower(default())
 
 
 def _count(text: str, alphabet: str) -> int:

@@ -7,6 +7,11 @@ if TYPE_CHECKING:
     from . import Language
 
 
+def fold(text: str) -> str:
+    """The form words are compared in: lower case, ё as е."""
+    return text.lower().replace("ё", "е")
+
+
 def both_cases(alphabet: str) -> str:
     """The alphabet's letters and their capitals (a letter whose capital is two letters, "ß", has none)."""
     return alphabet + capitals(alphabet)
@@ -15,6 +20,16 @@ def both_cases(alphabet: str) -> str:
 def capitals(alphabet: str) -> str:
     """The capitals of the alphabet's letters."""
     return "".join(c.upper() for c in alphabet if len(c.upper()) == 1 and c.upper() != c)
+
+
+def upper(language: Language) -> str:
+    """The capitals a word of the language may start with (its name letters too), for a character class."""
+    return _escaped(capitals(language.alphabet + language.name_letters))
+
+
+def lower(language: Language) -> str:
+    """The small letters of the language (its name letters too), for a character class."""
+    return _escaped(language.alphabet + language.name_letters)
 
 
 def word(language: Language) -> str:

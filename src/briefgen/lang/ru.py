@@ -4,4 +4,11 @@ from __future__ import annotations
 from . import Language
 from .pymorphy import Pymorphy
 
-LANGUAGE = Language(code="ru", name="Russian", alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", morphology=Pymorphy(), ner=True)
+LANGUAGE = Language(
+    code="ru",
+    name="Russian",
+    alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    morphology=Pymorphy(),
+    ner=True,
+    name_letters="әғқңөұүһіўҳӣӯҷ",  # Kazakh, Uzbek, Kyrgyz and Tajik names in Russian reports
+)

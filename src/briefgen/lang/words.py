@@ -1,23 +1,27 @@
-"""Turn a document's sentences into analysed words: offsets, lemmas and grammar, once per text.
+"""Turn text into analysed words (offsets, lemmas, grammar) and match lemma phrases over them.
 
-Each distinct word form is read once per process by the analyser of the
-language that writes it (`lang.reader`: a Latin word in a Russian text is read
-as English), its likely readings kept once per form (`_likely`); each sentence
-is split into words once per text (kept on the extraction context), so every
-extractor that reads lemmas shares the same work.
+This is the one word layer extraction reads: each distinct word form is read
+once per process by the analyser of the language that writes it (`reader`: a
+Latin word in a Russian text is read as English), its likely readings kept once
+per form (`_likely`); a Document splits each sentence into words once
+(`Document.sentence_words`), so every extractor shares the same work.
+
+Phrase syntax (`phrase_index`): words are lemmas ("объявить решение" matches
+"объявили решения"); "..." stands for up to MAX_GAP words ("объявить ...
+решение"). The figure grammars' word lists (`grammars.lexicon`) match written
+forms instead: every inflected form of a listed word, a trailing "." optional.
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import lang
-from ..grammars.tokens import fold
-from ..lang import Language
-from ..lang.reading import Reading
-from .context import Context
+from . import Language, reader
+from .letters import fold
+from .reading import Reading
 
 _TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
@@ -51,11 +55,11 @@ class Word:
         """The most likely reading when it has a grammar; None for punctuation and words read without one."""
         return self.readings[0] if self.readings and self.readings[0].analysed else None
 
-    def reading(self, lemmas: frozenset[str] | set[str]) -> Reading | None:
+    def reading(self, lemmas: Container[str]) -> Reading | None:
         """The most likely reading whose lemma is one of `lemmas`."""
         return next((r for r in self.readings if r.lemma in lemmas), None)
 
-    def grammar_as(self, lemmas: frozenset[str] | set[str]) -> Reading | None:
+    def grammar_as(self, lemmas: Container[str]) -> Reading | None:
         """The most likely reading whose lemma is one of `lemmas`, when it has a grammar."""
         r = self.reading(lemmas)
         return r if r is not None and r.analysed else None
@@ -68,13 +72,6 @@ class Word:
     @property
     def is_word(self) -> bool:
         return bool(self.readings)
-
-
-def sentence_words(ctx: Context) -> list[list[Word]]:
-    """The analysed words of every sentence of the document (computed once per context)."""
-    if not ctx.words and ctx.doc.sentences:
-        ctx.words = [words_of(s.text, s.start, ctx.doc.language) for s in ctx.doc.sentences]
-    return ctx.words
 
 
 def words_of(text: str, offset: int = 0, language: Language | None = None) -> list[Word]:
@@ -92,7 +89,7 @@ def readings(token: str, language: Language | None = None) -> tuple[Reading, ...
     if not (token[0].isalnum() or token[0] == "_"):
         return ()
     word = token.lower()
-    return _likely(word, lang.reader(word, language))
+    return _likely(word, reader(word, language))
 
 
 @functools.cache

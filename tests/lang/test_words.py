@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from briefgen import lang
-from briefgen.extract.words import phrase_index, phrases_at, readings, words_of
 from briefgen.lang import grammar as g
+from briefgen.lang.words import phrase_index, phrases_at, readings, words_of
 
 
 def test_words_keep_their_offsets():
