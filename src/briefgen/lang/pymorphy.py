@@ -111,6 +111,7 @@ def _reading(p: Any) -> Reading:
     )
 
 
+@functools.lru_cache(maxsize=65536)  # readings are kept per form, so are their inflections (pymorphy rebuilds the lexeme)
 def _inflect(p: Any, marks: frozenset[str]) -> str | None:
     form = p.inflect({_RAW.get(m, m) for m in marks})
     return form.word if form else None
