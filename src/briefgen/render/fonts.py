@@ -97,7 +97,7 @@ class Glyphs:
 
     def markup(self, text: str, main: Family) -> str:
         """Reportlab paragraph markup that shows `text` literally."""
-        if all(ord(c) in main.glyphs or _WHITE.match(c) for c in text):
+        if all(_WHITE.match(chr(c)) for c in set(map(ord, text)) - main.glyphs):  # the usual case, at C speed
             return text.translate(_SPECIAL)
         out: list[str] = []
         run: list[str] = []
