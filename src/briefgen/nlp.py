@@ -103,12 +103,9 @@ def lemma(word: str) -> str:
 
 def parses(word: str) -> tuple[Any, ...]:
     """Every raw pymorphy reading of a word, most likely first (the digest's; extraction's are `lang.readings`)."""
-    return _parses(word.lower())
+    from .lang import pymorphy
 
-
-@functools.cache
-def _parses(word: str) -> tuple[Any, ...]:
-    return tuple(morph().parse(word))
+    return pymorphy.parse(word.lower())
 
 
 def warm_up() -> None:
