@@ -97,23 +97,43 @@ def digest(name: str) -> str:
     return h.hexdigest()
 
 
-def entry(key: str | None = None, build: Callable[[Any], Any] | None = None) -> Any:
-    """A bundle field read from the list `key` (the field's own name when None), through `build` (else by the
-    field's type: frozenset, tuple or dict of the list)."""
-    return dataclasses.field(metadata={"key": key, "build": build})
+def entry(
+    key: str | None = None,
+    build: Callable[..., Any] | None = None,
+    *,
+    inner: str | None = None,
+    shared: bool = False,
+    options: bool = False,
+) -> Any:
+    """A bundle field read from the list `key` (the field's own name when None; dots go down nested mappings)
+    and, with `inner`, from that key of the language's entry ("range" → ru → "from"); a `shared` list is
+    the same for every language. `build` turns it into the field's value (else its type does: frozenset,
+    tuple or dict of the list), given the bundle's `options` as keywords when `options` is set."""
+    return dataclasses.field(metadata={"key": key, "build": build, "inner": inner, "shared": shared, "options": options})
 
 
-def bundle(cls: type[_B], name: str, language: str) -> _B:
-    """The dataclass `cls` filled with `language`'s lists of data/<name>.yaml, one field a list (see `entry`);
-    a list the file lacks for the language is empty."""
+def bundle(cls: type[_B], name: str, language: str, options: dict[str, Any] | None = None, **given: Any) -> _B:
+    """The dataclass `cls` filled with `language`'s lists of data/<name>.yaml, one field a list (see `entry`),
+    but for the fields `given`; a list the file lacks for the language is empty."""
     table = load(name)
     types = typing.get_type_hints(cls)
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = dict(given)
     for f in dataclasses.fields(cast(Any, cls)):
-        raw = (table.get(f.metadata.get("key") or f.name) or {}).get(language) or {}
+        if f.name in given:
+            continue
+        raw = _at(table, f.metadata.get("key") or f.name)
+        if not f.metadata.get("shared"):
+            raw = _at(raw.get(language) or {}, f.metadata.get("inner")) if isinstance(raw, dict) else {}
         build = f.metadata.get("build") or _BUILDS[typing.get_origin(types[f.name]) or types[f.name]]
-        values[f.name] = build(raw)
+        values[f.name] = build(raw or {}, **(options or {})) if f.metadata.get("options") else build(raw or {})
     return cls(**values)
+
+
+def _at(table: Any, path: str | None) -> Any:
+    """The value down a dotted path of nested mappings ({} where one is missing)."""
+    for part in path.split(".") if path else ():
+        table = (table.get(part) if isinstance(table, dict) else None) or {}
+    return table
 
 
 _BUILDS: dict[Any, Callable[[Any], Any]] = {frozenset: frozenset, tuple: tuple, dict: dict}

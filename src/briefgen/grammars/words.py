@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import cache, data, lang
 from ..lang import pymorphy
@@ -11,56 +12,83 @@ from . import lexicon, tokens
 from .lexicon import Lexicon
 
 
+def _lexicon(table: dict[str, Any], inflected: bool) -> Lexicon:
+    return Lexicon(table, inflected)
+
+
+def _inflected(items: list[Any], inflected: bool) -> Lexicon:
+    return Lexicon.of_list(items, inflected)
+
+
+def _plain(items: list[Any]) -> Lexicon:
+    return Lexicon.of_list(items, False)
+
+
+def _groups(groups: dict[str, list[Any]], inflected: bool) -> Lexicon:
+    return Lexicon.of_groups(groups, inflected)
+
+
+def _plain_groups(groups: dict[str, list[Any]]) -> Lexicon:
+    return Lexicon.of_groups(groups, False)
+
+
+def _text(value: Any) -> str:
+    return value or ""
+
+
+INFLECTED = {"build": _inflected, "options": True}  # a word list whose words match in any inflected form
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """What the sentence around a figure may say about it (see `status` in figures.yaml)."""
 
-    year_before: Lexicon
-    year_after: Lexicon
-    target: Lexicon
-    change: Lexicon
-    actual: Lexicon
-    actual_year_before: Lexicon
-    actual_year_after: Lexicon
-    compared: Lexicon
-    relative_year: Lexicon
-    relative_unit: Lexicon
-    change_from: Lexicon
-    portfolio: Lexicon
-    portfolio_link: Lexicon
-    measure_link: Lexicon
+    year_before: Lexicon = data.entry("status.target_year", _plain, inner="before")
+    year_after: Lexicon = data.entry("status.target_year", inner="after", **INFLECTED)
+    target: Lexicon = data.entry("status.target", **INFLECTED)
+    change: Lexicon = data.entry("status.change", **INFLECTED)
+    actual: Lexicon = data.entry("status.actual", _plain)
+    actual_year_before: Lexicon = data.entry("status.actual_year", _plain, inner="before")
+    actual_year_after: Lexicon = data.entry("status.actual_year", inner="after", **INFLECTED)
+    compared: Lexicon = data.entry("status.actual_year", _plain, inner="compared")
+    relative_year: Lexicon = data.entry("status.relative_year", _lexicon, inner="words", options=True)
+    relative_unit: Lexicon = data.entry("status.relative_year", inner="unit", **INFLECTED)
+    change_from: Lexicon = data.entry("status.change_from", _plain)
+    portfolio: Lexicon = data.entry("status.portfolio", **INFLECTED)
+    portfolio_link: Lexicon = data.entry("status.portfolio_link", **INFLECTED)
+    measure_link: Lexicon = data.entry("status.measure_link", _plain)
 
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """Every word list the figure grammars read, for one language."""
+    """Every word list the figure grammars read, for one language: each field one list of figures.yaml."""
 
-    inflected: bool
-    numbers: Lexicon
-    scales: Lexicon
-    vague: Lexicon
-    currencies: Lexicon
-    signs: Lexicon
-    percent: Lexicon
-    units: Lexicon
-    qualifiers: Lexicon
-    range_from: Lexicon
-    range_to: Lexicon
-    dashes: frozenset[str]
-    coordination: Lexicon
-    cardinal_endings: frozenset[str]
-    not_counted: Lexicon
-    references: Lexicon
-    parties: Lexicon
-    parties_max: float
-    plural_endings: tuple[str, ...]
-    plural_nouns: frozenset[str]
-    not_plural: frozenset[str]
-    modifier_endings: tuple[str, ...]
-    decimal_marks: str
-    measures: Lexicon
-    counted_measures: Lexicon
-    cues: Cues
+    inflected: bool = data.entry(build=bool)
+    numbers: Lexicon = data.entry(build=_lexicon, options=True)
+    scales: Lexicon = data.entry(build=_lexicon, options=True)
+    vague: Lexicon = data.entry(**INFLECTED)
+    currencies: Lexicon = data.entry(build=_groups, options=True)
+    signs: Lexicon = data.entry(build=_plain_groups, shared=True)
+    percent: Lexicon = data.entry(**INFLECTED)
+    units: Lexicon = data.entry(build=_groups, options=True)
+    qualifiers: Lexicon = data.entry(build=_plain)
+    range_from: Lexicon = data.entry("range", _plain, inner="from")
+    range_to: Lexicon = data.entry("range", _plain, inner="to")
+    dashes: frozenset[str] = data.entry("range", inner="dash")
+    coordination: Lexicon = data.entry(build=_plain)
+    cardinal_endings: frozenset[str] = data.entry()
+    not_counted: Lexicon = data.entry(**INFLECTED)
+    references: Lexicon = data.entry(**INFLECTED)
+    parties: Lexicon = data.entry(**INFLECTED)
+    parties_max: float = data.entry(build=float, shared=True)
+    plural_endings: tuple[str, ...] = data.entry("plurals", inner="endings")
+    plural_nouns: frozenset[str] = data.entry("plurals", inner="nouns")
+    not_plural: frozenset[str] = data.entry("plurals", inner="not")
+    modifier_endings: tuple[str, ...] = data.entry("plurals", inner="modifier_endings")
+    decimal_marks: str = data.entry(build=_text)
+    measures: Lexicon = data.entry(**INFLECTED)
+    counted_measures: Lexicon = data.entry(**INFLECTED)
+    cues: Cues = data.entry()  # given: built from the `status` lists
 
 
 @data.cached
@@ -80,52 +108,6 @@ def words(language: str) -> Words:
 def _compile(language: str) -> Words:
     table = data.load("figures")
     chosen = language if language in table["numbers"] else "ru"
-    inf = bool(table["inflected"].get(chosen))
-
-    def lst(key: str) -> Lexicon:
-        return Lexicon.of_list(table[key].get(chosen, []), inf)
-
-    rng, status, plurals = table["range"][chosen], table["status"], table["plurals"].get(chosen, {})
-    return Words(
-        inflected=inf,
-        numbers=Lexicon(table["numbers"][chosen], inf),
-        scales=Lexicon(table["scales"][chosen], inf),
-        vague=lst("vague"),
-        currencies=Lexicon.of_groups(table["currencies"][chosen], inf),
-        signs=Lexicon.of_groups(table["signs"], False),
-        percent=lst("percent"),
-        units=Lexicon.of_groups(table["units"][chosen], inf),
-        qualifiers=Lexicon.of_list(table["qualifiers"][chosen], False),
-        range_from=Lexicon.of_list(rng["from"], False),
-        range_to=Lexicon.of_list(rng["to"], False),
-        dashes=frozenset(rng["dash"]),
-        coordination=Lexicon.of_list(table["coordination"][chosen], False),
-        cardinal_endings=frozenset(table["cardinal_endings"].get(chosen, [])),
-        not_counted=lst("not_counted"),
-        references=lst("references"),
-        parties=lst("parties"),
-        parties_max=float(table["parties_max"]),
-        plural_endings=tuple(plurals.get("endings", [])),
-        plural_nouns=frozenset(plurals.get("nouns", [])),
-        not_plural=frozenset(plurals.get("not", [])),
-        modifier_endings=tuple(plurals.get("modifier_endings", [])),
-        decimal_marks=table["decimal_marks"][chosen],
-        measures=lst("measures"),
-        counted_measures=lst("counted_measures"),
-        cues=Cues(
-            year_before=Lexicon.of_list(status["target_year"][chosen]["before"], False),
-            year_after=Lexicon.of_list(status["target_year"][chosen]["after"], inf),
-            target=Lexicon.of_list(status["target"].get(chosen, []), inf),
-            change=Lexicon.of_list(status["change"].get(chosen, []), inf),
-            actual=Lexicon.of_list(status["actual"].get(chosen, []), False),
-            actual_year_before=Lexicon.of_list(status["actual_year"][chosen]["before"], False),
-            actual_year_after=Lexicon.of_list(status["actual_year"][chosen]["after"], inf),
-            compared=Lexicon.of_list(status["actual_year"][chosen].get("compared", []), False),
-            relative_year=Lexicon(status["relative_year"][chosen]["words"], inf),
-            relative_unit=Lexicon.of_list(status["relative_year"][chosen]["unit"], inf),
-            change_from=Lexicon.of_list(status["change_from"].get(chosen, []), False),
-            portfolio=Lexicon.of_list(status["portfolio"].get(chosen, []), inf),
-            portfolio_link=Lexicon.of_list(status["portfolio_link"].get(chosen, []), inf),
-            measure_link=Lexicon.of_list(status["measure_link"].get(chosen, []), False),
-        ),
-    )
+    options = {"inflected": bool(table["inflected"].get(chosen))}
+    cues = data.bundle(Cues, "figures", chosen, options)
+    return data.bundle(Words, "figures", chosen, options, cues=cues)

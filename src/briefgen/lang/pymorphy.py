@@ -99,23 +99,32 @@ def parse(word: str) -> tuple[Any, ...]:
 
 
 def _reading(p: Any) -> Reading:
-    tag = p.tag
-    marks = frozenset(_NAMES[x] for x in tag.grammemes if x in _NAMES) or frozenset({_OTHER})
+    pos, case, number, gender, person, tense, aspect, marks = _features(p.tag)
     return Reading(
-        lemma=p.normal_form,
-        pos=_NAMES.get(tag.POS) if tag.POS else None,
-        case=_NAMES.get(tag.case) if tag.case else None,
-        number=_NAMES.get(tag.number) if tag.number else None,
-        gender=_NAMES.get(tag.gender) if tag.gender else None,
-        person=_NAMES.get(tag.person) if tag.person else None,
-        tense=_NAMES.get(tag.tense) if tag.tense else None,
-        aspect=_NAMES.get(tag.aspect) if tag.aspect else None,
-        marks=marks,
-        score=p.score,
-        known=p.is_known,
-        inflector=functools.partial(_inflect, p),
-        lexeme=functools.partial(_lexeme, p),
+        p.normal_form, pos, case, number, gender, person, tense, aspect, marks, p.score, p.is_known,
+        functools.partial(_inflect, p), functools.partial(_lexeme, p),
     )
+
+
+_Features = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None, frozenset[str]]
+
+
+_SEEN: dict[str, _Features] = {}  # tag → its features: a dictionary has a few hundred tags
+
+
+def _features(tag: Any) -> _Features:
+    """A tag's normalised part of speech, case, number, gender, person, tense, aspect and marks (once per tag)."""
+    name = str(tag)
+    if name not in _SEEN:
+        _SEEN[name] = _normalised(tag)
+    return _SEEN[name]
+
+
+def _normalised(tag: Any) -> _Features:
+    marks = frozenset(_NAMES[x] for x in tag.grammemes if x in _NAMES) or frozenset({_OTHER})
+    named = (tag.POS, tag.case, tag.number, tag.gender, tag.person, tag.tense, tag.aspect)
+    pos, case, number, gender, person, tense, aspect = (_NAMES.get(x) if x else None for x in named)
+    return pos, case, number, gender, person, tense, aspect, marks
 
 
 @functools.lru_cache(maxsize=65536)  # readings are kept per form, so are their inflections (pymorphy rebuilds the lexeme)

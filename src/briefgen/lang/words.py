@@ -97,7 +97,7 @@ def _likely(word: str, language: Language) -> tuple[Reading, ...]:
     found = language.morphology.readings(word)
     top = found[0]
     keep = [r for r in found if (r.lemma, r.pos) == (top.lemma, top.pos) or r.score >= MIN_SCORE]
-    return tuple(replace(r, lemma=r.lemma.replace("ё", "е")) for r in keep)
+    return tuple(replace(r, lemma=r.lemma.replace("ё", "е")) if "ё" in r.lemma else r for r in keep)
 
 
 def phrase_index(entries) -> dict[str, list[tuple[tuple[str, ...], Any]]]:
