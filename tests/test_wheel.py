@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from readers.article import web_page
 
 ROOT = Path(__file__).resolve().parents[1]

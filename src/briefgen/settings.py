@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .render.catalogue import languages
 
 CONFIG_NAME = "briefgen.yaml"
 ENV_PREFIX = "BRIEFGEN_"
 # option → its kind: a path (relative to the file that names it), one line of text, or one of a few words
 OPTIONS: dict[str, Any] = {
-    "lang": ("ru", "en"),
+    "lang": languages(),
     "theme": Path,
     "organisation": str,
     "marking": str,
