@@ -9,8 +9,8 @@ import signal
 import subprocess
 import sys
 import time
-import warnings
 import zipfile
+import warnings
 from pathlib import Path
 from types import SimpleNamespace
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from readers.article import web_page
 
 ROOT = Path(__file__).resolve().parents[1]

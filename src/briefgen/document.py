@@ -13,6 +13,7 @@ from .model import Span
 from .source import date_marker
 from .spans import LINE, index_of, make_span, paragraphs
 
+
 MAX_HEADING_WORDS = 8
 MAX_HEADLINE_WORDS = 14
 _WORDS = re.compile(r"\w+")

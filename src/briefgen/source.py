@@ -13,9 +13,9 @@ refused with a SourceError whose message is one line.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 import hashlib
 import re
-import warnings
 from pathlib import Path
 
 from .errors import SourceError, SourceWarning

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..data import word_set
+from .lexicon import entry
 from ..model import Figure
 from ..nlp import parses
-from .lexicon import entry
 from .rewrite import capital
 from .words import count
 

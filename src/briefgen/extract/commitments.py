@@ -15,12 +15,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from .. import data, document
+from .. import data
 from ..model import Commitment, Span
+from .. import document
 from . import agenda, parties
 from .clauses import COMPLEMENT, CONDITION, COORDINATE, RELATIVE, Clause, split
-from .deadlines import Deadlines
 from .subjects import FIRST, NAMED, NOUN, PERSON, main_organisation, subject
+from .deadlines import Deadlines
 from .words import Word, phrase_index, phrases_at, readings, sentence_words
 
 INTENTION, CREATION, AGREEMENT = "intention", "creation", "agreement"

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from .. import data, nlp
 from .people import Person
-from .roles import Role, compatible, more_specific
 from .speech import according_to
+from .roles import Role, compatible, more_specific
 from .words import word_before
+
 
 CUE_REACH = 40  # characters before a name in which "по словам" is looked for
 _SPACES = re.compile(r"[ \t]*")

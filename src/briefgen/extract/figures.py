@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..grammars import count, money, percent, quantity, status
-from ..grammars.nouns import span_text
 from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
+from ..grammars.nouns import span_text
 from ..grammars.tokens import Token, tokenize
 from ..grammars.words import Words, words
 from ..model import Figure

@@ -16,8 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import HRFlowable, KeepTogether
-from reportlab.platypus.flowables import PageBreak as RLPageBreak
+from reportlab.platypus.flowables import HRFlowable, KeepTogether, PageBreak as RLPageBreak
 
 from .. import cache
 from .blocks import (
@@ -27,24 +26,21 @@ from .blocks import (
     Heading,
     More,
     PageBreak,
+    Paragraph as ParagraphBlock,
     Quote,
     Rule,
     Run,
     Runs,
     Stats,
+    Table as TableBlock,
     Toc,
     column_fractions,
     plain,
 )
-from .blocks import (
-    Paragraph as ParagraphBlock,
-)
-from .blocks import (
-    Table as TableBlock,
-)
 from .breaks import breakable
 from .fonts import Family, Glyphs, family
 from .theme import Theme
+
 
 PARAGRAPH_CLASSES = {"subtitle", "kicker", "meta", "marking", "label", "note", "annex"}
 
