@@ -64,14 +64,14 @@ def warm(packs: int) -> dict:
     """Median per-stage time (ms) for one pack inside one process, models already loaded."""
     from briefgen import nlp
     from briefgen.extract import extract_brief
-    from briefgen.render import WRITERS, RenderOptions, get_writer
+    from briefgen.render import FORMATS, RenderOptions, get_writer
     from briefgen.source import read_source
 
     warnings.simplefilter("ignore")  # a text's characters no font has: the tests' business, not the bench's
     nlp.warm_up()
     texts = sorted(EVAL.glob("texts/*.txt")) + sorted(EVAL.glob("nerel-dev/texts/*.txt")) + [SEED]
     options = RenderOptions()
-    writers = {name: get_writer(name) for name in WRITERS}
+    writers = {name: get_writer(name) for name in FORMATS}
     for write in writers.values():  # first call registers fonts, compiles templates
         write(extract_brief(read_source(SEED)), options)
     stages: dict[str, list[float]] = {"extract": [], **{n: [] for n in writers}, "total": []}

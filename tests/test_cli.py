@@ -152,7 +152,7 @@ def test_error_outside_any_input_is_one_line(runner, seed_path, tmp_path, monkey
     def refuse(directory):
         raise PermissionError(13, "Permission denied", str(directory))
 
-    monkeypatch.setattr("briefgen.pack.clean_stale", refuse)
+    monkeypatch.setattr("briefgen.pack.build.clean_stale", refuse)
     result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr == f"briefgen: Permission denied: {tmp_path}\n"
@@ -194,6 +194,6 @@ def test_ctrl_c_exits_130_with_one_line(runner, seed_path, tmp_path, monkeypatch
     def interrupted(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("briefgen.pack.plan_packs", interrupted)
+    monkeypatch.setattr("briefgen.pack.build.plan_packs", interrupted)
     result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)])
     assert result.exit_code == 130 and result.stderr == "briefgen: interrupted\n"

@@ -1,4 +1,4 @@
-"""Arbitrary Unicode text and arbitrary valid briefs through extraction and every writer in WRITERS.
+"""Arbitrary Unicode text and arbitrary valid briefs through extraction and every writer in FORMATS.
 
 Nothing may raise except a one-line SourceError for text that is not a report;
 every item keeps its offsets; each output reopens (JSON through load_brief,
@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from briefgen.errors import SourceError
 from briefgen.extract import extract_brief
 from briefgen.model import AgendaArea, Brief, Commitment, Figure, Participant, Quote, Source, Span
-from briefgen.render import WRITERS, RenderOptions
+from briefgen.render import FORMATS, RenderOptions
 from briefgen.serialize import MAX_NUMBER, load_brief
 from briefgen.source import source_from_text
 from briefgen.spans import mismatches
@@ -112,7 +112,7 @@ def briefs(draw) -> Brief:
 
 
 def _writer(name: str):
-    module, _ = WRITERS[name]
+    module = FORMATS[name].module
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"the {name} writer ({module}) is not there yet")
     return importlib.import_module(module).write
@@ -125,7 +125,7 @@ def _items(brief: Brief) -> list:
 
 def check_output(name: str, brief: Brief, data: bytes) -> None:
     """The output of writer `name` reopens with the library for its kind of file and keeps the brief's text."""
-    suffix = WRITERS[name][1].rsplit(".", 1)[1]
+    suffix = FORMATS[name].filename.rsplit(".", 1)[1]
     if suffix == "json":
         assert load_brief(data.decode("utf-8")) == brief
     elif suffix == "docx":
@@ -157,7 +157,7 @@ def _render(write, brief: Brief) -> bytes:
         return write(brief, RenderOptions())
 
 
-@pytest.mark.parametrize("name", list(WRITERS))
+@pytest.mark.parametrize("name", list(FORMATS))
 def test_any_text_extracts_and_renders(name):
     write = _writer(name)
 
@@ -177,7 +177,7 @@ def test_any_text_extracts_and_renders(name):
     check()
 
 
-@pytest.mark.parametrize("name", list(WRITERS))
+@pytest.mark.parametrize("name", list(FORMATS))
 def test_any_valid_brief_renders(name):
     write = _writer(name)
 

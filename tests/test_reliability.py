@@ -18,7 +18,7 @@ import pytest
 
 from briefgen.cli import main
 from briefgen.errors import SourceWarning
-from briefgen.render import WRITERS
+from briefgen.render import FORMATS
 from briefgen.spans import mismatches
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -193,7 +193,7 @@ def test_every_readme_row_has_a_case():
 
 
 def _writers_missing() -> list[str]:
-    return [name for name, (module, _) in WRITERS.items() if importlib.util.find_spec(module) is None]
+    return [name for name, f in FORMATS.items() if importlib.util.find_spec(f.module) is None]
 
 
 SLOW = {"a 1 MB single line"}  # about 10 s per command: `make test-fast` skips it
@@ -267,7 +267,7 @@ def test_a_batch_killed_midway_leaves_every_pack_complete_or_absent(jobs, tmp_pa
         inputs[-1].parent.mkdir(exist_ok=True)
         inputs[-1].write_text(text.replace("2025", str(2000 + i)), encoding="utf-8")
     missing = _writers_missing()
-    formats = ["json"] if missing else list(WRITERS)
+    formats = ["json"] if missing else list(FORMATS)
     command = ["render", "--format", "json"] if missing else ["build"]
     out = tmp_path / "out"
     args = [sys.executable, "-m", "briefgen", *command, *map(str, inputs), "-o", str(out), "-j", jobs, "-q"]
@@ -278,7 +278,7 @@ def test_a_batch_killed_midway_leaves_every_pack_complete_or_absent(jobs, tmp_pa
     os.killpg(run.pid, signal.SIGKILL)  # the whole batch: the parent and its workers
     run.wait()
     assert run.returncode == -signal.SIGKILL, "the batch ended before it could be killed"
-    files = {WRITERS[f][1] for f in formats}
+    files = {FORMATS[f].filename for f in formats}
     assert 1 <= len(_check_packs(out, files)) < len(inputs)
 
     rerun = subprocess.run(args, capture_output=True, text=True)

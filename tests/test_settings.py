@@ -72,7 +72,7 @@ def test_bad_defaults_are_named(tmp_path, section, environ, message):
 @pytest.fixture
 def chosen(monkeypatch):
     """The output directory and RenderOptions each `render` asked for (nothing is built)."""
-    from briefgen import batch, pack
+    from briefgen.pack import batch, build
 
     seen = []
 
@@ -80,7 +80,7 @@ def chosen(monkeypatch):
         seen.append((job.out_root, job.options))
         return batch.Outcome(path)
 
-    monkeypatch.setattr(pack, "build_pack", record)
+    monkeypatch.setattr(build, "build_pack", record)
     return seen
 
 

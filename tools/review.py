@@ -20,11 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefgen.digest import audit, make_digest
+from briefgen.digest import make_digest
 from briefgen.digest.source import SourceText
 from briefgen.digest.words import body_limit
 from briefgen.extract import extract_brief
-from briefgen.render import RenderOptions, for_brief
+from briefgen.render import RenderOptions, audit, for_brief
 from briefgen.render.compose import compose
 from briefgen.source import read_source
 

@@ -1,7 +1,7 @@
 """briefgen: turn a report of a meeting into a briefing pack (brief JSON, DOCX, PDF, fact sheet).
 
 Public API: `read_source(path)`, `extract_brief(source)`; writers live behind
-`briefgen.render.WRITERS`. Importing this package loads no language model.
+`briefgen.render.FORMATS`. Importing this package loads no language model.
 """
 from __future__ import annotations
 

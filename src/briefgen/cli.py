@@ -16,8 +16,11 @@ import click
 
 from . import __version__
 from .errors import BriefgenError
+from .render import FORMATS
+from .render.catalogue import languages
 
-ALL_FORMATS = ("json", "docx", "pdf", "factsheet")
+ALL = "all"  # every format of FORMATS
+
 
 
 class Failure(click.ClickException):
@@ -34,7 +37,7 @@ class Main(click.Group):
     """The command group: an error outside any one input (an unusable output directory, say) is one line too."""
 
     def invoke(self, ctx: click.Context):
-        from .batch import one_line_warnings
+        from .pack.batch import one_line_warnings
 
         one_line_warnings()
         try:
@@ -45,7 +48,7 @@ class Main(click.Group):
             click.echo("briefgen: interrupted", err=True)
             raise click.exceptions.Exit(130) from None
         except Exception as e:
-            from .batch import one_line
+            from .pack.batch import one_line
 
             if _debug(ctx) and not isinstance(e, BriefgenError):
                 raise
@@ -94,8 +97,8 @@ def standard_input(inputs: tuple[Path, ...], name: str):
 
 def _run(ctx: click.Context, job, tasks, jobs: int, quiet: bool, verbose: bool, label: str) -> list:
     """Run a batch, report each input, end with the summary; exit 1 when any input failed, else the outcomes."""
-    from .batch import Report, run
-    from .pack import is_brief_file
+    from .pack.batch import Report, run
+    from .pack.build import is_brief_file
 
     report = Report(len(tasks), quiet=quiet, verbose=verbose, debug=_debug(ctx), label=label)
     models = any(not is_brief_file(path) for path, _ in tasks)
@@ -150,7 +153,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.pass_context
 def extract(ctx: click.Context, sources: tuple[Path, ...], fmt: str, output: Path | None, name, jobs, quiet, verbose) -> None:
     """Extract the brief of each SOURCE (`-`: standard input) and print or write it; several print as JSON Lines."""
-    from .pack import plan_extract
+    from .pack.build import plan_extract
 
     with standard_input(sources, name) as sources:
         job, tasks = plan_extract(sources, fmt, None if output == STDIN else output)
@@ -158,15 +161,15 @@ def extract(ctx: click.Context, sources: tuple[Path, ...], fmt: str, output: Pat
 
 
 def _formats(fmt: str) -> tuple[str, ...]:
-    return ALL_FORMATS if fmt == "all" else (fmt,)
+    return tuple(FORMATS) if fmt == ALL else (fmt,)
 
 
 def _packs(ctx, inputs, out, formats, look, config, force, name, jobs, quiet, verbose) -> list[Path]:
     """Build or render a batch of packs; the pack directories, built or up to date."""
-    from .outdir import exclusive
-    from .pack import PackJob, plan_packs
+    from .pack.build import PackJob, plan_packs
+    from .pack.outdir import exclusive
+    from .pack.stamp import config_key
     from .render import RenderOptions
-    from .stamp import config_key
 
     if out == STDIN:
         raise click.BadParameter("a pack is a directory; `briefgen extract -o -` prints a brief", param_hint="-o")
@@ -197,7 +200,7 @@ def _look(f):
         "--template-dir", type=click.Path(file_okay=False, path_type=Path), help="A copy of templates/ to use instead."
     )(f)
     f = click.option(
-        "--lang", type=click.Choice(["ru", "en"]), default=None, help="Label language [default: the source's language]."
+        "--lang", type=click.Choice(languages()), default=None, help="Label language [default: the source's language]."
     )(f)
     f = click.option(
         "-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), help="Output directory [default: outputs]."
@@ -272,7 +275,7 @@ def _rebuild(f):
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice([*ALL_FORMATS, "all"]), required=True)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, ALL]), required=True)
 @_look
 @_rebuild
 @_batch
@@ -293,7 +296,7 @@ def render(ctx, inputs, fmt, out, config, force, name, jobs, quiet, verbose, **l
 def build(ctx, inputs, out, config, force, name, jobs, quiet, verbose, send_to, yes, **look) -> None:
     """Extract and render every format for each INPUT (`-`: standard input): a complete pack in DIR/<name>/."""
     job, confirm = (_job(config, send_to), _confirmer(yes)) if send_to else (None, None)
-    built = _packs(ctx, inputs, out, ALL_FORMATS, look, config, force, name, jobs, quiet, verbose)
+    built = _packs(ctx, inputs, out, tuple(FORMATS), look, config, force, name, jobs, quiet, verbose)
     if job:
         _send(ctx, job, built, confirm)
 

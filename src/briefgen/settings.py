@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .render.catalogue import languages
 
 CONFIG_NAME = "briefgen.yaml"
 ENV_PREFIX = "BRIEFGEN_"
 # option → its kind: a path (relative to the file that names it), one line of text, or one of a few words
 Kind = type[Path] | type[str] | tuple[str, ...]
 OPTIONS: dict[str, Kind] = {
-    "lang": ("ru", "en"),
+    "lang": languages(),
     "theme": Path,
     "organisation": str,
     "marking": str,

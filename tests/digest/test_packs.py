@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.digest import audit, make_digest
+from briefgen.digest import make_digest
 from briefgen.digest.source import SourceText
 from briefgen.digest.words import body_limit
-from briefgen.render import RenderOptions
+from briefgen.render import RenderOptions, audit
 from briefgen.render.compose import compose
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,11 +6,11 @@ import re
 import pytest
 
 from briefgen.digest import make_digest
-from briefgen.digest.audit import check_points
 from briefgen.digest.points import key_points, same_fact, speech_tail
 from briefgen.digest.source import SourceText
 from briefgen.digest.words import Seen
 from briefgen.model import Brief, Participant, Source, Span
+from briefgen.render.audit import check_points
 
 from .briefs import meeting
 

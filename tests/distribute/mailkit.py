@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from briefgen.model import Brief, Commitment, Figure, Participant, Source
-from briefgen.pack import build_one
+from briefgen.pack.build import build_one
 from briefgen.render import RenderOptions
 from briefgen.serialize import dump_json
 

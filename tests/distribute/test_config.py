@@ -78,7 +78,7 @@ def _with(path: str, value):
     (_with("lists.desk.0.name", "Ирина\x1b[31m"), "lists.desk[0].name: expected a one-line text without control"),
     (_with("smtp.sender", "Бриф <a@example.org>, Другой <b@example.org>"), "smtp.sender: expected one address, got 2"),
     (_with("smtp.max_message_mb", 0), "smtp.max_message_mb: expected a number ≥ 0.1"),
-    (_with("lists.desk.1.language", "fr"), "lists.desk[1].language: expected one of en, ru, got 'fr'"),
+    (_with("lists.desk.1.language", "fr"), "lists.desk[1].language: expected one of ru, en, got 'fr'"),
     (_with("lists.desk.1.formats", ["odt"]), "lists.desk[1].formats: expected a list of: json, docx, pdf, factsheet"),
     (_with("lists.desk.0.address", "Ирина <i@example.org>"), "lists.desk[0].address: not an e-mail address"),
     (_with("lists.desk.0.name", None), "lists.desk[0].name: missing"),

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from briefgen.distribute.manifest import read_manifest
 from briefgen.distribute.renditions import rendition
+from briefgen.pack.manifest import read_manifest
 
 from .mailkit import build_pack
 

@@ -380,7 +380,7 @@ def test_a_correction_is_marked_threaded_and_says_what_changed(runner, tmp_path,
     figure = replace(brief.figures[0], text=text[brief.figures[0].start:brief.figures[0].end], value=7e9)
     corrected = replace(brief, source=replace(brief.source, text=text), figures=(figure,))
     (pack / "brief.json").write_text(dump_json(corrected), encoding="utf-8")
-    from briefgen.pack import build_one
+    from briefgen.pack.build import build_one
     from briefgen.render import RenderOptions
 
     assert build_one(pack / "brief.json", pack.parent, ["json"], RenderOptions(marking=MARKING)).error is None
@@ -404,7 +404,7 @@ def test_dry_run_files_open_as_unsent_drafts(runner, pack, config, smtp_server):
 
 
 def test_a_message_over_the_size_limit_stops_the_run_before_anything_is_sent(runner, tmp_path, smtp_server):
-    from briefgen.pack import build_one
+    from briefgen.pack.build import build_one
     from briefgen.render import RenderOptions
     from briefgen.serialize import dump_json
 

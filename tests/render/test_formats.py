@@ -41,20 +41,15 @@ def test_figure_values(lang, figure, expected):
 
 @pytest.mark.parametrize(
     "lang, iso, expected",
-    [("ru", "2025-11-15", "15 ноября 2025 г."), ("en", "2025-03-01", "1 March 2025"), ("ru", "ноябрь", "ноябрь"), ("en", None, "")],
+    [
+        ("ru", "2025-11-15", "15 ноября 2025 г."),
+        ("en", "2025-03-01", "1 March 2025"),
+        ("en", "2025-03-01T09:30", "1 March 2025"),
+        ("ru", "2025-13-01", "2025-13-01"),
+        ("ru", "ноябрь", "ноябрь"),
+        ("en", None, ""),
+    ],
 )
 def test_dates(lang, iso, expected):
     assert fmt(lang).date(iso) == expected
 
-
-def test_catalogues_have_the_same_keys():
-    def keys(d, prefix=""):
-        out = set()
-        for k, v in d.items():
-            if isinstance(v, dict) and k not in ("currencies", "qualifiers"):
-                out |= keys(v, f"{prefix}{k}.")
-            else:
-                out.add(prefix + k)
-        return out
-
-    assert keys(load_labels(RenderOptions(lang="ru"))) == keys(load_labels(RenderOptions(lang="en")))

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from ..document import DATELINE
 from ..model import Brief, Span
 from ..nlp import parses
-from ..render.sentences import tidy
 from .captions import caption, courtesy
 from .compress import compress
 from .lexicon import holds, listed
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
+from .sentences import tidy
 from .rewrite import Voice, first_person, third_person
 from .source import SourceText
 from .speakers import short_name, voice

@@ -7,9 +7,9 @@ import re
 
 from ..errors import BriefgenError
 from ..model import Span
-from ..render.sentences import sentence_around, sentence_bounds
 from ..source import date_marker
 from ..spans import index_of, make_span, paragraphs
+from .sentences import sentence_around, sentence_bounds
 from .words import count
 
 _INITIAL = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.)+\s+$")  # "В." or "U.S." just before a break

@@ -12,7 +12,7 @@ import re
 
 from ..model import Brief, Participant
 from ..nlp import lemma, parses
-from ..render.sentences import tidy
+from .sentences import tidy
 from .captions import caption, courtesy, furniture
 from .compress import clip, without_asides
 from .lexicon import listed, table, wording

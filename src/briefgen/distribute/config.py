@@ -125,7 +125,8 @@ def _smtp(f: _Fields) -> SmtpSettings:
 
 
 def _lists(f: _Fields) -> dict[str, tuple[Recipient, ...]]:
-    from ..render import WRITERS
+    from ..render import FORMATS
+    from ..render.catalogue import DEFAULT_LANGUAGE
     from .labels import languages
 
     if not isinstance(f.data, dict) or not f.data:
@@ -141,8 +142,8 @@ def _lists(f: _Fields) -> dict[str, tuple[Recipient, ...]]:
             recipients.append(Recipient(
                 name=r.text("name"),
                 address=r.address("address", named=False).addr_spec,
-                language=r.choice("language", languages(), default="ru"),
-                formats=r.choices("formats", tuple(WRITERS), default=DEFAULT_FORMATS),
+                language=r.choice("language", languages(), default=DEFAULT_LANGUAGE),
+                formats=r.choices("formats", tuple(FORMATS), default=DEFAULT_FORMATS),
             ))
         lists[str(name)] = tuple(recipients)
     return lists

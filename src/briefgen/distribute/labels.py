@@ -1,8 +1,9 @@
-"""Turn the shipped templates/email/ into the e-mail templates and the words of each language.
+"""Turn the shipped templates/email/ and the label catalogues into the e-mail templates and words of each language.
 
-The words a message uses (subject prefix, headings, attachment names, month
-names) live in `labels.<lang>.yaml`; the layout lives in Jinja2 templates. A
-language is supported when its labels file exists.
+The words a message uses (subject prefix, headings, attachment names) live
+under `email:` in the language's catalogue (`templates/labels/<lang>.yaml`),
+next to the documents' labels and the date format both use; the layout lives
+in Jinja2 templates. A language is supported when its catalogue exists.
 """
 from __future__ import annotations
 
@@ -10,32 +11,33 @@ import functools
 from typing import Any
 
 from ..errors import ConfigError, RenderError
+from ..render import catalogue
 from ..render.paths import TEMPLATES_DIR
 
 EMAIL_TEMPLATES = TEMPLATES_DIR / "email"
 
 
 def languages() -> tuple[str, ...]:
-    """The label languages there is a labels file for, e.g. ('en', 'ru')."""
-    return tuple(sorted(p.name.split(".")[1] for p in EMAIL_TEMPLATES.glob("labels.*.yaml")))
+    """The languages a recipient may read: those with a label catalogue (`render.catalogue`)."""
+    return catalogue.languages()
 
 
-@functools.cache
+def catalogue_of(lang: str) -> dict[str, Any]:
+    """The whole label catalogue of one language: the e-mail's words are its `email` part."""
+    from ..render import RenderOptions
+    from ..render.compose import load_labels
+
+    if lang not in languages():
+        raise ConfigError(f"no labels for language {lang!r} (known: {', '.join(languages())})")
+    return load_labels(RenderOptions(lang=lang))
+
+
 def labels(lang: str) -> dict[str, Any]:
-    """The words of one language (cached per process)."""
-    import yaml
-
-    path = EMAIL_TEMPLATES / f"labels.{lang}.yaml"
-    try:
-        with path.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
-    except FileNotFoundError:
-        raise ConfigError(f"no e-mail labels for language {lang!r} ({path} is missing)") from None
-    except yaml.YAMLError as e:
-        raise RenderError(f"{path}: {' '.join(str(e).split())}") from None
-    if not isinstance(data, dict):
-        raise RenderError(f"{path}: expected a mapping of labels")
-    return data
+    """The words of the e-mail in one language."""
+    words = catalogue_of(lang).get("email")
+    if not isinstance(words, dict):
+        raise RenderError(f"{catalogue.CATALOGUES / lang}.yaml: expected an `email:` mapping of labels")
+    return words
 
 
 @functools.cache

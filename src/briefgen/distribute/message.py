@@ -15,7 +15,6 @@ import mimetypes
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -26,10 +25,11 @@ from typing import Any
 
 from .. import __version__
 from ..model import Brief
+from ..pack.manifest import MANIFEST, Manifest
+from ..render.formats import Formats
 from .changes import Correction
 from .config import Recipient
-from .labels import labels, languages, render
-from .manifest import MANIFEST, Manifest
+from .labels import catalogue_of, labels, languages, render
 
 MANIFEST_HEADER = "X-Briefgen-Manifest"
 # types the standard library may not know without the system's mime.types
@@ -156,7 +156,7 @@ def _context(brief: Brief, pack: Manifest, recipient: Recipient, files: list[Att
         "recipient": recipient.name,
         "marking": pack.marking,
         "event": digest.title or PurePath(source.name).stem or pack.dir.name,
-        "date": format_date(source.date, words),
+        "date": Formats(catalogue_of(recipient.language)).date(source.date),
         "place": source.place,
         "publisher": source.publisher,
         "title": source.title,
@@ -169,17 +169,6 @@ def _context(brief: Brief, pack: Manifest, recipient: Recipient, files: list[Att
         "manifest": pack.sha256,
         "generator": f"briefgen {__version__}",
     }
-
-
-def format_date(iso: str | None, words: dict) -> str | None:
-    """An ISO date in the words of a language ('15 ноября 2025 г.'); as given when not a valid date."""
-    if not iso:
-        return None
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return words["date"].format(day=d.day, month=words["months"][d.month - 1], year=d.year)
 
 
 def _topics(brief: Brief, lang: str) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import BriefgenError, PackError
 from ..model import Brief
-from .manifest import MANIFEST, Manifest, read_manifest, write_manifest
+from ..pack.manifest import MANIFEST, Manifest, read_manifest, write_manifest
 
 BRIEF_FILE = "brief.json"
 
@@ -43,8 +43,8 @@ def rendition(pack: Manifest, lang: str) -> Manifest:
 
 
 def _render(pack: Manifest, lang: str) -> Manifest:
-    from ..pack import write_pack
-    from ..render import WRITERS, RenderOptions, output_name
+    from ..pack.build import write_pack
+    from ..render import FORMATS, RenderOptions, output_name
 
     brief = load_pack_brief(pack)
     look = pack.look
@@ -56,9 +56,9 @@ def _render(pack: Manifest, lang: str) -> Manifest:
         paper=look.get("paper"),
         prepared=look.get("prepared"),
     )
-    formats = [f for f in WRITERS if output_name(f) in pack.files]
+    formats = [f for f in FORMATS if output_name(f) in pack.files]
     target = pack.dir / lang
-    for stale in set(WRITERS) - set(formats):
+    for stale in set(FORMATS) - set(formats):
         (target / output_name(stale)).unlink(missing_ok=True)
     write_pack(brief, target, formats, options)
     write_manifest(target, brief, options, parent=pack.sha256)

@@ -19,8 +19,8 @@ from typing import Any
 
 from ..errors import DeliveryError, PackError
 from ..model import Brief
+from ..pack.manifest import Manifest, read_manifest
 from .config import Distribution, Recipient, load_config
-from .manifest import Manifest, read_manifest
 from .sendlog import FAILED, LOG_NAME, REFUSED, SENDING, SENT, UNCERTAIN, SendLog
 
 OUTBOX = "outbox"
@@ -235,7 +235,7 @@ def _log(log: SendLog, record: dict[str, Any], result: str, then: str, detail: s
 
 def write_eml(d: Delivery) -> Path:
     """Write a planned message to <pack>/outbox/<address>.eml, as a mail client opens it."""
-    from ..pack import write_atomic
+    from ..pack.outdir import write_atomic
     from .message import EML_POLICY
 
     outbox = d.pack.dir / OUTBOX

@@ -15,11 +15,11 @@ from typing import Any
 from ..digest import Digest, make_digest
 from ..digest.model import CommitmentRow, FigureRow
 from ..digest.rank import ranked_quotes
+from ..digest.sentences import sentence_around, shorten, tidy, window
 from ..digest.source import SourceText
 from ..digest.words import Seen
 from ..model import Brief, Figure, Quote, Span
-from .formats import Formats
-from .sentences import sentence_around, shorten, tidy, window
+from .formats import Formats, iso_date
 from .theme import Theme
 
 SHORT_TITLE = 70  # characters of the title in the running header
@@ -43,10 +43,8 @@ def preparation_date(prepared: str | None) -> dt.datetime | None:
 
 def source_date(brief: Brief) -> dt.datetime | None:
     """The source's own date, None when it has none or it is not a date."""
-    try:
-        return dt.datetime.fromisoformat(brief.source.date[:10]) if brief.source.date else None
-    except ValueError:
-        return None
+    day = iso_date(brief.source.date)
+    return dt.datetime.combine(day, dt.time()) if day else None
 
 
 def build_context(brief: Brief, labels: dict[str, Any], theme: Theme, lang: str, prepared: str | None = None) -> dict[str, Any]:

@@ -1,7 +1,8 @@
-"""Turn dates, numbers and figures into text the way the label language writes them.
+"""Turn dates, numbers and figures into text the way the label language writes them: the one formatter.
 
 Every word and separator comes from the message catalogue (`templates/labels/<lang>.yaml`),
 so a new language is a file: "10 млрд долл. США" in Russian, "USD 10 bn" in English.
+Documents and e-mail both write dates with `Formats.date`.
 """
 from __future__ import annotations
 
@@ -24,12 +25,9 @@ class Formats:
 
     def date(self, iso: str | None) -> str:
         """"15 ноября 2025 г." for "2025-11-15"; the text as given when it is not an ISO date."""
-        if not iso:
-            return ""
-        try:
-            d = dt.date.fromisoformat(iso[:10])
-        except ValueError:
-            return iso
+        d = iso_date(iso)
+        if d is None:
+            return iso or ""
         fmt = self.labels["dates"]
         return fmt["format"].format(day=d.day, month=fmt["months"][d.month - 1], year=d.year)
 
@@ -69,6 +67,14 @@ class Formats:
         if f.value_max is None or f.value_max == f.value:
             return low
         return self.numbers["range"].format(low=low, high=self.number(f.value_max / size))
+
+
+def iso_date(text: str | None) -> dt.date | None:
+    """The date an ISO text starts with ("2025-11-15", "2025-11-15T10:00"); None when there is none."""
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
 
 
 def _spaced(text: str, qualifier: str) -> str:

@@ -10,8 +10,8 @@ import warnings
 
 import pytest
 
-from briefgen import forked
 from briefgen.errors import RenderError
+from briefgen.pack import forked
 from briefgen.render import RenderWarning
 
 pytestmark = pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
@@ -88,6 +88,6 @@ def test_a_child_never_called_is_stopped_too():
 
 def test_the_child_flushes_none_of_the_parents_buffers():
     """Output the parent has buffered (standard output to a pipe) is written once, by the parent."""
-    code = "import sys\nfrom briefgen import forked\nsys.stdout.write('once\\n')\nc = forked.standby()\nc.call(len, 'child')\nc.result()\n"
+    code = "import sys\nfrom briefgen.pack import forked\nsys.stdout.write('once\\n')\nc = forked.standby()\nc.call(len, 'child')\nc.result()\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "once\n"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .errors import BriefgenError
+from ..errors import BriefgenError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -150,7 +150,7 @@ def _init_worker(models: bool, parent: int) -> None:
     threading.Thread(target=_end_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
     one_line_warnings()
     if models:
-        from . import nlp
+        from .. import nlp
 
         nlp.warm_up()
 

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
 STAMP_NAME = ".briefgen-stamp.json"
 

@@ -2,7 +2,7 @@
 
 Inputs are source texts or brief files (.json/.yaml), so a brief corrected by
 hand renders as corrected. A pack is assembled in a temporary sibling
-directory and swapped in whole, with a stamp (`briefgen.stamp`) that lets the
+directory and swapped in whole, with a stamp (`pack.stamp`) that lets the
 next run skip it while nothing it depends on has changed. When the stamp says
 the source is unchanged, the pack's own brief.json (perhaps corrected by hand)
 is what gets rendered again, so a re-run never undoes a correction.
@@ -17,18 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import BriefgenError
+from ..model import Brief
+from ..render import FORMATS, RenderOptions, for_brief, get_writer, output_name
+from ..source import read_bytes
 from . import forked
 from .batch import BUILT, CURRENT, Outcome, attempt
-from .distribute.manifest import write_manifest
-from .errors import BriefgenError
-from .model import Brief
+from .manifest import write_manifest
 from .outdir import Claim, clean_stale, is_temporary, plan_names, staging_dir, swap_in, write_atomic
-from .render import WRITERS, RenderOptions, for_brief, get_writer, output_name
-from .source import read_bytes
 from .stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
 
 BRIEF_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
-LAID_OUT = {"pdf", "factsheet"}  # formats reportlab lays out: the slow half of a pack, rendered in a forked process
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +61,7 @@ class ExtractJob:
     many: bool = False
 
     def __call__(self, path: Path, name: str) -> Outcome:
-        from .serialize import dump_json, dump_yaml
+        from ..serialize import dump_json, dump_yaml
 
         brief, seconds = _timed(load_input, path, read_bytes(path))
         stream = self.many and self.target is None
@@ -85,13 +84,13 @@ def is_brief_file(path: Path) -> bool:
 def load_input(path: Path, raw: bytes) -> Brief:
     """A Brief from a brief file's bytes, or extracted from a source text's."""
     if is_brief_file(path):
-        from .serialize import load_brief
-        from .source import decode
+        from ..serialize import load_brief
+        from ..source import decode
 
         return load_brief(decode(raw)[0], BRIEF_SUFFIXES[path.suffix.lower()])
-    from .extract import extract_brief
-    from .serialize import brief_from_dict, brief_to_dict
-    from .source import source_from_bytes
+    from ..extract import extract_brief
+    from ..serialize import brief_from_dict, brief_to_dict
+    from ..source import source_from_bytes
 
     brief = extract_brief(source_from_bytes(raw, path.name))
     return brief_from_dict(brief_to_dict(brief))  # the checks a brief file passes, so its pack can be rendered again
@@ -216,7 +215,7 @@ def _plan(job: PackJob, path: Path, name: str) -> _Plan:
     if same:
         todo = [f for f in job.formats if old.formats.get(f) != job.config or not (target / output_name(f)).is_file()]
     else:
-        todo = [f for f in WRITERS if f in job.formats or (old and f in old.formats)]
+        todo = [f for f in FORMATS if f in job.formats or (old and f in old.formats)]
     return _Plan(raw, digest, target, old, same, todo)
 
 
@@ -288,8 +287,8 @@ def write_pack(
 
 
 def _aside(formats: Sequence[str]) -> list[str]:
-    """The formats to lay out in a forked process: the PDFs, when there is something else to do meanwhile."""
-    aside = [f for f in formats if f in LAID_OUT]
+    """The formats to lay out in a forked process: the laid-out media (PDF), when there is something else to do meanwhile."""
+    aside = [f for f in formats if FORMATS[f].laid_out]
     return aside if 0 < len(aside) < len(formats) else []
 
 
@@ -313,7 +312,7 @@ def _standby(formats: Sequence[str], options: RenderOptions) -> forked.Child | N
 
 
 def _get_ready(formats: Sequence[str], options: RenderOptions) -> None:
-    from .render.fonts import register
+    from ..render.fonts import register
 
     for fmt in formats:
         get_writer(fmt)
@@ -332,7 +331,7 @@ def _brief_to_render(path: Path, raw: bytes, pack: Path | None) -> Brief:
     """The input's brief; for an unchanged source, the brief already in its pack (corrections kept)."""
     kept = pack / output_name("json") if pack is not None else None
     if kept is not None and kept.is_file():
-        from .serialize import load_brief
+        from ..serialize import load_brief
 
         try:
             return load_brief(kept.read_text(encoding="utf-8"))

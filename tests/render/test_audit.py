@@ -1,9 +1,9 @@
 """The review's checks themselves: what counts as the body, a repeat, and a point its paragraph does not back."""
 from __future__ import annotations
 
-from briefgen.digest.audit import bare_title, check_points, dangling_refs, long_labels, repeated_runs, words
 from briefgen.digest.model import KeyPoint
 from briefgen.digest.source import SourceText
+from briefgen.render.audit import bare_title, check_points, dangling_refs, long_labels, repeated_runs, words
 from briefgen.render.markup import parse
 
 SOURCE = "Министры договорились открыть новый пункт пропуска на границе до конца года.\nТоварооборот вырос до 5 млрд долларов.\n"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from briefgen.pack.stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
 from briefgen.render import RenderOptions
-from briefgen.stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
 
 
 def test_config_key_follows_options_and_the_contents_of_theme_and_templates(tmp_path):

@@ -6,12 +6,11 @@ import json
 import re
 
 import pytest
+from tests.distribute.mailkit import MARKING, build_pack, make_brief
 
 from briefgen import __version__
-from briefgen.distribute.manifest import read_manifest
 from briefgen.errors import PackError
-
-from .mailkit import MARKING, build_pack, make_brief
+from briefgen.pack.manifest import read_manifest
 
 
 def test_every_built_pack_has_a_manifest_of_its_files(tmp_path):

@@ -12,9 +12,9 @@ from pathlib import Path
 import click
 import pytest
 
-from briefgen import batch
-from briefgen.batch import BUILT, CURRENT, FAILED, Outcome, Report, attempt, run
 from briefgen.errors import SourceError
+from briefgen.pack import batch
+from briefgen.pack.batch import BUILT, CURRENT, FAILED, Outcome, Report, attempt, run
 
 
 def job(path: Path, name: str) -> Outcome:
@@ -181,13 +181,14 @@ def test_a_file_name_with_a_newline_stays_on_one_line(capsys):
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process groups from Linux /proc")
 def test_no_worker_outlives_a_parent_killed_with_sigkill(tmp_path):
     script = (
-        "import sys, time; from pathlib import Path; from briefgen.batch import run; from tests.test_batch import job\n"
+        "import sys, time; from pathlib import Path; from briefgen.pack.batch import run; from tests.pack.test_batch import job\n"
         "for o in run(job, [(Path('a.txt'), 'sleep600'), (Path('b.txt'), 'sleep600')], jobs=2, models=False): pass\n"
     )
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     parent = subprocess.Popen([sys.executable, "-c", script], cwd=root, start_new_session=True)
     try:
         while len(_group(parent.pid)) < 3:  # the parent and its two workers (and the resource tracker)
+            assert parent.poll() is None, "the batch ended before its workers started"
             time.sleep(0.05)
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait()

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import forked, pack
-from briefgen.batch import BUILT, CURRENT
 from briefgen.errors import BriefgenError, RenderError
-from briefgen.pack import PackJob, build_one, build_pack, plan_packs
-from briefgen.render import WRITERS, RenderOptions, json_writer
-from briefgen.stamp import STAMP_NAME, config_key, read_stamp
+from briefgen.pack import build, forked
+from briefgen.pack.batch import BUILT, CURRENT
+from briefgen.pack.build import PackJob, build_one, build_pack, plan_packs
+from briefgen.pack.stamp import STAMP_NAME, config_key, read_stamp
+from briefgen.render import FORMATS, Format, RenderOptions, json_writer
 
 TEXT = "date 2025-03-04\nПрезидент Казахстана провёл переговоры с президентом Узбекистана в Ташкенте.\n"
 
@@ -31,7 +31,7 @@ def calls(monkeypatch) -> list[str]:
 
     module.write = write
     monkeypatch.setitem(sys.modules, "fake_note_writer", module)
-    monkeypatch.setitem(WRITERS, "note", ("fake_note_writer", "note.txt"))
+    monkeypatch.setitem(FORMATS, "note", Format("note", "note", "txt", "fake_note_writer", "note.txt"))
     real_json = json_writer.write
 
     def json_write(brief, options):
@@ -60,7 +60,7 @@ def test_a_pack_is_built_once_then_left_alone(tmp_path, source, calls, monkeypat
     first = build_pack(job(out), source, "visit")
     assert first.status == BUILT and calls == ["json", "note"]
     assert sorted(p.name for p in (out / "visit").iterdir()) == [STAMP_NAME, "brief.json", "manifest.json", "note.txt"]
-    monkeypatch.setattr("briefgen.pack.load_input", _never)
+    monkeypatch.setattr("briefgen.pack.build.load_input", _never)
     again = build_pack(job(out), source, "visit")
     assert again.status == CURRENT and calls == ["json", "note"]
 
@@ -192,7 +192,6 @@ def _never(*args):
 
 
 def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, source, runner, monkeypatch):
-    from briefgen import pack
     from briefgen.cli import main
 
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
@@ -200,14 +199,14 @@ def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, sourc
     brief = (tmp_path / "first" / "visit" / "brief.json").read_text(encoding="utf-8")
     good.write_text(brief, encoding="utf-8")
     bad.write_text(brief, encoding="utf-8")
-    real = pack.load_input
+    real = build.load_input
 
     def overflowing(path, raw):
         if path.name == "bad.json":
             raise OverflowError("int too large to convert to float")
         return real(path, raw)
 
-    monkeypatch.setattr(pack, "load_input", overflowing)
+    monkeypatch.setattr(build, "load_input", overflowing)
     out = tmp_path / "out"
     result = runner.invoke(main, ["render", str(good), str(bad), "--format", "json", "-o", str(out)])
     assert result.exit_code == 1
@@ -218,13 +217,13 @@ def test_an_unexpected_error_while_planning_fails_only_its_input(tmp_path, sourc
 @pytest.fixture
 def first_pack(monkeypatch):
     """As in a new process: its first pack's PDFs are laid out in a forked process."""
-    monkeypatch.setattr(pack, "_forked_before", False)
+    monkeypatch.setattr(build, "_forked_before", False)
 
 
 def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, source, monkeypatch, first_pack):
     formats = ("json", "docx", "pdf", "factsheet")
     forked_pack = build_pack(job(tmp_path / "a", formats), source, "visit")
-    assert pack._forked_before == forked.available()
+    assert build._forked_before == forked.available()
     in_process = build_pack(job(tmp_path / "b", formats), source, "visit")  # the second pack: laid out here
     assert list(forked_pack.timings) == list(in_process.timings) == ["brief", *formats]
     for name in ("brief.json", "brief.docx", "brief.pdf", "factsheet.pdf"):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.outdir import Claim, clean_stale, plan_names, safe_name, staging_dir, swap_in, write_atomic
+from briefgen.pack.outdir import Claim, clean_stale, plan_names, safe_name, staging_dir, swap_in, write_atomic
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_a_temporary_of_a_zombie_or_older_than_an_hour_is_stale(tmp_path):
 
 
 def test_a_second_run_on_one_directory_waits_for_the_first_and_says_so(tmp_path):
-    from briefgen.outdir import exclusive
+    from briefgen.pack.outdir import exclusive
 
     said, inside, release = [], threading.Event(), threading.Event()
 

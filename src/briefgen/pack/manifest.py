@@ -76,10 +76,10 @@ def sha256(data: bytes) -> str:
 
 def write_manifest(outdir: Path, brief: Brief, options: Any, parent: str | None = None) -> Path:
     """Describe the pack files now in `outdir` (rendered with `options`) in outdir/manifest.json."""
-    from ..outdir import write_atomic
-    from ..render import WRITERS, output_name
+    from ..render import FORMATS
+    from .outdir import write_atomic
 
-    names = sorted(output_name(f) for f in WRITERS if (outdir / output_name(f)).is_file())
+    names = sorted(f.filename for f in FORMATS.values() if (outdir / f.filename).is_file())
     data = {
         "generator": {"name": "briefgen", "version": __version__},
         "source": {"name": brief.source.name, "sha256": brief.source.sha256},
@@ -137,6 +137,6 @@ def read_manifest(packdir: Path) -> Manifest:
 
 def _pack_files() -> set[str]:
     """The only names a manifest may list: the files the writers make (so never a path out of the pack)."""
-    from ..render import WRITERS, output_name
+    from ..render import FORMATS
 
-    return {output_name(f) for f in WRITERS}
+    return {f.filename for f in FORMATS.values()}

@@ -7,13 +7,14 @@ before the first heading that opens an appendix ("Приложение…", "App
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..render.blocks import Block, BulletList, Chart, Document, Heading, Paragraph, Quote, Runs, Stats, Table
-from .model import KeyPoint
-from .rewrite import first_person
-from .source import SourceText
-from .words import RUN, count, runs
+from ..digest.model import KeyPoint
+from ..digest.rewrite import first_person
+from ..digest.source import SourceText
+from ..digest.words import RUN, count, runs
+from .blocks import Block, BulletList, Chart, Document, Heading, Paragraph, Quote, Runs, Stats, Table
 
 APPENDIX = re.compile(r"^\s*(Приложение|Appendix|Annex)\b", re.IGNORECASE)
 REF = re.compile(r"\[§\d+\]|§\d+")
@@ -35,7 +36,7 @@ class PointCheck:
 
 def body(tree: Document) -> list[Block]:
     """The blocks before the first appendix heading."""
-    out = []
+    out: list[Block] = []
     for b in tree.blocks:
         if isinstance(b, Heading) and b.level >= 1 and APPENDIX.match(_text(b.runs)):
             break
@@ -51,7 +52,7 @@ def appendix_title(tree: Document) -> str:
     return ""
 
 
-def places(blocks: list[Block]) -> list[str]:
+def places(blocks: Sequence[Block]) -> list[str]:
     """The text of every place of the blocks: heading, paragraph, list item, table cell, quotation, stat, bar."""
     out: list[str] = []
     for b in blocks:
@@ -69,6 +70,8 @@ def places(blocks: list[Block]) -> list[str]:
             case Chart():
                 out.append(b.title)
                 out.extend(f"{x.label} {x.display}" for x in b.bars)
+            case _:  # page furniture (contents, rules, breaks) says nothing
+                pass
     return [p for p in out if p.strip()]
 
 
@@ -113,7 +116,7 @@ def bare_title(title: str) -> bool:
 
 def long_labels(tree: Document) -> list[str]:
     """The fact sheet's stat and bar labels of more than 4 words."""
-    out = []
+    out: list[str] = []
     for b in tree.blocks:
         if isinstance(b, Stats):
             out.extend(s.label for s in b.items if count(s.label) > LABEL_WORDS)
