@@ -44,18 +44,22 @@ def test_retries_are_bounded(tmp_path, smtp_server):
 def test_a_permanent_refusal_is_not_retried(tmp_path, smtp_server):
     smtp_server.handler.reject["a@example.org"] = "550 5.1.1 No such user"
     delays = []
-    with Mailer(settings(tmp_path, smtp_server.port), None, sleep=delays.append) as m:
-        with pytest.raises(Refused, match="recipient refused: 550 5.1.1 No such user$"):
-            m.send(message(), "a@example.org")
+    with (
+        Mailer(settings(tmp_path, smtp_server.port), None, sleep=delays.append) as m,
+        pytest.raises(Refused, match="recipient refused: 550 5.1.1 No such user$"),
+    ):
+        m.send(message(), "a@example.org")
     assert delays == []
 
 
 def test_a_server_that_is_down_is_tried_a_bounded_number_of_times(tmp_path):
     delays = []
     port = free_port()
-    with pytest.raises(DeliveryError, match=rf"SMTP server 127.0.0.1:{port}: .*refused.* \(tried 3 times\)"):
-        with Mailer(settings(tmp_path, port, retries=2, retry_delay=0), None, sleep=delays.append):
-            pass
+    with (
+        pytest.raises(DeliveryError, match=rf"SMTP server 127.0.0.1:{port}: .*refused.* \(tried 3 times\)"),
+        Mailer(settings(tmp_path, port, retries=2, retry_delay=0), None, sleep=delays.append),
+    ):
+        pass
     assert len(delays) == 2
 
 

@@ -50,8 +50,8 @@ def test_an_exception_is_raised_again_with_the_childs_traceback_as_its_cause():
 
 
 def warn_twice():
-    warnings.warn("8 character(s) no font has", UserWarning)
-    warnings.warn("a second warning", RenderWarning)
+    warnings.warn("8 character(s) no font has", UserWarning, stacklevel=1)
+    warnings.warn("a second warning", RenderWarning, stacklevel=1)
     return "done"
 
 

@@ -158,7 +158,7 @@ def _umask() -> int:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to see a zombie")
 def test_a_temporary_of_a_zombie_or_older_than_an_hour_is_stale(tmp_path):
     zombie = subprocess.Popen([sys.executable, "-c", "pass"])
-    while not Path(f"/proc/{zombie.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+    while Path(f"/proc/{zombie.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
         time.sleep(0.01)  # ended, not yet reaped
     (tmp_path / f".visit.briefgen-tmp-{zombie.pid}-abcdefgh").mkdir()
     old = tmp_path / f".talks.briefgen-tmp-{os.getppid()}-abcdefgh"
