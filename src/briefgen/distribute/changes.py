@@ -59,7 +59,7 @@ def diff(old: dict[str, list[str]] | None, new: dict[str, list[str]]) -> tuple[C
         gone.sort(key=before.index)
         came.sort(key=after.index)
         pairs = min(len(gone), len(came))
-        changes += [Change(kind, b, a) for b, a in zip(gone[:pairs], came[:pairs])]
+        changes += [Change(kind, b, a) for b, a in zip(gone[:pairs], came[:pairs], strict=True)]
         changes += [Change(kind, b, None) for b in gone[pairs:]]
         changes += [Change(kind, None, a) for a in came[pairs:]]
     return tuple(changes)

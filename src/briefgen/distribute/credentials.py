@@ -5,6 +5,7 @@ package is installed (``pip install keyring``), and ignored otherwise.
 """
 from __future__ import annotations
 
+import importlib
 import os
 
 from ..errors import ConfigError
@@ -25,12 +26,12 @@ def password(settings: SmtpSettings) -> str | None:
 
 
 def _from_keyring(service: str, user: str) -> str | None:
-    try:
-        import keyring
-        from keyring.errors import KeyringError
+    try:  # an optional extra (`briefgen[keyring]`), so looked up by name
+        keyring = importlib.import_module("keyring")
+        errors = importlib.import_module("keyring.errors")
     except ImportError:
         return None
     try:
         return keyring.get_password(service, user)
-    except KeyringError:  # no usable backend on this machine: same as not stored
+    except errors.KeyringError:  # no usable backend on this machine: same as not stored
         return None

@@ -61,5 +61,6 @@ def render(name: str, context: dict[str, Any]) -> str:
     try:
         return _environment(name.endswith(".html.j2")).get_template(name).render(context)
     except jinja2.TemplateError as e:
-        where = f"{e.filename or name}:{e.lineno}" if getattr(e, "lineno", None) else name
+        lineno, filename = getattr(e, "lineno", None), getattr(e, "filename", None)
+        where = f"{filename or name}:{lineno}" if lineno else name
         raise RenderError(f"e-mail template {where}: {e.message or e}") from None

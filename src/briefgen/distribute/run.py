@@ -108,6 +108,7 @@ def run(job: Job, paths: Sequence[Path], *, echo: Echo, dry_run: bool = False, f
 
 def _skip_line(d: Delivery) -> str:
     p = d.previous
+    assert p is not None, "only a skip is described by its earlier send"
     when = f"{p.get('time')} as {p.get('message_id')}"
     if p["result"] == UNCERTAIN:
         return (f"skipped: {d.pack.dir} -> {d.recipient.address}: may have arrived {when} (the outcome is unknown; "
@@ -199,6 +200,7 @@ def _deliver(job: Job, todo: list[Delivery], logs: dict[Path, SendLog], outcome:
 
     with Mailer(job.config.smtp, password(job.config.smtp)) as mailer:
         for d in todo:
+            assert d.message is not None, "only messages are delivered"
             log = logs[_outputs(d.pack)]
             msg_id = str(d.message["Message-ID"])
             record = dict(pack=d.pack.dir.name, manifest=d.pack.sha256, recipient=d.recipient.address,
@@ -238,6 +240,7 @@ def write_eml(d: Delivery) -> Path:
     from ..pack.outdir import write_atomic
     from .message import EML_POLICY
 
+    assert d.message is not None, "only messages are written"
     outbox = d.pack.dir / OUTBOX
     outbox.mkdir(exist_ok=True)
     d.message["X-Unsent"] = "1"  # Outlook opens it as a draft to send, not as received mail

@@ -16,7 +16,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -115,7 +115,7 @@ class SendLog:
     def append(self, record: Mapping[str, Any], result: str, detail: str | None = None) -> None:
         """Record one step of a message durably (written and synced before returning); OSError when the disk refuses."""
         entry = {
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
             **record,
             "result": result,
             **({"detail": detail} if detail else {}),

@@ -11,6 +11,7 @@ message was handed over (DATA) cannot tell whether it arrived: that is
 """
 from __future__ import annotations
 
+import contextlib
 import smtplib
 import socket
 import ssl
@@ -32,17 +33,17 @@ class Uncertain(Exception):
     """The connection was lost after the message was handed over: it may or may not have arrived."""
 
 
-class _Tracked:
+class _Tracked(smtplib.SMTP):
     """Notes when a message's data starts on its way, after which a lost connection leaves its fate unknown."""
 
     handed_over = False
 
-    def data(self, msg):
+    def data(self, msg: bytes | str) -> tuple[int, bytes]:
         self.handed_over = True
         return super().data(msg)
 
 
-class _SMTP(_Tracked, smtplib.SMTP):
+class _SMTP(_Tracked):
     pass
 
 
@@ -63,7 +64,7 @@ class Mailer:
 
     def __init__(self, settings: SmtpSettings, password: str | None, sleep: Callable[[float], None] = time.sleep):
         self.settings, self._password, self._sleep = settings, password, sleep
-        self._conn: smtplib.SMTP | None = None
+        self._conn: _Tracked | None = None
 
     def __enter__(self) -> Mailer:
         self._retrying(lambda conn: None)  # connect and log in before anything is sent
@@ -71,10 +72,8 @@ class Mailer:
 
     def __exit__(self, *exc: Any) -> None:
         if self._conn is not None:
-            try:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
                 self._conn.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
             self._close()
 
     def send(self, msg: EmailMessage, to: str) -> None:
@@ -95,7 +94,7 @@ class Mailer:
 
         self._retrying(deliver)
 
-    def _retrying(self, action: Callable[[smtplib.SMTP], Any]) -> Any:
+    def _retrying(self, action: Callable[[_Tracked], Any]) -> Any:
         s = self.settings
         for attempt in range(s.retries + 1):
             if attempt:

@@ -66,7 +66,7 @@ def run(job: Job, tasks: Sequence[tuple[Path, str]], jobs: int = 1, models: bool
     settled = [_settle(job, path, name) for path, name in tasks]
     pending = [i for i, outcome in enumerate(settled) if outcome is None]
     if len(pending) <= 1:
-        for (path, name), outcome in zip(tasks, settled):
+        for (path, name), outcome in zip(tasks, settled, strict=True):
             yield outcome or attempt(job, path, name)
         return
     import multiprocessing  # only a pool needs these (their import is a good part of a single run's start-up)
@@ -101,7 +101,7 @@ def _settle(job: Job, path: Path, name: str) -> Outcome | None:
     start = time.perf_counter()
     try:
         outcome = settled(path, name)
-    except Exception:  # noqa: BLE001 — the worker meets it again and reports it properly
+    except Exception:  # the worker meets it again and reports it properly
         return None
     if outcome is not None:
         outcome.timings["total"] = time.perf_counter() - start
@@ -113,7 +113,7 @@ def attempt(job: Job, path: Path, name: str) -> Outcome:
     start = time.perf_counter()
     try:
         outcome = job(path, name)
-    except Exception as e:  # noqa: BLE001 — one bad input must not stop the batch
+    except Exception as e:  # one bad input must not stop the batch
         outcome = Outcome(path, FAILED, error=one_line(e))
         if not isinstance(e, BriefgenError):
             outcome.detail = traceback.format_exc()
@@ -133,7 +133,7 @@ def one_line(exc: Exception) -> str:
 def _result(future: Future, path: Path) -> Outcome:
     try:
         return future.result()
-    except Exception as e:  # noqa: BLE001 — BrokenProcessPool: a worker was killed (out of memory?)
+    except Exception as e:  # BrokenProcessPool: a worker was killed (out of memory?)
         return Outcome(path, FAILED, error=f"the worker process died ({type(e).__name__})")
 
 

@@ -108,7 +108,7 @@ def plan_packs(inputs: Sequence[Path], out_root: Path) -> list[tuple[Path, str]]
     clean_stale(out_root)
     unique = distinct(inputs)
     taken, homes = _holders(out_root)
-    return list(zip(unique, plan_names([_claim(p, out_root, homes) for p in unique], taken)))
+    return list(zip(unique, plan_names([_claim(p, out_root, homes) for p in unique], taken), strict=True))
 
 
 def plan_extract(sources: Sequence[Path], fmt: str, output: Path | None) -> tuple[ExtractJob, list[tuple[Path, str]]]:
@@ -122,7 +122,7 @@ def plan_extract(sources: Sequence[Path], fmt: str, output: Path | None) -> tupl
     if many and output is not None:
         clean_stale(output)
     claims = [Claim(p.stem, p.resolve().parent.name, frozenset({_path_id(p)})) for p in unique]
-    return ExtractJob(fmt, output, many), list(zip(unique, plan_names(claims)))
+    return ExtractJob(fmt, output, many), list(zip(unique, plan_names(claims), strict=True))
 
 
 def build_one(path: Path, out_root: Path, formats: Sequence[str], options: RenderOptions, force: bool = False) -> Outcome:
@@ -156,7 +156,7 @@ def _claim(path: Path, out_root: Path, homes: dict[str, str]) -> Claim:
             stem, digest = Path(source.name).stem or stem, source.sha256
         else:
             digest = hashlib.sha256(raw).hexdigest()
-    except Exception:  # noqa: BLE001 — any trouble is this input's: its build reports it; any name will do
+    except Exception:  # any trouble is this input's: its build reports it; any name will do
         digest = ""
     if digest:
         ids.add(f"sha256:{digest}")
@@ -212,7 +212,7 @@ def _plan(job: PackJob, path: Path, name: str) -> _Plan:
         and old is not None
         and (old.input_sha256 == digest or (not is_brief_file(path) and old.source_sha256 == digest))
     )
-    if same:
+    if same and old is not None:
         todo = [f for f in job.formats if old.formats.get(f) != job.config or not (target / output_name(f)).is_file()]
     else:
         todo = [f for f in FORMATS if f in job.formats or (old and f in old.formats)]
@@ -243,9 +243,9 @@ def build_pack(job: PackJob, path: Path, name: str) -> Outcome:
         timings = {"brief": seconds, **write_pack(brief, staged, plan.todo, options, layout)}
         _keep_the_rest(plan.target, staged)
         write_manifest(staged, brief, options)
-        formats = {**(plan.old.formats if plan.same else {}), **{f: job.config for f in plan.todo}}
+        formats = {**(plan.old.formats if plan.same and plan.old else {}), **{f: job.config for f in plan.todo}}
         own = plan.old is not None and path.resolve().is_relative_to(plan.target.resolve())
-        source_path = plan.old.input if own else str(path.resolve())  # a pack re-rendered from itself keeps its source
+        source_path = plan.old.input if plan.old and own else str(path.resolve())  # a pack re-rendered from itself keeps its source
         stamp = Stamp(source_path, plan.digest, brief.source.sha256, dict(sorted(formats.items())))
         write_atomic(staged / STAMP_NAME, stamp_bytes(stamp))
         swap_in(staged, plan.target)

@@ -11,6 +11,7 @@ and the caller makes the call itself.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -50,12 +51,14 @@ class Child:
     def call(self, fn: Callable[..., Any], *args: Any) -> None:
         """Have the child run `fn(*args)` (a function it can find by name, and arguments that pickle)."""
         fd, self.requests = self.requests, None
+        assert fd is not None, "one call per child"
         with os.fdopen(fd, "wb") as pipe:
             pipe.write(pickle.dumps((fn, args)))
 
     def result(self) -> Any:
         """The call's return value; its exception, raised again here; its warnings, warned again here."""
         fd, self.answers = self.answers, None
+        assert fd is not None, "one result per call"
         with os.fdopen(fd, "rb") as pipe:
             data = pipe.read()
         self._reap()
@@ -102,10 +105,8 @@ def standby(prepare: Callable[[], Any] = lambda: None) -> Child | None:
 
 
 def _serve(prepare: Callable[[], Any], requests: int, answers: int) -> None:
-    try:
+    with contextlib.suppress(Exception):  # the call meets the same trouble and reports it
         prepare()
-    except Exception:  # noqa: BLE001, S110 — the call meets the same trouble and reports it
-        pass
     with os.fdopen(requests, "rb") as pipe:
         request = pipe.read()
     if request:  # else the parent has closed the pipe: nothing to do
@@ -119,10 +120,10 @@ def _answer(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
     with warnings.catch_warnings(record=True) as caught:
         try:
             ok, value, detail = True, fn(*args), ""
-        except BaseException as e:  # noqa: BLE001 — every failure goes back to the parent
+        except BaseException as e:  # every failure goes back to the parent
             ok, value, detail = False, e, traceback.format_exc()
     raised = [(str(w.message), w.category) for w in caught]
     try:
         return pickle.dumps((ok, value, raised, detail))
-    except Exception as e:  # noqa: BLE001 — an exception or warning that does not pickle
+    except Exception as e:  # an exception or warning that does not pickle
         return pickle.dumps((False, RuntimeError(f"{type(value).__name__}: {value} ({e})"), [], detail))

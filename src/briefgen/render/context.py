@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from typing import Any
+from typing import Any, cast
 
 from ..digest import Digest, make_digest
 from ..digest.model import CommitmentRow, FigureRow
@@ -37,7 +37,7 @@ def preparation_date(prepared: str | None) -> dt.datetime | None:
         return dt.datetime.fromisoformat(prepared)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
     return None
 
 
@@ -83,11 +83,13 @@ class _Builder:
 
         try:
             areas = load("taxonomy").get("areas", [])
-        except Exception:  # noqa: BLE001 — a broken user taxonomy must not stop rendering
+        except Exception:  # a broken user taxonomy must not stop rendering
             return label
-        for a in areas:
-            if isinstance(a, dict) and a.get("id") == area_id and isinstance(a.get("label"), dict):
-                return str(a["label"].get(self.lang) or label)
+        for a in cast(list[Any], areas):
+            if isinstance(a, dict) and cast(dict[str, Any], a).get("id") == area_id:
+                names: Any = cast(dict[str, Any], a).get("label")
+                if isinstance(names, dict):
+                    return str(cast(dict[str, Any], names).get(self.lang) or label)
         return label
 
     def dated_line(self, prepared: dt.datetime | None, source: dt.datetime | None) -> str:
