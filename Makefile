@@ -22,10 +22,10 @@ $(VENV)/.test-extras: $(BIN)/briefgen
 briefs: $(BIN)/briefgen  ## build a briefing pack for every seeds/*.txt into outputs/
 	$(BIN)/briefgen build seeds/*.txt -o outputs
 
-test: $(VENV)/.test-extras  ## run the whole test suite (CI runs this)
+test: $(VENV)/.test-extras lint  ## lint and type checks, then the whole test suite (CI runs this)
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.test-extras  ## ruff and pyright (basedpyright): clean, strict on model, serialize and render
+lint: $(VENV)/.test-extras  ## ruff and pyright (basedpyright), strict on model, serialize and render: part of make test
 	$(BIN)/ruff check src tests tools bench
 	$(BIN)/basedpyright
 

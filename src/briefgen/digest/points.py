@@ -22,8 +22,8 @@ from .compress import compress
 from .lexicon import holds, listed
 from .model import KeyPoint
 from .rank import commitment_score, figure_score
-from .sentences import tidy
 from .rewrite import Voice, first_person, third_person
+from .sentences import tidy
 from .source import SourceText
 from .speakers import short_name, voice
 from .words import Seen, count

@@ -12,11 +12,11 @@ import re
 
 from ..model import Brief, Participant
 from ..nlp import lemma, parses
-from .sentences import tidy
 from .captions import caption, courtesy, furniture
 from .compress import clip, without_asides
 from .lexicon import listed, table, wording
 from .rewrite import first_person
+from .sentences import tidy
 from .source import SourceText
 from .speakers import short_name
 from .words import count

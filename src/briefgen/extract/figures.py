@@ -15,8 +15,7 @@ from ..grammars.nouns import span_text
 from ..grammars.numbers import Amount, Found, read, read_vague, scaled_like
 from ..grammars.tokens import Token, tokenize
 from ..grammars.words import Words, words
-from ..lang import grammar as g
-from ..lang import readings as parses
+from ..lang import grammar as g, readings as parses
 from ..model import Figure
 from .context import Context
 from .phrases import nominative

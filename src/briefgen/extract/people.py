@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import data, lang
 from ..grammars.tokens import fold
-from ..lang import Language
-from ..lang import grammar as g
+from ..lang import Language, grammar as g
 from ..lang.words import word_before
 from ..model import Span
 from . import roles as roles_

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lang import grammar as g
-from ..lang import readings as parses
+from ..lang import grammar as g, readings as parses
 from .tokens import Token
 from .words import Words
 

@@ -5,8 +5,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang import grammar as g
-from ..lang import readings as parses
+from ..lang import grammar as g, readings as parses
 from .tokens import Token
 from .words import Words
 
