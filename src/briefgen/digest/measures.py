@@ -20,6 +20,7 @@ from .words import count
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SHORT = 4  # words of a label on the fact sheet
 _ADJECTIVES = (g.ADJ, g.PARTICIPLE)  # the words before a noun that agree with it
+_NOUN_GROUP = (*_ADJECTIVES, g.NOUN)  # the words of a counted noun phrase ("78 совместных проектов")
 
 
 def label(f: Figure, sentence: str, offset: int, lang: str, label_lang: str | None = None) -> str:
@@ -90,7 +91,7 @@ def _nearby(f: Figure, sentence: str, at: int, lang: str) -> str:
     group: list[str] = []
     for w in after if f.kind in ("count", "quantity") else ():
         pos = _pos(w)
-        if pos not in (*_ADJECTIVES, g.NOUN):
+        if pos not in _NOUN_GROUP:
             break
         group.append(w)
         if pos == g.NOUN:
