@@ -1,4 +1,4 @@
-"""The model helpers: NER in bounded pieces, and morphology on any letter."""
+"""The model helpers: NER in bounded pieces."""
 from __future__ import annotations
 
 import pytest
@@ -30,6 +30,3 @@ def test_entities_of_a_long_text_keep_their_offsets(monkeypatch):
     assert found == [(s + i * len(line), e + i * len(line), t) for i in range(5) for s, e, t in whole]
     assert {t for _, _, t in whole} >= {"PER", "LOC"}
 
-
-def test_morphology_takes_a_letter_unicode_gives_no_name():
-    assert nlp.lemma("𗀀") == "𗀀"  # a Tangut ideograph: pymorphy3 alone raises ValueError

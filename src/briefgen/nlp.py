@@ -4,8 +4,9 @@ Importing this module is cheap; each model is built on first use and cached,
 so `briefgen --help` never pays for the models and a batch worker pays once.
 natasha's NER model comes through `model_cache`, which keeps it in the user
 cache in a form that loads without unpacking.
-Morphology is each language's own (`briefgen.lang`); natasha's pymorphy2-based
-vocabulary is never built, so `pkg_resources` is never needed.
+Morphology is each language's own (`briefgen.lang`), for extraction and digest
+alike; natasha's pymorphy2-based vocabulary is never built, so `pkg_resources`
+is never needed.
 """
 from __future__ import annotations
 
@@ -86,26 +87,6 @@ def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
             end = cut
         yield start, text[start:end]
         start = end
-
-
-def morph() -> Any:
-    """The pymorphy3 analyzer, for the digest's raw readings (extraction reads words through `briefgen.lang`)."""
-    from .lang import pymorphy
-
-    return pymorphy.analyzer()
-
-
-@functools.cache
-def lemma(word: str) -> str:
-    """The most likely dictionary form of a word, lower-cased, ё folded to е."""
-    return parses(word)[0].normal_form.replace("ё", "е")
-
-
-def parses(word: str) -> tuple[Any, ...]:
-    """Every raw pymorphy reading of a word, most likely first (the digest's; extraction's are `lang.readings`)."""
-    from .lang import pymorphy
-
-    return pymorphy.parse(word.lower())
 
 
 def warm_up() -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..data import word_set
+from ..lang import lemma
 from ..model import Brief, Commitment
-from ..nlp import lemma
 from .compress import balanced, clip, without_asides
 from .model import CommitmentRow
 from .rank import ranked_commitments

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..data import load
-from ..nlp import lemma
+from ..lang import lemma
 
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 
 from ..data import word_set
+from ..lang import grammar as g, lemma, readings
 from ..model import Figure
-from ..nlp import parses
 from .lexicon import table
 from .rewrite import capital
 from .words import count
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SHORT = 4  # words of a label on the fact sheet
+_ADJECTIVES = (g.ADJ, g.PARTICIPLE)  # the words before a noun that agree with it
+_NOUN_GROUP = (*_ADJECTIVES, g.NOUN)  # the words of a counted noun phrase ("78 совместных проектов")
 
 
 def label(f: Figure, sentence: str, offset: int, lang: str, label_lang: str | None = None) -> str:
@@ -57,21 +59,19 @@ def nominative(words: list[str], lang: str) -> list[str]:
     if lang != "ru":
         return words
     out = list(words)
-    noun = next((i for i, w in enumerate(words) if _pos(w) == "NOUN"), None)
+    noun = next((i for i, w in enumerate(words) if _pos(w) == g.NOUN), None)
     if noun is None:
         return out
-    head = parses(words[noun])[0]
-    number = head.tag.number or "sing"
-    if head.tag.case != "nomn":
-        form = head.inflect({"nomn", number})
-        out[noun] = form.word if form is not None else words[noun]
+    head = readings(words[noun])[0]
+    number = head.number or g.SINGULAR
+    if head.case != g.NOM:
+        out[noun] = head.inflect(g.NOM, number) or words[noun]
     for i in range(noun):
-        p = next((x for x in parses(words[i]) if x.tag.POS in ("ADJF", "PRTF")), None)
-        if p is None:
+        r = next((x for x in readings(words[i]) if x.pos in _ADJECTIVES), None)
+        if r is None:
             continue
-        grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", head.tag.gender or "masc"}
-        form = p.inflect(grammemes)
-        out[i] = form.word if form is not None else words[i]
+        marks = (g.NOM, g.PLURAL) if number == g.PLURAL else (g.NOM, g.SINGULAR, head.gender or g.MASCULINE)
+        out[i] = r.inflect(*marks) or words[i]
     return out
 
 
@@ -91,21 +91,21 @@ def _nearby(f: Figure, sentence: str, at: int, lang: str) -> str:
     group: list[str] = []
     for w in after if f.kind in ("count", "quantity") else ():
         pos = _pos(w)
-        if pos not in ("ADJF", "PRTF", "NOUN"):
+        if pos not in _NOUN_GROUP:
             break
         group.append(w)
-        if pos == "NOUN":
+        if pos == g.NOUN:
             return " ".join(group)
     if lang != "ru":
         return ""
     head = sentence[:at].lstrip(" «\"„“")
     before = _WORD.findall(head)
     for i in range(len(before) - 1, max(len(before) - 11, -1), -1):
-        if _common_noun(before[i], ("nomn",), first=i == 0 and head.startswith(before[i])):
+        if _common_noun(before[i], (g.NOM,), first=i == 0 and head.startswith(before[i])):
             return _with_complement(before, i)
     for i, w in enumerate(after):
-        if _common_noun(w, ("nomn", "accs", "gent")) and not _unit(w):
-            adj = after[i - 1] if i and _pos(after[i - 1]) == "ADJF" else ""
+        if _common_noun(w, (g.NOM, g.ACC, g.GEN)) and not _unit(w):
+            adj = after[i - 1] if i and _pos(after[i - 1]) == g.ADJ else ""
             return f"{adj} {_with_complement(after, i)}".strip()
     return ""
 
@@ -113,17 +113,17 @@ def _nearby(f: Figure, sentence: str, at: int, lang: str) -> str:
 def _with_complement(words: list[str], i: int) -> str:
     """The noun at i with the genitive noun after it, when there is one ("экспорт зерна")."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return f"{words[i]} {nxt}" if nxt and _common_noun(nxt, ("gent",)) and not _unit(nxt) else words[i]
+    return f"{words[i]} {nxt}" if nxt and _common_noun(nxt, (g.GEN,)) and not _unit(nxt) else words[i]
 
 
 def _common_noun(word: str, cases: tuple[str, ...], first: bool = False) -> bool:
     """True when the word reads as a common noun of a thing (not a name, not a person) in one of `cases`;
     capitalised only as a sentence's first word."""
-    readings = parses(word)
-    if any(t in readings[0].tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")) or not (word[:1].islower() or first):
+    found = readings(word)
+    if any(m in found[0] for m in g.NAMES) or not (word[:1].islower() or first):
         return False
-    considered = readings[:3] if first else readings[:1]  # a sentence's first word: its likeliest readings
-    return any(p.tag.POS == "NOUN" and p.tag.animacy != "anim" and p.tag.case in cases for p in considered)
+    considered = found[:3] if first else found[:1]  # a sentence's first word: its likeliest readings
+    return any(r.pos == g.NOUN and g.ANIMATE not in r and r.case in cases for r in considered)
 
 
 def _unit(word: str) -> bool:
@@ -134,7 +134,7 @@ def _unit(word: str) -> bool:
 def _head(words: list[str], lang: str) -> str:
     """The lemma of the phrase's first noun (its first word when none is found)."""
     for w in words:
-        if lang != "ru" or _pos(w) == "NOUN":
+        if lang != "ru" or _pos(w) == g.NOUN:
             return _lemma(w, lang)
     return _lemma(words[0], lang)
 
@@ -144,10 +144,8 @@ def _kinds(kind: str, lang: str) -> str:
 
 
 def _pos(word: str) -> str | None:
-    return parses(word)[0].tag.POS
+    return readings(word)[0].pos
 
 
 def _lemma(word: str, lang: str) -> str:
-    if lang != "ru":
-        return word.lower()
-    return parses(word)[0].normal_form.replace("ё", "е")
+    return lemma(word) if lang == "ru" else word.lower()

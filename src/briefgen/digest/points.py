@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..document import DATELINE
+from ..lang import grammar as g, readings
 from ..model import Brief, Span
-from ..nlp import parses
 from .captions import caption, courtesy
 from .compress import compress
 from .lexicon import holds, listed
@@ -44,7 +44,7 @@ _CONTENT = re.compile(r"[^\W\d_]+")
 _ENDED = re.compile(r"[.!?…][»\"”)]?\s*$")  # a sentence, not a headline or a heading
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_VERB_FORMS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+_VERB_FORMS = {g.VERB, g.INFINITIVE, g.PARTICIPLE, g.PARTICIPLE_SHORT, g.GERUND}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +150,8 @@ def same_fact(text: str, earlier: str, brief: Brief) -> bool:
 
 
 def _action(word: str) -> bool:
-    """True when a word may name an action (a Russian verb form; any English word, which pymorphy cannot tell)."""
-    return not _CYRILLIC.search(word) or parses(word)[0].tag.POS in _VERB_FORMS
+    """True when a word may name an action (a Russian verb form; any English word, which the analyser cannot tell)."""
+    return not _CYRILLIC.search(word) or readings(word)[0].pos in _VERB_FORMS
 
 
 def _stems(text: str) -> set[str]:

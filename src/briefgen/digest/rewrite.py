@@ -3,16 +3,16 @@
 "В этой связи примем ряд решений" → "Стороны примут ряд решений"; "наше
 партнёрство" → "партнёрство двух стран"; "we will open" → "Kazakhstan will
 open". Words come from `data/digest.yaml`; Russian verbs and nouns are
-inflected with pymorphy3 (through `briefgen.nlp`'s cached parses).
+inflected through their readings in `briefgen.lang` (cached per form).
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from ..nlp import morph, parses
+from ..lang import grammar as g, readings
+from ..lang.reading import Reading
 from .lexicon import listed, pronouns, table, wording
 
 TOKEN = re.compile(r"\w+(?:[-’']\w+)*")
@@ -75,7 +75,7 @@ def lower_first(text: str) -> str:
     m = TOKEN.match(text)
     if not m or m.group().isupper() and len(m.group()) > 1 or len(m.group()) > 1 and m.group()[1:].lower() != m.group()[1:]:
         return text
-    if any(t in p.tag for p in parses(m.group())[:1] for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")):
+    if any(mark in r for r in readings(m.group())[:1] for mark in g.NAMES):
         return text
     return text[:1].lower() + text[1:]
 
@@ -129,18 +129,18 @@ def _russian(text: str, voice: Voice) -> str:
                 pos = end
                 skip_until = end
                 head = _agreeing(word, tokens[noun].group())
-                if head.tag.case == "nomn":  # "Наши страны придаём…": the phrase is the subject, its number the verb's
-                    said_subject, singular = True, head.tag.number == "sing"
+                if head.case == g.NOM:  # "Наши страны придаём…": the phrase is the subject, its number the verb's
+                    said_subject, singular = True, head.number == g.SINGULAR
                 continue
         verb = _ru_verb(low)
         if verb is not None:
             form, number = verb
-            if number == "plur" and singular:
-                form = _inflect_verb(low, "sing") or form
+            if number == g.PLURAL and singular:
+                form = _inflect_verb(low, g.SINGULAR) or form
             if not said_subject and not _has_subject_before(tokens, i):
-                subject, singular = (voice.speaker, False) if number == "sing" else _we(tokens, i - 1, voice)
-                if number == "plur" and singular:
-                    form = _inflect_verb(low, "sing") or form
+                subject, singular = (voice.speaker, False) if number == g.SINGULAR else _we(tokens, i - 1, voice)
+                if number == g.PLURAL and singular:
+                    form = _inflect_verb(low, g.SINGULAR) or form
                 if subject:
                     out.append(_like(word, subject) + " ")
                     out.append(form)
@@ -159,9 +159,9 @@ def _we(tokens: list[re.Match[str]], i: int, voice: Voice) -> tuple[str, bool]:
     sides = str(pronouns("ru").get("мы", "стороны"))
     joint = set(listed("joint_verbs", "ru"))
     for m in tokens[i + 1 : i + 4]:
-        p = parses(m.group())[0]
-        if p.tag.POS in ("VERB", "INFN"):
-            if p.normal_form.replace("ё", "е") in joint or not voice.party:
+        r = readings(m.group())[0]
+        if r.pos in (g.VERB, g.INFINITIVE):
+            if r.lemma.replace("ё", "е") in joint or not voice.party:
                 return sides, False
             return voice.party, True
     return sides, False
@@ -179,27 +179,26 @@ def _ru_pronoun(low: str, prev: str) -> str | None:
 
 def _ru_verb(low: str) -> tuple[str, str] | None:
     """The third-person form of a first-person verb, and its number; None for any other word."""
-    for p in parses(low)[:1]:
-        if p.tag.POS == "VERB" and p.tag.person == "1per":
-            number = p.tag.number or "plur"
-            form = p.inflect({"3per", number})
+    for r in readings(low)[:1]:
+        if r.pos == g.VERB and r.person == g.FIRST:
+            number = r.number or g.PLURAL
+            form = r.inflect(g.THIRD, number)
             if form is not None:
-                return form.word, number
+                return form, number
     return None
 
 
 def _inflect_verb(low: str, number: str) -> str | None:
-    for p in parses(low)[:1]:
-        form = p.inflect({"3per", number})
-        return form.word if form is not None else None
+    for r in readings(low)[:1]:
+        return r.inflect(g.THIRD, number)
     return None
 
 
 def _has_subject_before(tokens: list[re.Match[str]], i: int) -> bool:
     """True when a nominative noun or pronoun stands before word i in its clause (so no subject needs adding)."""
     for m in reversed(tokens[max(0, i - 4) : i]):
-        p = parses(m.group())[0]
-        if p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn":
+        r = readings(m.group())[0]
+        if r.pos in (g.NOUN, g.PRONOUN) and r.case == g.NOM:
             return True
     return False
 
@@ -207,10 +206,10 @@ def _has_subject_before(tokens: list[re.Match[str]], i: int) -> bool:
 def _next_noun(tokens: list[re.Match[str]], i: int) -> int | None:
     """The index of the noun a possessive at i belongs to (within three words), else None."""
     for j in range(i + 1, min(i + 4, len(tokens))):
-        p = parses(tokens[j].group())[0]
-        if p.tag.POS == "NOUN":
+        r = readings(tokens[j].group())[0]
+        if r.pos == g.NOUN:
             return j
-        if p.tag.POS not in ("ADJF", "PRTF", "NUMR", "ADVB"):
+        if r.pos not in (g.ADJ, g.PARTICIPLE, g.NUMERAL, g.ADVERB):
             return None
     return None
 
@@ -218,45 +217,45 @@ def _next_noun(tokens: list[re.Match[str]], i: int) -> int | None:
 def _ru_possessive(text: str, tokens: list[re.Match[str]], i: int, j: int, voice: Voice) -> tuple[str, int]:
     """(What stands for "наш* … NOUN", where that stretch ends in the text)."""
     noun = tokens[j]
-    parse = _agreeing(tokens[i].group(), noun.group())
-    case = parse.tag.case or "nomn"
+    reading = _agreeing(tokens[i].group(), noun.group())
+    case = reading.case or g.NOM
     country = wording("country_noun", "ru")
     between = text[tokens[i].end() : noun.start()].strip()
-    if parse.normal_form == country:
-        if parse.tag.number == "plur":
+    if reading.lemma == country:
+        if reading.number == g.PLURAL:
             both = table("both_countries", "ru")
-            return both.get(case, both.get("gent", "")), noun.end()
+            return both.get(case, both.get(g.GEN, "")), noun.end()
         if not voice.party:  # "наша страна" of a speaker whose country is unknown: "страна выступающего", no gender assumed
             return " ".join(x for x in (between, noun.group(), wording("speaker_owner", "ru")) if x), noun.end()
         return _inflect_name(voice.party, case), noun.end()
-    shared = parse.normal_form.replace("ё", "е") in listed("shared_nouns", "ru")
-    owner = table("both_countries", "ru").get("gent", "") if shared or not voice.party else _inflect_name(voice.party, "gent")
+    shared = reading.lemma.replace("ё", "е") in listed("shared_nouns", "ru")
+    owner = table("both_countries", "ru").get(g.GEN, "") if shared or not voice.party else _inflect_name(voice.party, g.GEN)
     phrase = " ".join(x for x in (between, noun.group(), owner) if x)
     return phrase, noun.end()
 
 
-def _agreeing(possessive: str, noun: str) -> Any:
+def _agreeing(possessive: str, noun: str) -> Reading:
     """The reading of `noun` that agrees with the possessive before it in number and case (else its likeliest)."""
-    for n in parses(noun):
-        if n.tag.POS == "NOUN" and any(p.tag.number == n.tag.number and p.tag.case == n.tag.case for p in parses(possessive)):
+    for n in readings(noun):
+        if n.pos == g.NOUN and any(p.number == n.number and p.case == n.case for p in readings(possessive)):
             return n
-    return parses(noun)[0]
+    return readings(noun)[0]
 
 
 def _inflect_name(name: str, case: str) -> str:
     """A country's name in a case, word by word ("Российская Федерация" → "Российской Федерации");
-    a word pymorphy cannot inflect stays as written."""
-    if case == "nomn":
+    a word the analyser cannot inflect stays as written."""
+    if case == g.NOM:
         return name
     return " ".join(_inflect_word(w, case) for w in name.split())
 
 
 def _inflect_word(word: str, case: str) -> str:
-    for p in morph().parse(word):
-        if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF"):
-            form = p.inflect({case})
+    for r in readings(word):
+        if r.case == g.NOM and r.pos in (g.NOUN, g.ADJ):
+            form = r.inflect(case)
             if form is not None:
-                return _like(word, form.word)
+                return _like(word, form)
     return word
 
 

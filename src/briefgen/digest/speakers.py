@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..lang import grammar as g, readings
 from ..model import Brief, Participant, Span
-from ..nlp import parses
 from .measures import nominative
 from .rewrite import Voice
 
@@ -34,7 +34,7 @@ def party_of(p: Participant, lang: str) -> str:
     while len(words) > 1 and words[-1][:1].isupper():
         group.insert(0, words.pop())
     group = group[-2:]
-    if not group or not any(x.tag.case == "gent" for x in parses(group[-1])):
+    if not group or not any(r.case == g.GEN for r in readings(group[-1])):
         return ""
     return " ".join(w[:1] + n[1:] for w, n in zip(group, nominative(group, "ru"), strict=True))
 

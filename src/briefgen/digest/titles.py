@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..lang import grammar as g, lemma, readings
 from ..model import Brief, Participant
-from ..nlp import lemma, parses
 from .captions import caption, courtesy, furniture
 from .compress import clip, without_asides
 from .lexicon import listed, table, wording
@@ -93,7 +93,7 @@ def supported(event: str, src: SourceText) -> bool:
     """True when the event's head word (one of its first two nouns, by lemma) occurs in the report's opening."""
     opening = " ".join(s.text for s in src.sentences()[:LEDE_SENTENCES])
     said = {lemma(w) for w in _WORD.findall(opening)}
-    heads = [lemma(w) for w in _WORD.findall(event) if parses(w)[0].tag.POS == "NOUN"][:2]
+    heads = [lemma(w) for w in _WORD.findall(event) if readings(w)[0].pos == g.NOUN][:2]
     return not heads or any(h in said for h in heads)
 
 

@@ -74,3 +74,4 @@ QUALITATIVE = "qualitative"
 PREDICATIVE_USE = "may be predicative"  # "рад"
 LATIN = "latin"  # a word in Latin letters the analyser does not read
 DIGITS = "digits"  # a number written in digits
+NAMES = (FIRST_NAME, SURNAME, PATRONYMIC, PLACE, ORGANISATION, ABBREVIATION)  # marks of a name, not a common word

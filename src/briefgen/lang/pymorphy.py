@@ -88,14 +88,7 @@ class Pymorphy:
 
 @functools.cache
 def _readings(word: str) -> tuple[Reading, ...]:
-    return tuple(_reading(p) for p in parse(word))
-
-
-@functools.cache
-def parse(word: str) -> tuple[Any, ...]:
-    """pymorphy3's own parses of a lower-cased form, once per process: the readings above and the digest's
-    raw readings (`nlp.parses`) share them, so no word is looked up twice."""
-    return tuple(analyzer().parse(word))
+    return tuple(_reading(p) for p in analyzer().parse(word))
 
 
 def _reading(p: Any) -> Reading:

@@ -97,10 +97,10 @@ def _join(lines: list[str]) -> list[str]:
 
 def _compound(before: str, after: str) -> bool:
     """Whether a line-end hyphen belongs to the word: a compound adjective ("торгово-" + "экономический")."""
-    from ..nlp import morph
+    from ..lang import grammar as g, readings
 
     head = re.search(r"(\w+)-$", before)
     tail = re.match(r"\w+", after)
     if not head or not tail or not head.group(1).endswith(("о", "е")):
         return False
-    return any(p.tag.POS == "ADJF" for p in morph().parse(tail.group()))
+    return any(r.pos == g.ADJ for r in readings(tail.group()))
