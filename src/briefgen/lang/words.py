@@ -141,9 +141,7 @@ def index_phrases(pairs: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[Part
 
 
 def _fits(part: str, keys: Set[str], word: Word) -> bool:
-    """Whether `word`, whose lemmas are `keys`, is the phrase word `part` (a lemma, an =form or a prefix*)."""
-    if part in keys:
-        return True
+    """Whether `word`, whose lemmas are `keys`, is the phrase word `part`, an =form or a prefix*."""
     if part[0] == FORM:
         return fold(word.text) == part[1:]
     if part[-1] == PREFIX:
@@ -159,13 +157,17 @@ def match_phrase(words: Sequence[Word], i: int, parts: Parts, keys: Sequence[Set
         if part == GAP:
             gap = MAX_GAP
             continue
+        lemma = part[0] != FORM and part[-1] != PREFIX  # the common case, checked inline
         k = j
-        while k < len(words) and not _fits(part, keys[k] if keys is not None else words[k].lemmas, words[k]):
+        while True:
+            if k >= len(words):
+                return None
+            own = keys[k] if keys is not None else words[k].lemmas
+            if part in own if lemma else _fits(part, own, words[k]):
+                break
             if k - j >= gap:
                 return None
             k += 1
-        if k >= len(words):
-            return None
         j, gap = k + 1, 0
     return j
 
