@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from briefgen import data
-from briefgen.extract import extract_brief
+from briefgen.extract import agenda, extract_brief
+from briefgen.lang.words import index_phrases, words_of
 from briefgen.model import Source
 
 
@@ -120,3 +121,19 @@ def test_a_replaced_taxonomy_is_used_instead(own_taxonomy):
     brief = extract_brief(Source(text=text))
     assert [(a.id, a.label) for a in brief.agenda_areas] == [("space", "Космос")]
     assert all(c.area in (None, "space") for c in brief.commitments)
+
+
+@pytest.mark.parametrize(
+    ("text", "weights"),
+    [
+        ("Обсудили поставки сельхозтехники.", {"farm": 1}),  # a prefix keyword
+        ("Обсудили водные ресурсы региона.", {"water": 2}),  # a multi-word keyword weighs its length
+        ("Обсудили водные, ресурсы.", {"water": 2}),  # punctuation does not part its words
+        ("Обсудили водный баланс.", {}),
+        ("Обсудили охрану вод.", {"water": 1}),  # an exact form
+        ("Обсудили охрану воды.", {}),
+    ],
+)
+def test_keywords_are_phrases_in_the_word_syntax(text, weights):
+    taxonomy = index_phrases([("сельхоз*", "farm"), ("водный ресурс", "water"), ("=вод", "water")])
+    assert agenda.area_weights(words_of(text), taxonomy) == weights

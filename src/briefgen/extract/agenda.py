@@ -13,13 +13,12 @@ from collections.abc import Sequence
 
 from .. import data, lang
 from ..document import is_heading
-from ..grammars.tokens import fold
-from ..lang.words import Word
+from ..lang.words import Parts, Word, index_phrases, phrases_at
 from ..model import AgendaArea, Span
 from .context import Context
 from .speech import quoted_stretches
 
-PREFIX = "*"  # a keyword ending so matches every lemma it begins
+Taxonomy = dict[str, list[tuple[Parts, str]]]  # `keywords`: first word → [(phrase parts, area id)]
 
 
 def find(ctx: Context) -> list[AgendaArea]:
@@ -36,48 +35,36 @@ def find(ctx: Context) -> list[AgendaArea]:
     return out
 
 
-def keywords(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """The taxonomy's keywords for `lang`, indexed by their first lemma: first → [(lemmas, area id)].
-
-    A one-word keyword ending in "*" is a prefix, indexed under PREFIX as [(prefix,), area id].
-    """
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for area in data.load("taxonomy")["areas"]:
-        for key in area.get("keywords", {}).get(lang) or []:
-            lemmas = tuple(fold(str(key)).split())
-            if lemmas[0].endswith(PREFIX):
-                index.setdefault(PREFIX, []).append(((lemmas[0][: -len(PREFIX)],), area["id"]))
-            else:
-                index.setdefault(lemmas[0], []).append((lemmas, area["id"]))
-    return index
+@data.cached
+def keywords(lang: str) -> Taxonomy:
+    """The taxonomy's keywords for `lang` (phrases in `lang.words`' syntax) indexed for `phrases_at`."""
+    return index_phrases(
+        (str(key), area["id"])
+        for area in data.load("taxonomy")["areas"]
+        for key in area.get("keywords", {}).get(lang) or []
+    )
 
 
-def area_weights(words: Sequence[Word], taxonomy: dict, names: Sequence[tuple[int, int]] = ()) -> dict[str, int]:
+def area_weights(words: Sequence[Word], taxonomy: Taxonomy, names: Sequence[tuple[int, int]] = ()) -> dict[str, int]:
     """Area id → how many words of `words` its keywords cover (a multi-word keyword weighs its length).
 
-    A keyword that lies inside one of the `names` stretches without covering it
-    (the "торговли" of "министр торговли") does not count; one that is the whole
-    name ("ООН", "Евразийский экономический союз") does.
+    Punctuation does not part a keyword's words. A keyword that lies inside one of
+    the `names` stretches without covering it (the "торговли" of "министр
+    торговли") does not count; one that is the whole name ("ООН", "Евразийский
+    экономический союз") does.
     """
     found = [w for w in words if w.is_word]
-    lemmas = [_keys(w) for w in found]
-    prefixes = taxonomy.get(PREFIX, ())
+    keys = [_keys(w) for w in found]
     out: dict[str, int] = {}
-    for i, keys in enumerate(lemmas):
-        for first in keys | {PREFIX for (p,), _ in prefixes if any(k.startswith(p) for k in keys)}:
-            for key, area in taxonomy.get(first, ()):
-                if first == PREFIX and not any(k.startswith(key[0]) for k in keys):
-                    continue
-                n = len(key)
-                if i + n > len(lemmas) or not all(k in lemmas[i + j] for j, k in enumerate(key[1:], 1)):
-                    continue
-                begin, end = found[i].start, found[i + n - 1].end
-                if not any(s <= begin and end <= e and (s, e) != (begin, end) for s, e in names):
-                    out[area] = out.get(area, 0) + n
+    for i in range(len(found)):
+        for end, area, _, _ in phrases_at(found, i, taxonomy, keys):
+            begin, stop = found[i].start, found[end - 1].end
+            if not any(s <= begin and stop <= e and (s, e) != (begin, stop) for s, e in names):
+                out[area] = out.get(area, 0) + end - i
     return out
 
 
-def best_area(words: Sequence[Word], taxonomy: dict) -> str | None:
+def best_area(words: Sequence[Word], taxonomy: Taxonomy) -> str | None:
     """The area whose keywords weigh most in `words` (the first found on a tie), or None."""
     weights = area_weights(words, taxonomy)
     return max(weights, key=weights.__getitem__) if weights else None

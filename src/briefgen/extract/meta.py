@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from .. import data, lang
 from ..document import DATELINE, headline
+from ..lang.words import form_pattern
 from ..model import Source
 from .context import Context
 
@@ -108,14 +109,14 @@ def _month(word: str, months: list[str]) -> str:
 def _credit(language: str) -> re.Pattern[str]:
     """A credit cue, an optional outlet noun, then the outlet's name, quoted or capitalised."""
     cues, nouns = _any_of("publisher_cues", language), _any_of("outlet_nouns", language)
-    return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})\w*[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
+    return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:(?:{nouns})[ \t]+)?(?:{_QUOTED}|{_CAPITALISED})")
 
 
 @data.cached
 def _past_credit(language: str) -> re.Pattern[str]:
     """A credit cue in the past tense, which names an outlet only with its noun: "сообщило агентство Новости"."""
     cues, nouns = _any_of("past_cues", language), _any_of("outlet_nouns", language)
-    return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:{nouns})\w*[ \t]+(?:{_QUOTED}|{_CAPITALISED})")
+    return re.compile(rf"(?<!\w)(?:{cues})[ \t]+(?:{nouns})[ \t]+(?:{_QUOTED}|{_CAPITALISED})")
 
 
 @data.cached
@@ -127,7 +128,7 @@ def _source_line(language: str) -> re.Pattern[str]:
 @data.cached
 def _outlet(language: str) -> re.Pattern[str]:
     """An outlet named right after an interview cue: an optional outlet noun, then a capitalised name."""
-    return re.compile(rf"[ \t]+(?:(?:{_any_of('outlet_nouns', language)})\w*[ \t]+)?{_CAPITALISED}")
+    return re.compile(rf"[ \t]+(?:(?:{_any_of('outlet_nouns', language)})[ \t]+)?{_CAPITALISED}")
 
 
 @data.cached
@@ -136,5 +137,5 @@ def _interview(language: str) -> re.Pattern[str]:
 
 
 def _any_of(key: str, language: str) -> str:
-    """A regex alternation of the `key` phrases of sources.yaml, in the file's order (never matches when empty)."""
-    return "|".join(re.escape(c) for c in data.load("sources")[key].get(language, [])) or r"(?!)"
+    """A regex alternation of the `key` phrases of sources.yaml (exact forms and prefixes), in the file's order."""
+    return form_pattern(data.load("sources")[key].get(language, []))

@@ -1,4 +1,4 @@
-"""Turn text into analysed words (offsets, lemmas, grammar) and match lemma phrases over them.
+"""Turn text into analysed words (offsets, lemmas, grammar) and match phrases over them.
 
 This is the one word layer extraction reads: each distinct word form is read
 once per process by the analyser of the language that writes it (`reader`: a
@@ -6,18 +6,32 @@ Latin word in a Russian text is read as English), its likely readings kept once
 per form (`_likely`); a Document splits each sentence into words once
 (`Document.sentence_words`), so every extractor shares the same work.
 
-Phrase syntax (`phrase_index`): words are lemmas ("объявить решение" matches
-"объявили решения"); "..." stands for up to MAX_GAP words ("объявить ...
-решение"). The figure grammars' word lists (`grammars.lexicon`) match written
-forms instead: every inflected form of a listed word, a trailing "." optional.
+Phrase syntax, the one every word list that names phrases is written in (agenda
+keywords, commitment and deadline cues, the publisher cues of `extract.meta`).
+A phrase is words separated by spaces, compared lower-cased with ё as е; each
+word is one of:
+
+- a lemma, any of its inflected forms: "объявить решение" matches "объявили решения";
+- an exact form, marked "=": "=словам" matches that written form only ("по =словам"
+  does not match "по слову");
+- a prefix, marked "*" at its end: "сельхоз*" matches every lemma it begins
+  ("сельхозтехника", "сельхозпроизводитель");
+- a gap, "...": up to MAX_GAP words of any kind ("объявить ... решение").
+
+`phrase_index`/`index_phrases` compile phrases for `phrases_at`, which matches
+them over analysed words. `form_pattern` turns phrases without lemmas into a
+regex for raw text (where a prefix begins a written form and case is the
+caller's flags'), for cues that sit inside patterns of names and quotation
+marks. The figure grammars' word lists (`grammars.lexicon`) match written forms
+their own way: every inflected form of a listed word, a trailing "." optional.
 """
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from . import Language, reader
 from .letters import fold
@@ -28,7 +42,10 @@ _LAST_WORD = re.compile(r"(\w+)[ \t]+\Z")
 WORD_REACH = 40  # characters before an offset in which the word just before it is looked for
 MIN_SCORE = 0.1  # another lemma or part of speech rated below this is too unlikely to count
 MAX_GAP = 2  # words a phrase's "..." may stand for
-GAP = "..."
+GAP = "..."  # a phrase's gap: up to MAX_GAP words
+FORM = "="  # a phrase word opening so is an exact written form: "=словам"
+PREFIX = "*"  # a phrase word ending so matches every lemma it begins: "сельхоз*"
+Parts = tuple[str, ...]  # a phrase's words as written, folded: "по", "=словам", "агро*", "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,45 +117,104 @@ def _likely(word: str, language: Language) -> tuple[Reading, ...]:
     return tuple(replace(r, lemma=r.lemma.replace("ё", "е")) if "ё" in r.lemma else r for r in keep)
 
 
-def phrase_index(entries) -> dict[str, list[tuple[tuple[str, ...], Any]]]:
-    """Index phrases ("объявить ... решение", or a plain lemma) by their first lemma: first → [(parts, value)].
+def phrase_index(entries: Mapping[str, Any] | Iterable[str] | None) -> dict[str, list[tuple[Parts, Any]]]:
+    """Index phrases ("объявить ... решение", or a plain lemma) by their first word: first → [(parts, value)].
 
     `entries` is a mapping phrase → value, or a list of phrases (value None).
     """
-    items = entries.items() if isinstance(entries, dict) else ((e, None) for e in entries or ())
-    index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-    for phrase, value in items:
+    if isinstance(entries, Mapping):
+        return index_phrases(cast(Mapping[str, Any], entries).items())
+    return index_phrases((str(e), None) for e in entries or ())
+
+
+def index_phrases(pairs: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[Parts, Any]]]:
+    """Index (phrase, value) pairs (a phrase may come more than once) by their first word: a lemma under
+    itself, an exact form under "=form", a prefix under PREFIX."""
+    index: dict[str, list[tuple[Parts, Any]]] = {}
+    for phrase, value in pairs:
         parts = tuple(fold(str(phrase)).split())
-        index.setdefault(parts[0], []).append((parts, value))
+        first = PREFIX if parts[0].endswith(PREFIX) else parts[0]
+        if first.startswith(FORM):
+            index.setdefault(FORM, [])  # marks that some phrase opens with a form, so `phrases_at` looks forms up
+        index.setdefault(first, []).append((parts, value))
     return index
 
 
-def match_phrase(words: list[Word], i: int, parts: tuple[str, ...]) -> int | None:
-    """The index after `parts` when they match `words` from `i` on (any reading's lemma; "..." skips ≤ MAX_GAP words)."""
+def _fits(part: str, keys: Set[str], word: Word) -> bool:
+    """Whether `word`, whose lemmas are `keys`, is the phrase word `part`, an =form or a prefix*."""
+    if part[0] == FORM:
+        return fold(word.text) == part[1:]
+    if part[-1] == PREFIX:
+        return any(k.startswith(part[:-1]) for k in keys)
+    return False
+
+
+def match_phrase(words: Sequence[Word], i: int, parts: Parts, keys: Sequence[Set[str]] | None = None) -> int | None:
+    """The index after `parts` when they match `words` from `i` on ("..." skips ≤ MAX_GAP words); a word
+    matches a lemma by any of its `keys` (its likely lemmas unless given)."""
     j, gap = i, 0
     for part in parts:
         if part == GAP:
             gap = MAX_GAP
             continue
+        lemma = part[0] != FORM and part[-1] != PREFIX  # the common case, checked inline
         k = j
-        while k < len(words) and k - j < gap and part not in words[k].lemmas:
+        while True:
+            if k >= len(words):
+                return None
+            own = keys[k] if keys is not None else words[k].lemmas
+            if part in own if lemma else _fits(part, own, words[k]):
+                break
+            if k - j >= gap:
+                return None
             k += 1
-        if k >= len(words) or part not in words[k].lemmas:
-            return None
         j, gap = k + 1, 0
     return j
 
 
-def phrases_at(words: list[Word], i: int, index: dict) -> list[tuple[int, Any, str, bool]]:
-    """Every indexed phrase that starts at words[i]: (index after it, its value, its first lemma, whether
-    it has a gap)."""
-    out = []
-    for lemma in words[i].lemmas:
+def phrases_at(
+    words: Sequence[Word], i: int, index: Mapping[str, list[tuple[Parts, Any]]], keys: Sequence[Set[str]] | None = None
+) -> list[tuple[int, Any, str, bool]]:
+    """Every indexed phrase that starts at words[i]: (index after it, its value, the lemma its first word
+    matched (the word's own for an exact form), whether it has a gap); `keys` as in `match_phrase`."""
+    own = keys[i] if keys is not None else words[i].lemmas
+    out: list[tuple[int, Any, str, bool]] = []
+    for lemma in own:
         for parts, value in index.get(lemma, ()):
-            j = match_phrase(words, i, parts)
+            j = match_phrase(words, i, parts, keys)
             if j is not None:
                 out.append((j, value, lemma, GAP in parts))
+    if FORM in index:
+        for parts, value in index.get(FORM + fold(words[i].text), ()):
+            j = match_phrase(words, i, parts, keys)
+            if j is not None:
+                out.append((j, value, words[i].lemma, GAP in parts))
+    for parts, value in index.get(PREFIX, ()):
+        lemma = next((k for k in own if k.startswith(parts[0][:-1])), None)
+        j = None if lemma is None else match_phrase(words, i, parts, keys)
+        if lemma is not None and j is not None:
+            out.append((j, value, lemma, GAP in parts))
     return out
+
+
+def form_pattern(phrases: Iterable[str]) -> str:
+    """A regex alternation matching `phrases` in raw text, in their order (never matching when there are none):
+    an exact form as written, a prefix as the start of a written form, a gap as up to MAX_GAP words, words
+    apart by spaces. A lemma has no place in raw text: ValueError."""
+    out = []
+    for phrase in phrases:
+        regex = ""
+        for part in str(phrase).split():
+            if part == GAP:
+                regex += rf"(?:[ \t]+\w+){{0,{MAX_GAP}}}"
+                continue
+            if not (part.startswith(FORM) or part.endswith(PREFIX)):
+                raise ValueError(f"{phrase!r}: a raw-text phrase needs exact forms (=word) or prefixes (word*)")
+            word = part.removeprefix(FORM)
+            word = re.escape(word.removesuffix(PREFIX)) + (r"\w*" if word.endswith(PREFIX) else "")
+            regex += (r"[ \t]+" if regex else "") + word
+        out.append(regex)
+    return "|".join(out) or r"(?!)"
 
 
 def word_before(text: str, offset: int) -> str | None:
