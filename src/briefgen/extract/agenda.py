@@ -1,6 +1,6 @@
 """Turn taxonomy keywords found in sentences into AgendaAreas with their evidence.
 
-The taxonomy (ids, labels, lemma keywords per language) is `data/taxonomy.yaml`,
+The taxonomy (ids, labels, keywords per language in `lang.words`' phrase syntax) is `data/taxonomy.yaml`,
 replaceable with a ministry's own file through BRIEFGEN_TAXONOMY. An area is
 reported when a section heading or a sentence of the text discusses it. A keyword
 inside a name says nothing of what was discussed: a title ("министр торговли"),
