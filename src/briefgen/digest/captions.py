@@ -7,17 +7,13 @@ sentence of thanks or welcome is no lede.
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from .lexicon import holds, listed
 
 
-@functools.lru_cache(maxsize=1024)
 def caption(line: str, lang: str) -> bool:
-    """True when the line is a photo caption or credit rather than the report's words.
-
-    Kept per line: the digest asks it of each sentence's paragraph, and one paragraph may hold a megabyte."""
+    """True when the line is a photo caption or credit rather than the report's words."""
     low = " ".join(line.lower().split())
     openers = listed("caption_openers", lang)
     if any(re.match(rf"{re.escape(o)}\b", low) for o in openers):

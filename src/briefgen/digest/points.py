@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..document import DATELINE
 from ..lang import grammar as g, readings
 from ..model import Brief, Span
-from .captions import caption, courtesy
+from .captions import courtesy
 from .compress import compress
 from .lexicon import holds, listed
 from .model import KeyPoint
@@ -188,7 +188,7 @@ def _candidates(brief: Brief, src: SourceText, lang: str) -> Iterable[Candidate]
         yield make(lede, float("inf"))
     ranked = [make(s, w) for s, w in sorted(weights.items(), key=lambda x: (-x[1], x[0].start)) if s != lede]
     ranked += [Candidate(s) for s in src.sentences()[:MORE_SENTENCES] if s != lede and s not in weights and count(s.text) >= LEDE_WORDS]
-    ranked = [c for c in ranked if not caption(src.paragraph_text(c.span.start), lang)]
+    ranked = [c for c in ranked if not src.in_caption(c.span.start, lang)]
     yield from sorted(ranked, key=lambda c: courtesy(c.span.text, lang))  # stable: courtesies after the rest
 
 
@@ -202,7 +202,7 @@ def _lede(brief: Brief, src: SourceText, lang: str) -> Span | None:
     for i, s in enumerate(src.sentences()):
         if not _ENDED.search(s.text) or in_quote(brief, s) or first_person(s.text) or courtesy(s.text, lang):
             continue
-        if caption(src.paragraph_text(s.start), lang):
+        if src.in_caption(s.start, lang):
             continue
         who = {p.name for p, m in mentions if s.start <= m.start < s.end}
         meets = meeting(s.text, lang)

@@ -9,6 +9,7 @@ from ..errors import BriefgenError
 from ..model import Span
 from ..source import date_marker
 from ..spans import index_of, make_span, paragraphs
+from .captions import caption
 from .sentences import sentence_around, sentence_bounds
 from .words import count
 
@@ -26,16 +27,22 @@ class SourceText:
             body_start = 0
         self.paras = paragraphs(text, body_start)
         self._cache: dict[int, list[int]] = {}  # paragraph → its sentence bounds
+        self._captions: dict[tuple[int, str], bool] = {}  # (paragraph, language) → whether it is a caption
 
     def paragraph(self, offset: int) -> int | None:
         """The number (from 1) of the paragraph holding `offset`, or None."""
         i = index_of(self.paras, offset)
         return None if i is None else i + 1
 
-    def paragraph_text(self, offset: int) -> str:
-        """The text of the paragraph holding `offset` ("" outside every paragraph)."""
+    def in_caption(self, offset: int, lang: str) -> bool:
+        """True when the paragraph holding `offset` is a photo caption or credit; decided once per paragraph,
+        since the digest asks it of every sentence and one paragraph may hold a megabyte."""
         i = index_of(self.paras, offset)
-        return "" if i is None else self.paras[i].text
+        if i is None:
+            return caption("", lang)
+        if (i, lang) not in self._captions:
+            self._captions[i, lang] = caption(self.paras[i].text, lang)
+        return self._captions[i, lang]
 
     def sentence(self, start: int, end: int) -> Span:
         """The sentence holding [start, end) (the stretch itself when it lies outside every paragraph)."""

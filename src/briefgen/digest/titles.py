@@ -107,7 +107,7 @@ def composed(brief: Brief, src: SourceText, lang: str) -> str:
         pattern = wording("meeting_title", lang) or "{meeting}: {names}"
         head = pattern.format(meeting=meeting, names=joined) if meeting else joined
         return ", ".join(x for x in (head, brief.source.place) if x)
-    prose = [s for s in src.sentences() if not caption(src.paragraph_text(s.start), lang)]
+    prose = [s for s in src.sentences() if not src.in_caption(s.start, lang)]
     plain = [s for s in prose if not (first_person(s.text) or courtesy(s.text, lang))] or prose
     sentences = [s for s in plain if count(s.text) >= MIN_SENTENCE] or plain
     if sentences:
@@ -119,7 +119,7 @@ def participants(brief: Brief, src: SourceText, lang: str) -> list[str]:
     """The short names of those who met: the participants named together in the first sentence (no caption)
     naming two or more of them; else those known by full name."""
     for s in src.sentences():
-        if caption(src.paragraph_text(s.start), lang):
+        if src.in_caption(s.start, lang):
             continue
         named = [p for p in brief.participants if any(s.start <= m.start < s.end for m in p.mentions) and not reporter(p, lang)]
         if len(named) >= 2:
