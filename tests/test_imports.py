@@ -38,3 +38,12 @@ def test_a_plain_text_source_loads_no_reader(tmp_path):
     path.write_text("date 2025-01-01\nМинистр провёл переговоры.\n", encoding="utf-8")
     loaded = modules_after(f"from briefgen.source import read_source\nread_source({str(path)!r})")
     assert not {m.split(".")[0] for m in loaded} & {"trafilatura", "pypdf", "docx", "lxml"}
+
+
+def test_extraction_reads_the_dictionary_through_the_c_dawg(seed_path):
+    loaded = modules_after(
+        "from briefgen.extract import extract_brief\n"
+        "from briefgen.source import read_source\n"
+        f"extract_brief(read_source({str(seed_path)!r}))"
+    )
+    assert "dawg" in loaded  # DAWG2, pymorphy3's [fast] extra: without it pymorphy3 falls back to its Python reader
