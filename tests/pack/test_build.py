@@ -231,6 +231,32 @@ def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, sour
 
 
 @pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
+def test_a_forked_pack_composes_each_document_once_and_lays_the_brief_out_once(tmp_path, source, monkeypatch, first_pack):
+    """The parent composes both documents and hands them over; the DOCX takes the child's pages, laying out nothing."""
+    from briefgen.render import compose, pages, pdf_writer
+
+    monkeypatch.setattr(compose, "_recent", {})  # as in a new process: nothing composed or laid out yet
+    monkeypatch.setattr(pages, "_last", [])
+    log = tmp_path / "calls.log"
+
+    def logged(name, fn):
+        def call(*args, **kwargs):
+            with log.open("a") as f:
+                f.write(f"{name} {os.getpid()}\n")
+            return fn(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(compose, "build_context", logged("compose", compose.build_context))
+    monkeypatch.setattr(pdf_writer, "_laid_out", logged("layout", pdf_writer._laid_out))
+    build_pack(job(tmp_path / "out", ("json", "docx", "pdf", "factsheet")), source, "visit")
+    calls = [line.split() for line in log.read_text().splitlines()]
+    composed = [pid for name, pid in calls if name == "compose"]
+    laid_out = [pid for name, pid in calls if name == "layout"]
+    assert composed == [str(os.getpid())] * 2  # the brief and the fact sheet, here
+    assert laid_out and str(os.getpid()) not in laid_out  # in the child only (once, or twice when the contents stay)
+
+
+@pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
 @pytest.mark.parametrize("failing", ["pdf", "docx"])
 def test_a_failure_on_either_side_of_the_fork_leaves_no_pack(tmp_path, source, monkeypatch, failing, first_pack):
     from briefgen.render import docx_writer, pdf_writer

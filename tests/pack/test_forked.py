@@ -91,3 +91,29 @@ def test_the_child_flushes_none_of_the_parents_buffers():
     code = "import sys\nfrom briefgen.pack import forked\nsys.stdout.write('once\\n')\nc = forked.standby()\nc.call(len, 'child')\nc.result()\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "once\n"
+
+
+def wait_for(path):
+    """Return once `path` exists: the parent makes it only after it has read the call before this one."""
+    while not os.path.exists(path):
+        time.sleep(0.01)
+    return "seen"
+
+
+def test_calls_run_in_order_and_each_result_comes_back_as_soon_as_it_is_ready(tmp_path):
+    flag = tmp_path / "first-result-read"
+    child = forked.standby()
+    child.calls([(add, (1, 2)), (wait_for, (str(flag),)), (add, (3, 4))])
+    assert child.result()["sum"] == 3  # read while the second call is still waiting for the parent
+    flag.touch()
+    assert child.result() == "seen"
+    assert child.result()["sum"] == 7
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # reaped with the last result
+
+
+def test_a_request_larger_than_a_pipe_holds_comes_through_whole():
+    child = forked.standby(lambda: time.sleep(0.2))  # still getting ready while the request is written
+    big = "x" * 5_000_000
+    child.call(len, big)
+    assert child.result() == len(big)

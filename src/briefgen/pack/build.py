@@ -16,6 +16,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BriefgenError
 from ..model import Brief
@@ -26,6 +27,9 @@ from .batch import BUILT, CURRENT, Outcome, attempt
 from .manifest import write_manifest
 from .outdir import Claim, clean_stale, is_temporary, plan_names, staging_dir, swap_in, write_atomic
 from .stamp import STAMP_NAME, Stamp, config_key, read_stamp, stamp_bytes
+
+if TYPE_CHECKING:
+    from ..render.shared import Handover
 
 BRIEF_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 
@@ -272,18 +276,49 @@ def write_pack(
     aside = _aside(formats)
     if layout is None and aside:
         layout = _standby(formats, options)
-    here = formats if layout is None else [f for f in formats if f not in aside]
+    if layout is None:
+        return _write_formats(brief, outdir, formats, options)
     try:
-        if layout is not None:
-            layout.call(_write_formats, brief, outdir, aside, options)
-        timings = _write_formats(brief, outdir, here, options)
+        timings = _write_beside(layout, brief, outdir, formats, aside, options)
     except BaseException:
-        if layout is not None:
-            layout.stop()
+        layout.stop()
         raise
-    if layout is not None:
-        timings |= layout.result()
     return {f: timings[f] for f in formats}
+
+
+def _write_beside(
+    child: forked.Child, brief: Brief, outdir: Path, formats: Sequence[str], aside: list[str], options: RenderOptions
+) -> dict[str, float]:
+    """Write `aside` in the child, one call each, and the rest here, meeting where the rest needs the child's pages.
+
+    Every document is composed here, once, and handed to the child; each laid-out format's pages come back
+    with its result, and a format written here from a document laid out aside (the DOCX of the brief, which
+    takes the PDF's page numbers) is written once they have.
+    """
+    from ..render import shared
+
+    handover = shared.composed(brief, options, formats)
+    child.calls([(_write_aside, (brief, outdir, fmt, options, handover)) for fmt in aside])
+    here = [f for f in formats if f not in aside]
+    last_wait = {f: max((i for i, a in enumerate(aside) if FORMATS[a].document == FORMATS[f].document), default=-1)
+                 for f in here if FORMATS[f].composed}  # fmt: skip
+    timings = _write_formats(brief, outdir, [f for f in here if last_wait.get(f, -1) < 0], options)
+    for i in range(len(aside)):
+        got, back = child.result()
+        timings |= got
+        shared.adopt(back)
+        timings |= _write_formats(brief, outdir, [f for f in here if last_wait.get(f) == i], options)
+    return timings
+
+
+def _write_aside(
+    brief: Brief, outdir: Path, fmt: str, options: RenderOptions, handover: Handover
+) -> tuple[dict[str, float], Handover]:
+    """In the child: write one laid-out format from the compositions handed over; its timing and its pages."""
+    from ..render import shared
+
+    shared.adopt(handover)
+    return _write_formats(brief, outdir, [fmt], options), shared.laid_out()
 
 
 def _aside(formats: Sequence[str]) -> list[str]:

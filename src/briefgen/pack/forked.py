@@ -1,13 +1,15 @@
-"""Run one call in a forked copy of this process, so that two halves of a job use two cores.
+"""Run calls in a forked copy of this process, so that two halves of a job use two cores.
 
 Where `fork` is the platform's way of starting processes (Linux), `standby`
 forks a child that shares everything loaded so far and gets ready (imports
-what the call will need) while the parent goes on; `Child.call` then hands it
-the call. The child sends back the result, or the exception (with the child's
+what the calls will need) while the parent goes on; `Child.calls` then hands
+it a list of calls, which it runs in order, sending each result back as soon
+as it has it, so the parent can use the first while the child works on the
+next. Each result comes back as the value, or the exception (with the child's
 traceback as its cause), and the warnings it raised, which the parent raises
-again; then it ends at once, running none of the parent's clean-up and
+again. Then the child ends at once, running none of the parent's clean-up and
 flushing none of its buffers (`os._exit`). Elsewhere `standby` returns None
-and the caller makes the call itself.
+and the caller makes the calls itself.
 """
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ import contextlib
 import os
 import pickle
 import signal
+import struct
 import sys
+import threading
 import traceback
 import warnings
 from collections.abc import Callable
@@ -39,29 +43,46 @@ def available() -> bool:
     return sys.platform == "linux" and (mp is None or mp.parent_process() is None)
 
 
+Call = tuple[Callable[..., Any], tuple[Any, ...]]  # a function the child can find by name, and arguments that pickle
+_LENGTH = struct.Struct("!Q")  # each answer is its length, then its pickle
+
+
 class Child:
-    """A forked process waiting for one call: `call()` hands it over, `result()` waits for it, `stop()` ends it."""
+    """A forked process waiting for its calls: `calls()` hands them over, `result()` waits for the next, `stop()` ends it."""
 
     def __init__(self, pid: int, requests: int, answers: int) -> None:
         self.pid = pid
         self.requests: int | None = requests  # None once handed over
-        self.answers: int | None = answers  # None once read
+        self.answers: int | None = answers  # None once every result is read
+        self.pending = 0  # results not read yet
         self.reaped = False
 
     def call(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Have the child run `fn(*args)` (a function it can find by name, and arguments that pickle)."""
+        """Have the child run `fn(*args)`, as the only call."""
+        self.calls([(fn, args)])
+
+    def calls(self, calls: list[Call]) -> None:
+        """Have the child run each call in order; written by a thread, so a large request never holds this process up."""
         fd, self.requests = self.requests, None
-        assert fd is not None, "one call per child"
-        with os.fdopen(fd, "wb") as pipe:
-            pipe.write(pickle.dumps((fn, args)))
+        assert fd is not None, "one hand-over per child"
+        self.pending = len(calls)
+        request = pickle.dumps(calls)
+
+        def hand_over() -> None:
+            with contextlib.suppress(OSError), os.fdopen(fd, "wb") as pipe:  # OSError: the child has died; result() says so
+                pipe.write(request)
+
+        threading.Thread(target=hand_over, daemon=True).start()
 
     def result(self) -> Any:
-        """The call's return value; its exception, raised again here; its warnings, warned again here."""
-        fd, self.answers = self.answers, None
-        assert fd is not None, "one result per call"
-        with os.fdopen(fd, "rb") as pipe:
-            data = pipe.read()
-        self._reap()
+        """The next call's return value; its exception, raised again here; its warnings, warned again here."""
+        assert self.answers is not None and self.pending, "one result per call"
+        self.pending -= 1
+        data = _read_answer(self.answers)
+        if not self.pending or not data:
+            os.close(self.answers)
+            self.answers = None
+            self._reap()
         if not data:
             raise ChildDied("the rendering process ended without an answer")
         ok, value, caught, detail = pickle.loads(data)
@@ -110,9 +131,27 @@ def _serve(prepare: Callable[[], Any], requests: int, answers: int) -> None:
     with os.fdopen(requests, "rb") as pipe:
         request = pipe.read()
     if request:  # else the parent has closed the pipe: nothing to do
-        fn, args = pickle.loads(request)
-        with os.fdopen(answers, "wb") as pipe:
-            pipe.write(_answer(fn, args))
+        with os.fdopen(answers, "wb", buffering=0) as pipe:
+            for fn, args in pickle.loads(request):
+                answer = _answer(fn, args)
+                pipe.write(_LENGTH.pack(len(answer)) + answer)
+
+
+def _read_answer(fd: int) -> bytes:
+    """One answer from the pipe; empty when the child ended before sending it whole."""
+    head = _read_exactly(fd, _LENGTH.size)
+    return _read_exactly(fd, _LENGTH.unpack(head)[0]) if head else b""
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, left)
+        if not chunk:
+            return b""
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _answer(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:

@@ -44,18 +44,20 @@ class Medium:
 
     suffix: str  # of the output file, e.g. ".pdf"
     laid_out: bool = False  # laid out page by page (reportlab): the slow half of a pack
+    composed: bool = True  # written from the document's template (render.compose); else from the brief itself
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentKind:
-    """A document of a pack: its file name, and the writer module of each medium it comes in (its own first)."""
+    """A document of a pack: its file name, its template, and the writer module of each medium it comes in (its own first)."""
 
     stem: str
+    template: str  # composed into a block tree by render.compose
     writers: Mapping[str, str]  # medium → writer module
 
 
 MEDIA: dict[str, Medium] = {
-    "json": Medium(".json"),
+    "json": Medium(".json", composed=False),
     "docx": Medium(".docx"),
     "pdf": Medium(".pdf", laid_out=True),
 }
@@ -63,13 +65,14 @@ MEDIA: dict[str, Medium] = {
 DOCUMENTS: dict[str, DocumentKind] = {
     "brief": DocumentKind(
         "brief",
+        "brief.j2",
         {
             "json": "briefgen.render.json_writer",
             "docx": "briefgen.render.docx_writer",
             "pdf": "briefgen.render.pdf_writer",
         },
     ),
-    "factsheet": DocumentKind("factsheet", {"pdf": "briefgen.render.factsheet_writer"}),
+    "factsheet": DocumentKind("factsheet", "factsheet.j2", {"pdf": "briefgen.render.factsheet_writer"}),
 }
 MAIN_DOCUMENT = "brief"  # its formats are named by medium alone
 
@@ -84,6 +87,7 @@ class Format:
     module: str  # the writer's module, imported on first use
     filename: str  # inside a pack
     laid_out: bool = False  # its medium is laid out page by page (see Medium)
+    composed: bool = True  # written from its document's template (see Medium)
 
 
 def format_name(document: str, medium: str) -> str:
@@ -97,7 +101,9 @@ def _formats() -> dict[str, Format]:
     """Every (document, medium) pair there is a writer for, in table order."""
     pairs = [(d, m, module) for d, kind in DOCUMENTS.items() for m, module in kind.writers.items()]
     return {
-        format_name(d, m): Format(format_name(d, m), d, m, module, DOCUMENTS[d].stem + MEDIA[m].suffix, MEDIA[m].laid_out)
+        format_name(d, m): Format(
+            format_name(d, m), d, m, module, DOCUMENTS[d].stem + MEDIA[m].suffix, MEDIA[m].laid_out, MEDIA[m].composed
+        )
         for d, m, module in pairs
     }
 

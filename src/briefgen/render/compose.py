@@ -5,7 +5,6 @@ follows is format only.
 """
 from __future__ import annotations
 
-import functools
 import os
 from typing import Any, cast
 
@@ -29,16 +28,37 @@ def load_labels(options: RenderOptions) -> dict[str, Any]:
     return cast(dict[str, Any], labels)
 
 
-def compose(brief: Brief, options: RenderOptions, template: str) -> tuple[Document, Theme]:
+Key = tuple[Brief, RenderOptions, str, str]  # brief, options (label language settled), template, SOURCE_DATE_EPOCH
+Composition = tuple[Document, Theme]
+RECENT = 4  # compositions kept: a pack's documents
+_recent: dict[Key, Composition] = {}
+
+
+def compose(brief: Brief, options: RenderOptions, template: str) -> Composition:
     """The block tree `template` makes of `brief`, and the theme to draw it with.
 
     The last few results are kept, so the DOCX and PDF writers of one pack share one composition.
     """
-    return _compose(brief, for_brief(options, brief), template, os.environ.get("SOURCE_DATE_EPOCH", ""))
+    key = composition_key(brief, options, template)
+    made = _recent.get(key)
+    if made is None:
+        options = key[1]
+        theme = load_theme(options)
+        context = build_context(brief, load_labels(options), theme, options.lang or "ru", options.prepared)
+        made = parse(render(template, context, options.template_dir), template), theme
+        adopt({key: made})
+    return made
 
 
-@functools.lru_cache(maxsize=4)
-def _compose(brief: Brief, options: RenderOptions, template: str, _epoch: str) -> tuple[Document, Theme]:
-    theme = load_theme(options)
-    context = build_context(brief, load_labels(options), theme, options.lang or "ru", options.prepared)
-    return parse(render(template, context, options.template_dir), template), theme
+def composition_key(brief: Brief, options: RenderOptions, template: str) -> Key:
+    """What a composition depends on."""
+    return brief, for_brief(options, brief), template, os.environ.get("SOURCE_DATE_EPOCH", "")
+
+
+def adopt(compositions: dict[Key, Composition]) -> None:
+    """Keep these compositions (made here, or handed over by another process) as the most recent."""
+    for key, composition in compositions.items():
+        _recent.pop(key, None)
+        _recent[key] = composition
+    while len(_recent) > RECENT:
+        del _recent[next(iter(_recent))]

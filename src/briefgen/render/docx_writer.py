@@ -22,7 +22,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from .. import __version__, cache
 from ..errors import RenderError
 from ..model import Brief
-from . import RenderOptions, ooxml
+from . import DOCUMENTS, RenderOptions, ooxml
 from .blocks import (
     Block,
     BulletList,
@@ -44,7 +44,7 @@ from .blocks import (
 )
 from .compose import compose
 from .docx_fonts import embed_fonts
-from .pdf_writer import layout
+from .pages import Layout, recall
 from .theme import Theme
 
 PAPER = {"A4": (Cm(21.0), Cm(29.7)), "Letter": (Emu(7772400), Emu(10058400))}
@@ -67,7 +67,7 @@ _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
     """The brief as a DOCX file (the same bytes for the same brief, templates and theme)."""
-    tree, theme = compose(brief, options, "brief.j2")
+    tree, theme = compose(brief, options, DOCUMENTS["brief"].template)
     return render_docx(tree, theme)
 
 
@@ -205,11 +205,21 @@ class _Styles:
             tabs.add_tab_stop(self.doc.sections[0].page_width - MARGINS["left"] - MARGINS["right"], WD_TAB_ALIGNMENT.RIGHT)
 
 
+def _pdf_layout(tree: Document, theme: Theme) -> Layout:
+    """The PDF's layout of the tree: the one kept (the PDF writer's, or one handed back), else laid out now."""
+    kept = recall(tree, theme)
+    if kept is not None:
+        return kept
+    from .pdf_writer import layout  # reportlab: only when no layout is kept
+
+    return layout(tree, theme)
+
+
 class _Writer:
     """Blocks → body XML; header, footer and properties through python-docx."""
 
     def __init__(self, tree: Document, theme: Theme) -> None:
-        self.layout = layout(tree, theme)  # the PDF's pages: the contents' page numbers, and whether there are contents
+        self.layout = _pdf_layout(tree, theme)  # the PDF's pages: the contents' page numbers, and whether there are contents
         self.tree, self.theme, self.c = self.layout.tree, theme, theme.colours
         base, self.ids = _base(theme, tree.meta.lang)
         self.doc = new_document(io.BytesIO(base))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, KeepInFrame
 
 from ..model import Brief
-from . import RenderOptions
+from . import DOCUMENTS, RenderOptions
 from .blocks import Block, BulletList, Chart, Document, Heading, More, Quote, Stats, Table
 from .compose import compose
 from .fonts import unique_subset_tags
@@ -27,7 +27,7 @@ MAX_DROPS = 500  # a bound on the fitting loop; past it, the page is cut at its 
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
     """The fact sheet as a one-page PDF (the same bytes for the same brief, templates and theme)."""
-    tree, theme = compose(brief, options, "factsheet.j2")
+    tree, theme = compose(brief, options, DOCUMENTS["factsheet"].template)
     return render_factsheet(tree, theme)
 
 

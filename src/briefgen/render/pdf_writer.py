@@ -27,10 +27,11 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from .. import __version__
 from ..model import Brief
-from . import RenderOptions, RenderWarning
+from . import DOCUMENTS, RenderOptions, RenderWarning
 from .blocks import Document, Run, Toc
 from .compose import compose
 from .fonts import unique_subset_tags
+from .pages import Layout, recall, remember
 from .pdf_blocks import KeepStart, Kit, Para, TocEntry
 from .reportlab_calls import CanvasCalls, InfoFormat
 from .theme import Theme
@@ -52,23 +53,8 @@ MARGINS = Margins(leftMargin=25 * mm, rightMargin=20 * mm, topMargin=22 * mm, bo
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
     """The brief as a PDF file (the same bytes for the same brief, templates and theme)."""
-    tree, theme = compose(brief, options, "brief.j2")
+    tree, theme = compose(brief, options, DOCUMENTS["brief"].template)
     return render_pdf(tree, theme)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Layout:
-    """A laid-out brief: the PDF, the tree as laid out (its contents dropped when short) and where things fell."""
-
-    pdf: bytes
-    tree: Document
-    pages: int
-    anchor_pages: dict[str, int]  # heading id → page, for the contents of both formats
-    header: str  # the running header: the title, cut only where the line is full
-    missing: int  # characters no font has, drawn as U+FFFD
-
-
-_last: list[tuple[Document, str, Layout]] = []  # the last layout: the DOCX and PDF writers of a pack share it
 
 
 def render_pdf(tree: Document, theme: Theme) -> bytes:
@@ -80,13 +66,14 @@ def render_pdf(tree: Document, theme: Theme) -> bytes:
 
 def layout(tree: Document, theme: Theme) -> Layout:
     """The tree laid out; its contents are left out when the body (appendices and annex not counted) is under TOC_MIN_PAGES pages."""
-    if _last and _last[0][0] is tree and _last[0][1] == repr(theme):
-        return _last[0][2]
+    kept = recall(tree, theme)
+    if kept is not None:
+        return kept
     short = without_toc(tree)
     result = _laid_out(short, theme)
     if short is not tree and body_pages(result) >= TOC_MIN_PAGES:
         result = _laid_out(tree, theme)
-    _last[:] = [(tree, repr(theme), result)]
+    remember(tree, theme, result)
     return result
 
 

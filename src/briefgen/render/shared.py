@@ -1,0 +1,40 @@
+"""Hand what one process's writers worked out to another: compositions to a forked layout process, pages back.
+
+A process's first pack has its PDFs laid out in a forked process while this
+one writes the rest (see `pack.build`). Each document is composed once, here,
+and handed over with the call; the layout of the brief comes back with the
+PDF's result, so the DOCX takes its contents' page numbers from it instead of
+laying the brief out a second time.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Brief
+from . import DOCUMENTS, FORMATS, RenderOptions, compose, pages
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """What a process gives another: compositions, and the last layout."""
+
+    compositions: dict[compose.Key, compose.Composition] = field(default_factory=dict[compose.Key, compose.Composition])
+    layout: pages.Kept | None = None
+
+
+def composed(brief: Brief, options: RenderOptions, formats: Sequence[str]) -> Handover:
+    """The documents of these formats, composed here (and kept here too)."""
+    templates = dict.fromkeys(DOCUMENTS[FORMATS[f].document].template for f in formats if FORMATS[f].composed)
+    return Handover({compose.composition_key(brief, options, t): compose.compose(brief, options, t) for t in templates})
+
+
+def laid_out() -> Handover:
+    """The layout this process made last, to hand back."""
+    return Handover(layout=pages.last())
+
+
+def adopt(handover: Handover) -> None:
+    """Keep what another process handed over, as if it had been worked out here."""
+    compose.adopt(handover.compositions)
+    pages.adopt(handover.layout)
