@@ -77,3 +77,26 @@ def test_pickled_rebuilds_a_damaged_entry(user_cache):
 def test_key_depends_on_every_part_and_their_boundaries():
     assert cache.key("a", "b") == cache.key("a", b"b")
     assert len({cache.key("a", "b"), cache.key("ab"), cache.key("a", "c"), cache.key("b", "a")}) == 4
+
+
+def test_a_yaml_text_is_parsed_once_then_read_from_its_entry_without_pyyaml(user_cache):
+    import subprocess
+    import sys
+
+    text = "ru:\n  cues: [заявил, сообщил]\n  limit: 3\n"
+    probe = (
+        "import sys\nfrom briefgen import cache\n"
+        f"print(cache.parsed_yaml({text.encode()!r}), 'yaml' in sys.modules)"
+    )
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+            for _ in range(2)]  # fmt: skip
+    parsed = "{'ru': {'cues': ['заявил', 'сообщил'], 'limit': 3}}"
+    assert runs == [f"{parsed} True", f"{parsed} False"]  # the second start imports no PyYAML
+
+
+def test_invalid_yaml_raises_and_leaves_no_entry(user_cache):
+    import yaml
+
+    with pytest.raises(yaml.YAMLError):
+        cache.parsed_yaml(b"key: [unclosed\n")
+    assert not [p for p in user_cache.iterdir() if p.name.startswith("yaml-")]

@@ -1,8 +1,9 @@
 """Keep work that is the same on every run as files in the per-user cache directory.
 
-What a start would otherwise rebuild from the same files every time: compiled
-templates, the styled DOCX base, compiled lexicons, the language models in a
-form that loads without unpacking. The directory is platformdirs' user cache
+What a start would otherwise rebuild from the same files every time: parsed
+YAML files (word lists, theme, labels), compiled templates, the styled DOCX
+base, compiled lexicons, the language models in a form that loads without
+unpacking. The directory is platformdirs' user cache
 directory for briefgen (`~/.cache/briefgen` on Linux, honouring
 XDG_CACHE_HOME; `~/Library/Caches/briefgen` on macOS;
 `%LOCALAPPDATA%\\briefgen\\Cache` on Windows); `BRIEFGEN_NO_CACHE` (any
@@ -20,7 +21,7 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 _SEAL = b"briefgen-cache 1\n"  # then the SHA-256 of the data, then the data
@@ -94,3 +95,20 @@ def pickled(name: str, build: Callable[[], T]) -> T:
     value = build()
     write(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
+
+
+YAML_FORMAT = "yaml-1"  # change when what a parsed YAML entry holds changes
+
+
+def parsed_yaml(text: bytes) -> Any:
+    """YAML text parsed (by libyaml when present), kept by its content: a later start needs neither PyYAML nor the parse.
+
+    A text that is not valid YAML raises PyYAML's YAMLError, and nothing is kept.
+    """
+
+    def parse() -> Any:
+        import yaml
+
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    return pickled(f"yaml-{key(YAML_FORMAT, text)}", parse)

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from .. import cache
+
 DATA_DIR = Path(__file__).resolve().parent
 
 
@@ -68,11 +70,7 @@ def load(name: str) -> Any:
 
 
 def _read(file: Path) -> Any:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
-    with file.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader)
+    return cache.parsed_yaml(file.read_bytes())
 
 
 def _merge(table: dict[str, Any], extra: dict[str, Any]) -> None:

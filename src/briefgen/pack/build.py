@@ -303,6 +303,8 @@ def _write_beside(
     last_wait = {f: max((i for i, a in enumerate(aside) if FORMATS[a].document == FORMATS[f].document), default=-1)
                  for f in here if FORMATS[f].composed}  # fmt: skip
     timings = _write_formats(brief, outdir, [f for f in here if last_wait.get(f, -1) < 0], options)
+    for fmt in last_wait:
+        get_writer(fmt)  # imported while the child lays out
     for i in range(len(aside)):
         got, back = child.result()
         timings |= got

@@ -11,6 +11,7 @@ import importlib.resources
 from pathlib import Path
 from typing import Any
 
+from .. import cache
 from ..errors import RenderError
 
 # A real path: jinja2 and reportlab open files by name (briefgen is never imported from a zip).
@@ -29,15 +30,16 @@ def find(name: str, template_dir: Path | None = None) -> Path:
 
 @functools.cache
 def _yaml(path: Path, mtime_ns: int) -> Any:
-    import yaml
-
     try:
-        with path.open(encoding="utf-8") as f:
-            return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: several times faster
+        return cache.parsed_yaml(path.read_bytes())
     except OSError as e:
         raise RenderError(f"{path}: cannot read: {e.strerror or e}") from None
-    except yaml.YAMLError as e:
-        raise RenderError(f"{path}: not valid YAML: {' '.join(str(e).split())}") from None
+    except Exception as e:
+        import yaml
+
+        if isinstance(e, yaml.YAMLError):
+            raise RenderError(f"{path}: not valid YAML: {' '.join(str(e).split())}") from None
+        raise
 
 
 def load_yaml(path: Path) -> Any:
