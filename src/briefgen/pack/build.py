@@ -9,6 +9,7 @@ is what gets rendered again, so a re-run never undoes a correction.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -88,16 +89,22 @@ def is_brief_file(path: Path) -> bool:
 def load_input(path: Path, raw: bytes) -> Brief:
     """A Brief from a brief file's bytes, or extracted from a source text's."""
     if is_brief_file(path):
-        from ..serialize import load_brief
-        from ..source import decode
-
-        return load_brief(decode(raw)[0], BRIEF_SUFFIXES[path.suffix.lower()])
+        return _read_brief(raw, BRIEF_SUFFIXES[path.suffix.lower()])
     from ..extract import extract_brief
     from ..serialize import brief_from_dict, brief_to_dict
     from ..source import source_from_bytes
 
     brief = extract_brief(source_from_bytes(raw, path.name))
     return brief_from_dict(brief_to_dict(brief))  # the checks a brief file passes, so its pack can be rendered again
+
+
+@functools.lru_cache(maxsize=1)
+def _read_brief(raw: bytes, fmt: str) -> Brief:
+    """A brief file's Brief; the last is kept, as planning a pack reads it for its name and building it reads it again."""
+    from ..serialize import load_brief
+    from ..source import decode
+
+    return load_brief(decode(raw)[0], fmt)
 
 
 def plan_packs(inputs: Sequence[Path], out_root: Path) -> list[tuple[Path, str]]:

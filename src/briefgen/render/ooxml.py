@@ -15,7 +15,6 @@ import re
 import zipfile
 from collections.abc import Iterable
 from typing import Any, cast
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.packuri import PackURI
 from docx.opc.phys_pkg import PhysPkgWriter
@@ -25,6 +24,23 @@ from docx.oxml.ns import nsdecls, qn
 _BOOKMARK = re.compile(r"[^A-Za-z0-9_]")
 TEXT_PARTS = ("document", "header", "footer")  # the package parts that hold text, by name without number
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def escape(text: str) -> str:
+    """Text as XML character data (as xml.sax.saxutils.escape, whose module would load urllib, http and email)."""
+    return text.translate(_TEXT)
+
+
+def quoteattr(value: str) -> str:
+    """A value as a quoted XML attribute (as xml.sax.saxutils.quoteattr)."""
+    value = value.translate(_ATTRIBUTE)
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "&quot;") + '"'
 
 
 def el(tag: str, **attrs: str) -> Any:
