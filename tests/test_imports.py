@@ -23,7 +23,8 @@ def test_help_loads_no_model_and_no_writer_library():
     assert not {m.split(".")[0] for m in loaded} & set(HEAVY)
 
 
-def test_extraction_never_needs_pkg_resources(seed_path):
+def test_extraction_never_needs_pkg_resources(seed_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_NO_CACHE", "1")  # the dictionary is loaded, not stored readings read
     loaded = modules_after(
         "from briefgen.extract import extract_brief\n"
         "from briefgen.source import read_source\n"
@@ -40,7 +41,8 @@ def test_a_plain_text_source_loads_no_reader(tmp_path):
     assert not {m.split(".")[0] for m in loaded} & {"trafilatura", "pypdf", "docx", "lxml"}
 
 
-def test_extraction_reads_the_dictionary_through_the_c_dawg(seed_path):
+def test_extraction_reads_the_dictionary_through_the_c_dawg(seed_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_NO_CACHE", "1")  # the dictionary is loaded, not stored readings read
     loaded = modules_after(
         "from briefgen.extract import extract_brief\n"
         "from briefgen.source import read_source\n"

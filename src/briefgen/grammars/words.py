@@ -100,8 +100,7 @@ def words(language: str) -> Words:
     that compiles them and the morphological dictionary.
     """
     code = b"".join(Path(f).read_bytes() for m in (sys.modules[__name__], lexicon, tokens, lang, pymorphy) if (f := m.__file__))
-    versions = pymorphy.versions()
-    name = f"words-{cache.key(language, data.digest('figures'), code, *versions)}.pickle"
+    name = f"words-{cache.key(language, data.digest('figures'), code, *pymorphy.identity())}.pickle"
     return cache.pickled(name, lambda: _compile(language))
 
 

@@ -2,17 +2,23 @@
 
 The only module that knows pymorphy's tag names: each reading's tag is mapped
 to the names of `grammar` once per distinct word form, and inflection maps
-them back. All morphology goes through pymorphy3 (the maintained fork):
-natasha's own pymorphy2-based vocabulary is never built.
+them back. Readings are also kept in the user cache (`stored_readings`), so
+the dictionary is loaded only for a form no earlier run has met. All
+morphology goes through pymorphy3 (the maintained fork): natasha's own
+pymorphy2-based vocabulary is never built.
 """
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 from collections.abc import Callable
 from typing import Any
 
+from .. import cache
 from . import grammar as g
 from .reading import Reading
+from .stored_readings import Store
 
 # pymorphy3 (OpenCorpora) grammeme → normalised name
 _NAMES = {
@@ -59,12 +65,17 @@ def _latin_or_unnamed(is_latin_char: Callable[[str], bool]) -> Callable[[str], b
     return check
 
 
-def versions() -> tuple[str, ...]:
-    """The analyser's and its dictionary's versions: part of the key of anything compiled with them."""
-    import pymorphy3
-    import pymorphy3_dicts_ru
-
-    return pymorphy3.__version__, pymorphy3_dicts_ru.__version__
+@functools.cache
+def identity() -> tuple[str, ...]:
+    """The analyser's and its dictionary's files (path, size, time), found without importing pymorphy3: part of the
+    key of anything made with them."""
+    files = []
+    for package, inner in (("pymorphy3", "__init__.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
+        spec = importlib.util.find_spec(package)
+        path = os.path.join(os.path.dirname(spec.origin), inner) if spec and spec.origin else package
+        stat = os.stat(path) if os.path.exists(path) else None
+        files.append(f"{path}:{stat.st_size if stat else 0}:{stat.st_mtime_ns if stat else 0}")
+    return tuple(files)
 
 
 class Pymorphy:
@@ -79,24 +90,57 @@ class Pymorphy:
 
     def is_known(self, word: str) -> bool:
         """True when the dictionary has the word form."""
-        return bool(analyzer().word_is_known(word.lower()))
+        return _entry(word.lower())[0]
 
     def warm_up(self) -> None:
         """Load the dictionary now."""
         analyzer()
 
 
+FORMAT = "readings-2"  # change when what a stored entry holds changes
+
+
+@functools.cache
+def _store() -> Store:
+    """The stored answers of this analyser, dictionary and normalisation."""
+    return Store(f"{FORMAT}-{cache.key(FORMAT, *identity(), repr(sorted(_NAMES.items())), repr(Reading.__slots__))}")
+
+
+Entry = tuple[bool, tuple[tuple[Any, ...], ...]]  # (the form is in the dictionary, each reading's fields)
+
+
+@functools.cache
+def _entry(word: str) -> Entry:
+    """Whether the dictionary has the form, and each reading's fields."""
+    return _stored(word, lambda: (bool(analyzer().word_is_known(word)), tuple(_fields(p) for p in _parses(word))))
+
+
+def _stored(key: str, ask: Callable[[], Any]) -> Any:
+    """The stored answer under `key`, else `ask()`'s, stored (kept in a 1-tuple: None is an answer too)."""
+    found = _store().get(key)
+    if found is None:
+        found = (ask(),)
+        _store().put(key, found)
+    return found[0]
+
+
 @functools.cache
 def _readings(word: str) -> tuple[Reading, ...]:
-    return tuple(_reading(p) for p in analyzer().parse(word))
+    readings = []
+    for i, (lemma, pos, case, number, gender, person, tense, aspect, marks, score, known) in enumerate(_entry(word)[1]):
+        inflector, lexeme = functools.partial(_inflect, word, i), functools.partial(_lexeme, word, i)
+        readings.append(Reading(lemma, pos, case, number, gender, person, tense, aspect, frozenset(marks), score, known, inflector, lexeme))
+    return tuple(readings)
 
 
-def _reading(p: Any) -> Reading:
+@functools.lru_cache(maxsize=4096)
+def _parses(word: str) -> Any:
+    return analyzer().parse(word)
+
+
+def _fields(p: Any) -> tuple[Any, ...]:
     pos, case, number, gender, person, tense, aspect, marks = _features(p.tag)
-    return Reading(
-        p.normal_form, pos, case, number, gender, person, tense, aspect, marks, p.score, p.is_known,
-        functools.partial(_inflect, p), functools.partial(_lexeme, p),
-    )
+    return p.normal_form, pos, case, number, gender, person, tense, aspect, tuple(sorted(marks)), p.score, p.is_known
 
 
 _Features = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None, frozenset[str]]
@@ -121,10 +165,13 @@ def _normalised(tag: Any) -> _Features:
 
 
 @functools.lru_cache(maxsize=65536)  # readings are kept per form, so are their inflections (pymorphy rebuilds the lexeme)
-def _inflect(p: Any, marks: frozenset[str]) -> str | None:
-    form = p.inflect({_RAW.get(m, m) for m in marks})
-    return form.word if form else None
+def _inflect(word: str, reading: int, marks: frozenset[str]) -> str | None:
+    def ask() -> str | None:
+        form = _parses(word)[reading].inflect({_RAW.get(m, m) for m in marks})
+        return form.word if form else None
+
+    return _stored(f"{word}\0{reading}\0{' '.join(sorted(marks))}", ask)
 
 
-def _lexeme(p: Any) -> tuple[str, ...]:
-    return tuple(f.word for f in p.lexeme)
+def _lexeme(word: str, reading: int) -> tuple[str, ...]:
+    return _stored(f"{word}\0{reading}\0*", lambda: tuple(f.word for f in _parses(word)[reading].lexeme))

@@ -1,0 +1,64 @@
+"""Readings kept in the user cache: a later process gets the same answers without the dictionary; a damaged store is rebuilt."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+# readings, an inflection and a lexeme of a few forms, then whether pymorphy3 was loaded to answer them
+PROBE = """
+import json, sys
+from briefgen import lang
+from briefgen.lang import grammar as g
+words = ["делегаций", "подписали", "соглашение", "Ташкенте"]
+out = {w: [[r.lemma, r.pos, r.case, sorted(r.marks), r.score, r.known] for r in lang.readings(w)] for w in words}
+out["inflected"] = lang.readings("делегаций")[0].inflect(g.NOM, g.PLURAL)
+out["lexeme"] = len(lang.readings("соглашение")[0].forms())
+out["known"] = [lang.is_known("делегаций"), lang.is_known("бзщклм")]
+print(json.dumps([out, "pymorphy3" in sys.modules]))
+"""
+
+
+@pytest.fixture
+def user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("BRIEFGEN_NO_CACHE", raising=False)
+    return tmp_path / "briefgen"
+
+
+def probe() -> tuple[dict, bool]:
+    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
+    answers, loaded = json.loads(out.stdout)
+    return answers, loaded
+
+
+def stores(user_cache):
+    return list(user_cache.glob("readings-*.sqlite"))
+
+
+def test_a_second_process_answers_from_the_store_without_the_dictionary(user_cache):
+    first, first_loaded = probe()
+    second, second_loaded = probe()
+    assert first_loaded and not second_loaded
+    assert second == first
+    assert first["inflected"] == "делегации" and first["known"] == [True, False]
+
+
+def test_a_damaged_store_is_deleted_and_built_again(user_cache):
+    expected, _ = probe()
+    [store] = stores(user_cache)
+    store.write_bytes(b"not a database at all" * 100)
+    again, loaded = probe()
+    assert again == expected and loaded  # the analyser answered: nothing was read from the damaged file
+    [store] = stores(user_cache)
+    with sqlite3.connect(store) as db:  # a sound store again, holding the forms
+        assert db.execute("SELECT count(*) FROM forms WHERE form = 'делегаций'").fetchone() == (1,)
+
+
+def test_no_store_when_the_cache_is_off(user_cache, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_NO_CACHE", "1")
+    _, loaded = probe()
+    assert loaded and not user_cache.exists()
