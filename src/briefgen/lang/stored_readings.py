@@ -14,6 +14,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import marshal
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ class Store:
     def __init__(self, name: str) -> None:
         self.name = name
         self.db: Any = None  # sqlite3 connection, opened on first use; False: no store (off, or failing)
+        self.pid = os.getpid()  # a forked process opens its own connection (SQLite's must not cross a fork)
         self.added: dict[str, Any] = {}
 
     def get(self, key: str) -> Any:
@@ -62,6 +64,8 @@ class Store:
         return where / f"{self.name}.sqlite" if where else None
 
     def _open(self) -> Any:
+        if self.pid != os.getpid():
+            self.db, self.pid = None, os.getpid()
         if self.db is None:
             path = self._path()
             self.db = False
