@@ -197,3 +197,14 @@ def test_ctrl_c_exits_130_with_one_line(runner, seed_path, tmp_path, monkeypatch
     monkeypatch.setattr("briefgen.pack.build.plan_packs", interrupted)
     result = runner.invoke(main, ["render", str(seed_path), "--format", "json", "-o", str(tmp_path)])
     assert result.exit_code == 130 and result.stderr == "briefgen: interrupted\n"
+
+
+def test_the_command_freezes_its_objects_before_the_interpreter_ends():
+    """The console script (`run`) leaves the run's objects to the OS, not to a last garbage collection."""
+    import subprocess
+    import sys
+
+    probe = ("import atexit, gc, sys\nfrom briefgen.cli import run\nsys.argv = ['briefgen', '--version']\n"
+             "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\nrun()")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.splitlines() == ["briefgen, version " + __import__("briefgen").__version__, "frozen True"]
