@@ -204,7 +204,9 @@ def test_the_command_freezes_its_objects_before_the_interpreter_ends():
     import subprocess
     import sys
 
+    from briefgen import __version__
+
     probe = ("import atexit, gc, sys\nfrom briefgen.cli import run\nsys.argv = ['briefgen', '--version']\n"
              "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\nrun()")  # fmt: skip
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert out.returncode == 0 and out.stdout.splitlines() == ["briefgen, version " + __import__("briefgen").__version__, "frozen True"]
+    assert out.returncode == 0 and out.stdout.splitlines() == [f"briefgen, version {__version__}", "frozen True"]
