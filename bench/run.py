@@ -1,7 +1,8 @@
 """Measure briefgen's speed and memory, print one table and write outputs/bench.json.
 
 Rows: cold single build and cold `render --format all` of the seed (whole
-processes), the first build of all (empty user cache), `--help`/`--version`
+processes), the first build of all (empty user cache), cold builds of
+articles the user cache has not met (their words' readings not stored yet), `--help`/`--version`
 cold, warm per-pack stages inside one process, batches of 100 articles with
 --jobs 1 and 2, peak RSS, and the LibreOffice route for the same content:
 `soffice --convert-to pdf` of briefgen's own brief.docx of the seed, with a
@@ -181,6 +182,8 @@ def main() -> int:
         _as_a_user(work / "user-cache")
         results["first_build"] = cold(lambda i: [*BRIEFGEN, "build", str(SEED), "-o", str(work / "first")], 1)
         results["cold_build"] = cold(lambda i: [*BRIEFGEN, "build", str(SEED), "-o", str(work / f"cold{i}")], 5)
+        others = sorted(EVAL.glob("texts/*.txt"))[:5]  # each new to the user cache (its words' readings, above all)
+        results["cold_build_new"] = cold(lambda i: [*BRIEFGEN, "build", str(others[i]), "-o", str(work / f"new{i}")], len(others))
         results["help"] = cold(lambda i: [*BRIEFGEN, "--help"], 5)
         results["version"] = cold(lambda i: [*BRIEFGEN, "--version"], 5)
         brief_json = work / "cold0" / SEED.stem / "brief.json"
@@ -234,6 +237,7 @@ def print_table(r: dict) -> None:
         ("load average (1, 5, 15 min) before / after", f"{_load(r['load_average_before'])} / {_load(r['load_average_after'])}"),
         ("first build of all (empty user cache)", _cold(r["first_build"])),
         ("cold build of the seed (5 runs)", _cold(cb)),
+        (f"cold build of {r['cold_build_new']['runs']} articles new to the user cache (one run each)", _cold(r["cold_build_new"])),
         ("cold render --format all of its brief (5 runs)", _cold(cr)),
         ("briefgen --help (median of 5)", f"{r['help']['median_s'] * 1000:.0f} ms"),
         ("briefgen --version (median of 5)", f"{r['version']['median_s'] * 1000:.0f} ms"),
