@@ -39,6 +39,12 @@ def compose(brief: Brief, options: RenderOptions, template: str) -> tuple[Docume
 
 @functools.lru_cache(maxsize=4)
 def _compose(brief: Brief, options: RenderOptions, template: str, _epoch: str) -> tuple[Document, Theme]:
-    theme = load_theme(options)
-    context = build_context(brief, load_labels(options), theme, options.lang or "ru", options.prepared)
+    context, theme = _context(brief, options, _epoch)
     return parse(render(template, context, options.template_dir), template), theme
+
+
+@functools.lru_cache(maxsize=2)
+def _context(brief: Brief, options: RenderOptions, _epoch: str) -> tuple[dict[str, Any], Theme]:
+    """The template context and theme, made once for every template of a pack (the sandbox lets no template change it)."""
+    theme = load_theme(options)
+    return build_context(brief, load_labels(options), theme, options.lang or "ru", options.prepared), theme
