@@ -236,6 +236,7 @@ def test_a_forked_pack_composes_each_document_once_and_lays_the_brief_out_once(t
     from briefgen.render import compose, pages, pdf_writer
 
     monkeypatch.setattr(compose, "_recent", {})  # as in a new process: nothing composed or laid out yet
+    compose._context.cache_clear()
     monkeypatch.setattr(pages, "_last", [])
     log = tmp_path / "calls.log"
 
@@ -246,7 +247,7 @@ def test_a_forked_pack_composes_each_document_once_and_lays_the_brief_out_once(t
             return fn(*args, **kwargs)
         return call
 
-    monkeypatch.setattr(compose, "build_context", logged("compose", compose.build_context))
+    monkeypatch.setattr(compose, "render", logged("compose", compose.render))  # a template made into a tree
     monkeypatch.setattr(pdf_writer, "_laid_out", logged("layout", pdf_writer._laid_out))
     build_pack(job(tmp_path / "out", ("json", "docx", "pdf", "factsheet")), source, "visit")
     calls = [line.split() for line in log.read_text().splitlines()]

@@ -41,3 +41,15 @@ def test_cli_reports_a_template_error_in_one_line(tmp_path, runner):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert "brief.j2:2: UndefinedError" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_the_templates_of_one_pack_share_one_context(golden_brief, monkeypatch):
+    from briefgen.render import compose
+
+    built = []
+    original = compose.build_context
+    monkeypatch.setattr(compose, "build_context", lambda *a, **k: built.append(1) or original(*a, **k))
+    options = RenderOptions(organisation="A unit only this test names")  # options no other test composed with
+    compose.compose(golden_brief, options, "brief.j2")
+    compose.compose(golden_brief, options, "factsheet.j2")
+    assert len(built) == 1

@@ -105,3 +105,22 @@ def test_a_page_never_ends_with_a_hyphenated_word(theme):
         if len(parts) == 2:
             assert not _last_line(parts[0]).endswith("-"), height
     assert Frame  # the frame class exists: the split is what a frame calls
+
+
+def test_lines_are_broken_once_per_width_and_again_after_a_split(theme, monkeypatch):
+    from reportlab.platypus import Paragraph
+
+    from briefgen.render.blocks import Document, Meta
+    from briefgen.render.pdf_blocks import Kit
+
+    kit = Kit(theme, Document(Meta(text_lang="ru")), 450)
+    para = kit.para((Run("Стороны обсудили вопросы сотрудничества в промышленности и энергетике. " * 12),), "body")
+    breaks: list[float] = []
+    original = Paragraph.breakLines
+    monkeypatch.setattr(Paragraph, "breakLines", lambda p, widths: breaks.append(widths[1]) or original(p, widths))
+    first = para.wrap(450, 800)
+    assert para.wrap(450, 300) == first and breaks == [450]
+    assert para.wrap(300, 800)[1] > first[1] and breaks == [450, 300]
+    para.split(300, 40)
+    para.wrap(300, 800)
+    assert breaks == [450, 300, 300]

@@ -5,6 +5,7 @@ follows is format only.
 """
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any, cast
 
@@ -43,8 +44,7 @@ def compose(brief: Brief, options: RenderOptions, template: str) -> Composition:
     made = _recent.get(key)
     if made is None:
         options = key[1]
-        theme = load_theme(options)
-        context = build_context(brief, load_labels(options), theme, options.lang or "ru", options.prepared)
+        context, theme = _context(brief, options, key[3])
         made = parse(render(template, context, options.template_dir), template), theme
         adopt({key: made})
     return made
@@ -62,3 +62,10 @@ def adopt(compositions: dict[Key, Composition]) -> None:
         _recent[key] = composition
     while len(_recent) > RECENT:
         del _recent[next(iter(_recent))]
+
+
+@functools.lru_cache(maxsize=2)
+def _context(brief: Brief, options: RenderOptions, _epoch: str) -> tuple[dict[str, Any], Theme]:
+    """The template context and theme, made once for every template of a pack (the sandbox lets no template change it)."""
+    theme = load_theme(options)
+    return build_context(brief, load_labels(options), theme, options.lang or "ru", options.prepared), theme

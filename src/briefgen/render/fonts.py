@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import RenderError
 from . import RenderOptions
+from .font_embedding import embedded_font
 from .reportlab_calls import FontRegistry
 from .theme import STYLES, Theme, load_theme
 
@@ -59,7 +60,7 @@ def family(theme: Theme, name: str) -> Family:
     for style in STYLES:
         font_name = base if style == "regular" else f"{base}-{style}"
         try:
-            faces[style] = TTFont(font_name, str(files[style]))
+            faces[style] = embedded_font(font_name, str(files[style]))
             cast(FontRegistry, pdfmetrics).registerFont(faces[style])
         except Exception as e:
             raise RenderError(f"font {files[style]}: cannot be used: {' '.join(str(e).split())}") from None

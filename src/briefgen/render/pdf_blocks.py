@@ -87,9 +87,25 @@ class Para(Paragraph):
     """
 
     outline: tuple[str, str, int] | None = None
+    _wrapped: tuple[float, tuple[float, float]] | None = None  # the last wrap: (width, size)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        """The size, lines broken once per width (layout asks again and again; reportlab would break them each time).
+
+        reportlab's lines depend on the width alone; a split may change the words, so it forgets them.
+        """
+        if self._wrapped is None or self._wrapped[0] != aW or not hasattr(self, "blPara"):
+            self._wrapped = (aW, super().wrap(aW, aH))
+        return self._wrapped[1]
+
+    def _split(self, availWidth: float, availHeight: float) -> list[Any]:
+        try:
+            return super().split(availWidth, availHeight)
+        finally:
+            self._wrapped = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts = super().split(availWidth, availHeight)
+        parts = self._split(availWidth, availHeight)
         for shorter in range(1, HYPHEN_RETRIES + 1):  # never a word hyphenated at the foot of a page: a line less
             if len(parts) != 2 or not _last_line(parts[0]).endswith("-"):
                 break
@@ -97,7 +113,7 @@ class Para(Paragraph):
             if height < 2 * self.style.leading:  # too few lines left: all of it on the next page
                 return []
             self.wrap(availWidth, height)
-            parts = super().split(availWidth, height)
+            parts = self._split(availWidth, height)
         for i, p in enumerate(parts):
             if isinstance(p, Para):
                 p.outline = self.outline if i == 0 else None

@@ -5,7 +5,7 @@ Strict checking of `render/` needs every call typed; `cast(CanvasCalls, canv)` a
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from reportlab.pdfbase.ttfonts import TTFont
@@ -49,3 +49,9 @@ class InfoFormat(Protocol):
     """The document information dictionary's serialisation (PDFInfo.format)."""
 
     def format(self, document: object) -> bytes: ...
+
+
+class SubsetObjects(Protocol):
+    """A TrueType face's embedding of one subset (TTFontFace.addSubsetObjects): the font descriptor's reference."""
+
+    def addSubsetObjects(self, doc: object, fontname: str, subset: Sequence[int]) -> object: ...
