@@ -10,6 +10,7 @@ per-file lines, errors, a progress bar on a terminal, and the summary.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -153,6 +154,7 @@ def _init_worker(models: bool, parent: int) -> None:
         from .. import nlp
 
         nlp.warm_up()
+    gc.freeze()  # what is loaded now stays for the worker's life: the collector need not walk it after every pack
 
 
 def _end_with_parent(parent: int) -> None:
