@@ -24,9 +24,14 @@ print(json.dumps([out, "pymorphy3" in sys.modules]))
 
 @pytest.fixture
 def user_cache(tmp_path, monkeypatch):
+    """A user cache of its own, for the probes (new processes) and for this one."""
+    from briefgen import cache
+
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("BRIEFGEN_NO_CACHE", raising=False)
-    return tmp_path / "briefgen"
+    cache.cache_dir.cache_clear()
+    yield tmp_path / "briefgen"
+    cache.cache_dir.cache_clear()
 
 
 def probe() -> tuple[dict, bool]:
@@ -62,3 +67,16 @@ def test_no_store_when_the_cache_is_off(user_cache, monkeypatch):
     monkeypatch.setenv("BRIEFGEN_NO_CACHE", "1")
     _, loaded = probe()
     assert loaded and not user_cache.exists()
+
+
+def test_a_store_past_its_size_is_started_afresh(user_cache, monkeypatch):
+    from briefgen.lang import stored_readings
+
+    probe()
+    [store] = stores(user_cache)
+    monkeypatch.setattr(stored_readings, "MAX_BYTES", 0)
+    kept = stored_readings.Store(store.stem)
+    kept.put("новая", (True, ()))
+    kept.save()
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT form FROM forms").fetchall() == [("новая",)]

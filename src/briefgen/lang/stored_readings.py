@@ -20,6 +20,8 @@ from typing import Any
 
 from .. import cache
 
+MAX_BYTES = 64 << 20  # a store grown past this (some 2 million answers) is started afresh rather than grown further
+
 
 class Store:
     """Answers by key (anything marshal writes): those in the file, then those added by this process (written when it ends)."""
@@ -54,6 +56,8 @@ class Store:
         if not added or path is None:
             return
         with contextlib.suppress(Exception):  # a full disk, a locked or damaged file: the forms are asked again next time
+            if path.is_file() and path.stat().st_size > MAX_BYTES:
+                path.unlink()
             db = self._connect(path)
             with db:
                 db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", ((f, marshal.dumps(e)) for f, e in added.items()))
