@@ -307,16 +307,17 @@ def _write_beside(
     handover = shared.composed(brief, options, formats)
     child.calls([(_write_aside, (brief, outdir, fmt, options, handover)) for fmt in aside])
     here = [f for f in formats if f not in aside]
-    last_wait = {f: max((i for i, a in enumerate(aside) if FORMATS[a].document == FORMATS[f].document), default=-1)
-                 for f in here if FORMATS[f].composed}  # fmt: skip
-    timings = _write_formats(brief, outdir, [f for f in here if last_wait.get(f, -1) < 0], options)
-    for fmt in last_wait:
-        get_writer(fmt)  # imported while the child lays out
+    # each format written here waits for the child's result of the last laid-out format of its document (-1: none)
+    waits_for = {f: max((i for i, a in enumerate(aside) if FORMATS[a].document == FORMATS[f].document), default=-1)
+                 if FORMATS[f].composed else -1 for f in here}  # fmt: skip
+    timings = _write_formats(brief, outdir, [f for f in here if waits_for[f] < 0], options)
+    for fmt in here:
+        get_writer(fmt)  # the waiting formats' writers are imported while the child lays out
     for i in range(len(aside)):
         got, back = child.result()
         timings |= got
         shared.adopt(back)
-        timings |= _write_formats(brief, outdir, [f for f in here if last_wait.get(f) == i], options)
+        timings |= _write_formats(brief, outdir, [f for f in here if waits_for[f] == i], options)
     return timings
 
 
