@@ -25,20 +25,20 @@ class Layout:
     missing: int  # characters no font has, drawn as U+FFFD
 
 
-Kept = tuple[Document, str, Layout]  # a tree, its theme (as repr), its layout
+Kept = tuple[Document, Theme, Layout]  # a tree, its theme, its layout
 _last: list[Kept] = []
 
 
 def recall(tree: Document, theme: Theme) -> Layout | None:
     """The layout of this tree (or an equal one) on this theme, if it is the last one laid out."""
-    if _last and _last[0][1] == repr(theme) and (_last[0][0] is tree or _last[0][0] == tree):
+    if _last and _last[0][1] == theme and (_last[0][0] is tree or _last[0][0] == tree):
         return _last[0][2]
     return None
 
 
 def remember(tree: Document, theme: Theme, layout: Layout) -> None:
     """Keep this layout as the last one (one is kept: a pack's DOCX follows its PDF)."""
-    _last[:] = [(tree, repr(theme), layout)]
+    _last[:] = [(tree, theme, layout)]
 
 
 def last() -> Kept | None:

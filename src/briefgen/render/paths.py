@@ -1,21 +1,21 @@
 """Find the shipped templates, labels, theme and fonts (package data, `briefgen/templates/`) and read them.
 
-They are found with importlib.resources, so an installed wheel finds them as an
-editable checkout does; a user's `--template-dir` takes precedence file by file.
+They lie beside the package's modules, in an installed wheel as in an editable
+checkout; a user's `--template-dir` takes precedence file by file.
 """
 from __future__ import annotations
 
 import copy
 import functools
-import importlib.resources
 from pathlib import Path
 from typing import Any
 
 from .. import cache
 from ..errors import RenderError
 
-# A real path: jinja2 and reportlab open files by name (briefgen is never imported from a zip).
-TEMPLATES_DIR = Path(str(importlib.resources.files("briefgen") / "templates"))
+# A real path: jinja2 and reportlab open files by name (briefgen is never imported from a zip, so no
+# importlib.resources, whose import is a good part of a cold start's).
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
 def find(name: str, template_dir: Path | None = None) -> Path:
