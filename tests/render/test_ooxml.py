@@ -64,3 +64,19 @@ def test_the_deflate_cache_stays_within_its_budget(monkeypatch):
     reproducible_zip({"big.xml": b"x" * 1500}, None)  # over a quarter of the budget: deflated, not kept
     assert b"x" * 1500 not in ooxml._DEFLATED
     assert bytes([9]) * 900 in ooxml._DEFLATED  # the most recent are kept
+
+
+def test_parts_kept_as_bytes_are_written_back_unchanged_and_the_rest_still_edits():
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    original = zipfile.ZipFile(template)
+    doc = ooxml.open_document(ooxml.read_package(template.getvalue()), [CT.WML_STYLES])
+    doc.add_paragraph("edited")
+    styles = doc.part.part_related_by("http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles")
+    assert not hasattr(styles, "element")  # not parsed
+    written = ooxml.package_entries(doc)
+    assert written["word/styles.xml"] == original.read("word/styles.xml")
+    assert b"edited" in written["word/document.xml"]

@@ -17,6 +17,8 @@ from typing import Any
 from docx import Document as new_document, __version__ as docx_version
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.pkgreader import PackageReader
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from .. import __version__, cache
@@ -76,13 +78,15 @@ def render_docx(tree: Document, theme: Theme) -> bytes:
     return _Writer(tree, theme).save()
 
 
-_BASES: dict[tuple[str, str], tuple[bytes, dict[str, str]]] = {}
+_BASES: dict[tuple[str, str], tuple[PackageReader, dict[str, str]]] = {}
+# what the base sets up and no pack changes: opened as bytes, neither parsed nor serialised per pack
+BASE_ONLY = (CT.WML_STYLES, CT.WML_NUMBERING, CT.WML_SETTINGS)
 
 
-def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
-    """An empty document with page set-up, styles and settings, and its style ids.
+def _base(theme: Theme, lang: str) -> tuple[PackageReader, dict[str, str]]:
+    """An empty document with page set-up, styles and settings, read, and its style ids.
 
-    Built once per theme and language, kept in memory and in the user cache.
+    Built once per theme and language, kept in memory (read, so that each pack only opens it) and in the user cache.
     """
     key = (repr(theme), lang)
     if key not in _BASES:
@@ -100,7 +104,7 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
             data, ids = out.getvalue(), json.dumps(style_ids).encode()
             cache.write(f"{name}.docx", data)
             cache.write(f"{name}.json", ids)
-        _BASES[key] = (data, json.loads(ids))
+        _BASES[key] = (ooxml.read_package(data), json.loads(ids))
     return _BASES[key]
 
 
@@ -212,7 +216,7 @@ class _Writer:
         self.layout = layout(tree, theme)  # the PDF's pages: the contents' page numbers, and whether there are contents
         self.tree, self.theme, self.c = self.layout.tree, theme, theme.colours
         base, self.ids = _base(theme, tree.meta.lang)
-        self.doc = new_document(io.BytesIO(base))
+        self.doc = ooxml.open_document(base, BASE_ONLY)
         section = self.doc.sections[0]
         width, left, right = section.page_width, section.left_margin, section.right_margin
         if width is None or left is None or right is None:

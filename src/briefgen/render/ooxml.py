@@ -10,6 +10,7 @@ few settings python-docx has no API for, and the reproducible zip.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import struct
 import zlib
@@ -18,10 +19,14 @@ from collections.abc import Iterable
 from typing import Any, cast
 from xml.sax.saxutils import escape, quoteattr
 
+from docx.opc.package import Unmarshaller
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part, PartFactory
 from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgreader import PackageReader
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.package import Package
 
 _BOOKMARK = re.compile(r"[^A-Za-z0-9_]")
 TEXT_PARTS = ("document", "header", "footer")  # the package parts that hold text, by name without number
@@ -292,6 +297,29 @@ def drop_thumbnail(doc: Any) -> None:
     for rid, rel in list(rels.items()):
         if rel.reltype == THUMBNAIL:
             rels.pop(rid)
+
+
+def read_package(data: bytes) -> PackageReader:
+    """A DOCX's parts and relationships, read once and opened as new documents by `open_document`."""
+    return cast(Any, PackageReader).from_file(io.BytesIO(data))  # unannotated
+
+
+def open_document(package: PackageReader, kept_as_bytes: Iterable[str] = ()) -> Any:
+    """A new python-docx Document of a read package (as `docx.Document` opens a file).
+
+    Parts of the content types in `kept_as_bytes` are plain parts of bytes, neither parsed nor
+    serialised again, for parts nothing will change; python-docx's API to them (`doc.styles`…) then fails.
+    """
+    plain = frozenset(kept_as_bytes)
+
+    def part(partname: PackURI, content_type: str, reltype: str, blob: bytes, owner: Package) -> Part:
+        if content_type in plain:
+            return Part(partname, content_type, blob, owner)
+        return PartFactory(partname, content_type, reltype, blob, owner)
+
+    opened = Package()
+    cast(Any, Unmarshaller).unmarshal(package, opened, part)  # unannotated
+    return cast(Any, opened.main_document_part).document
 
 
 def package_entries(doc: Any) -> dict[str, bytes]:
