@@ -76,7 +76,7 @@ def embed_fonts(doc: Any, font_files: dict[str, dict[str, Path]]) -> list[Face]:
 def faces_used(doc: Any) -> dict[Face, set[int]]:
     """Each face some text of the document is set in, with the characters set in it."""
     looks = _style_looks(doc.part.part_related_by(RT.STYLES))
-    used: dict[Face, set[int]] = {}
+    texts: dict[Face, list[str]] = {}
     for part in doc.part.package.iter_parts():
         if part.partname.rsplit("/", 1)[-1].split(".")[0].rstrip("0123456789") not in TEXT_PARTS:
             continue
@@ -87,12 +87,12 @@ def faces_used(doc: Any) -> dict[Face, set[int]]:
             if not family:
                 continue
             for r in p.iter(_R):
-                text = "".join(t.text or "" for t in r.iterchildren(_T, _INSTR))
+                text = [t.text for t in r.iterchildren(_T, _INSTR) if t.text]
                 if text:
                     rpr = r.find(_RPR)
                     face = Face(family, _toggle(rpr, _B, bold), _toggle(rpr, _I, italic))
-                    used.setdefault(face, set()).update(map(ord, text))
-    return used
+                    texts.setdefault(face, []).extend(text)
+    return {face: set(map(ord, set("".join(t)))) for face, t in texts.items()}
 
 
 @functools.lru_cache(maxsize=16)
@@ -216,8 +216,9 @@ def _font_entry(root: Any, family: str, path: Path) -> Any:
     return font
 
 
+@functools.lru_cache(maxsize=32)
 def _classification(path: Path) -> tuple[str, str]:
-    """A font's PANOSE numbers (hex) and Word's generic family: swiss for sans serif, roman for serif."""
+    """A font's PANOSE numbers (hex) and Word's generic family: swiss for sans serif, roman for serif (read once per process)."""
     from fontTools.ttLib import TTFont
 
     with TTFont(str(path), lazy=True) as font:
