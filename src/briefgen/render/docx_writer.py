@@ -96,6 +96,7 @@ def _base(theme: Theme, lang: str) -> tuple[PackageReader, dict[str, str]]:
         if data is None or ids is None:
             doc = new_document()
             style_ids = _Styles(doc, theme, lang).ids
+            _page_parts(doc)
             ooxml.settings(doc)
             ooxml.drop_thumbnail(doc)
             ooxml.application(doc, f"briefgen {__version__}")
@@ -106,6 +107,14 @@ def _base(theme: Theme, lang: str) -> tuple[PackageReader, dict[str, str]]:
             cache.write(f"{name}.json", ids)
         _BASES[key] = (ooxml.read_package(data), json.loads(ids))
     return _BASES[key]
+
+
+def _page_parts(doc: Any) -> None:
+    """The four headers and footers, made in the base (in the order a pack fills them) so that a pack only fills them."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+        part.is_linked_to_previous = False
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -309,8 +318,7 @@ class _Writer:
 
     def _page_furniture(self) -> None:
         """As the PDF: organisation (or logo) on page 1, title and marking above later pages, marking and page below."""
-        meta, section = self.tree.meta, self.doc.sections[0]
-        section.different_first_page_header_footer = True
+        meta, section = self.tree.meta, self.doc.sections[0]  # its headers and footers are the base's (`_page_parts`)
         marking = ooxml.run(meta.marking, bold=True, colour=_hex(self.c["marking"])) if meta.marking else ""
         header = ooxml.run(self.layout.header) + (ooxml.tab() + marking if marking else "")
         ooxml.set_content(section.header.part.element, [self.para("Header", header)])
