@@ -31,10 +31,11 @@ FACES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Itali
 STYLE_OF_FACE = {"Regular": "regular", "Bold": "bold", "Italic": "italic", "BoldItalic": "bolditalic"}
 # always kept in a subset: Basic Latin, Latin-1, Cyrillic, general punctuation, №
 COMMON = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x400, 0x460), *range(0x2010, 0x2040), 0x2116])
-# the elements of w:font in schema order, so new ones go in their place
+# the qualified tags faces_used reads, named once (qn on every run and style was a fifth of its time)
 _P, _R, _RPR, _T, _INSTR, _B, _I, _VAL = (qn(t) for t in ("w:p", "w:r", "w:rPr", "w:t", "w:instrText", "w:b", "w:i", "w:val"))
 _PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 _STYLE, _STYLE_ID, _BASED_ON, _RFONTS, _ASCII = (qn(t) for t in ("w:style", "w:styleId", "w:basedOn", "w:rFonts", "w:ascii"))
+# the elements of w:font in schema order, so new ones go in their place
 _FONT_CHILDREN = ("w:altName", "w:panose1", "w:charset", "w:family", "w:notTrueType", "w:pitch", "w:sig",
                   "w:embedRegular", "w:embedBold", "w:embedItalic", "w:embedBoldItalic")  # fmt: skip
 

@@ -390,9 +390,9 @@ DEFLATED_BUDGET = 8 << 20  # bytes of members kept deflated: the template's part
 def _deflated(data: bytes) -> tuple[int, bytes]:
     """A member's CRC-32 and raw deflate stream (zlib's default level, as `zipfile`), kept for members seen again:
     the template's styles and the same font subsets recur in every pack of a process."""
-    found = _DEFLATED.get(data)
+    found = _DEFLATED.pop(data, None)
     if found is not None:
-        _DEFLATED.move_to_end(data)
+        _DEFLATED[data] = found  # now the most recent
         return found
     deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     found = zlib.crc32(data), deflate.compress(data) + deflate.flush()
