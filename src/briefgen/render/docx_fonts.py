@@ -77,7 +77,7 @@ def embed_fonts(doc: Any, font_files: dict[str, dict[str, Path]]) -> list[Face]:
 def faces_used(doc: Any) -> dict[Face, set[int]]:
     """Each face some text of the document is set in, with the characters set in it."""
     looks = _style_looks(doc.part.part_related_by(RT.STYLES))
-    texts: dict[Face, list[str]] = {}
+    texts: dict[tuple[str, bool, bool], list[str]] = {}  # by family, bold, italic
     for part in doc.part.package.iter_parts():
         if part.partname.rsplit("/", 1)[-1].split(".")[0].rstrip("0123456789") not in TEXT_PARTS:
             continue
@@ -91,9 +91,8 @@ def faces_used(doc: Any) -> dict[Face, set[int]]:
                 text = [t.text for t in r.iterchildren(_T, _INSTR) if t.text]
                 if text:
                     rpr = r.find(_RPR)
-                    face = Face(family, _toggle(rpr, _B, bold), _toggle(rpr, _I, italic))
-                    texts.setdefault(face, []).extend(text)
-    return {face: set(map(ord, set("".join(t)))) for face, t in texts.items()}
+                    texts.setdefault((family, _toggle(rpr, _B, bold), _toggle(rpr, _I, italic)), []).extend(text)
+    return {Face(*face): set(map(ord, set("".join(t)))) for face, t in texts.items()}
 
 
 @functools.lru_cache(maxsize=16)
