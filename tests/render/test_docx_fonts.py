@@ -41,3 +41,16 @@ def test_a_subset_keeps_the_characters_asked_for_and_is_smaller(serif):
         assert font["name"].getDebugName(1) == "PT Serif"  # readers match the embedded font by this name
     assert len(data) < serif.stat().st_size / 2
     assert _cut(serif, COMMON | {extra}) == data  # the same bytes when cut again
+
+
+def test_faces_used_reads_the_same_from_styles_parsed_or_left_as_bytes(golden_brief):
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+
+    from briefgen.render import get_writer, ooxml
+    from briefgen.render.docx_fonts import faces_used
+
+    data = get_writer("docx")(golden_brief, RenderOptions())
+    parsed = faces_used(docx.Document(io.BytesIO(data)))
+    assert faces_used(ooxml.open_document(ooxml.read_package(data), [CT.WML_STYLES])) == parsed
+    assert {(f.family, f.bold) for f in parsed} >= {("PT Serif", False), ("PT Sans", True)}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
@@ -30,6 +31,10 @@ FACES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Itali
 STYLE_OF_FACE = {"Regular": "regular", "Bold": "bold", "Italic": "italic", "BoldItalic": "bolditalic"}
 # always kept in a subset: Basic Latin, Latin-1, Cyrillic, general punctuation, №
 COMMON = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x400, 0x460), *range(0x2010, 0x2040), 0x2116])
+# the qualified tags faces_used reads, named once (qn on every run and style was a fifth of its time)
+_P, _R, _RPR, _T, _INSTR, _B, _I, _VAL = (qn(t) for t in ("w:p", "w:r", "w:rPr", "w:t", "w:instrText", "w:b", "w:i", "w:val"))
+_PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+_STYLE, _STYLE_ID, _BASED_ON, _RFONTS, _ASCII = (qn(t) for t in ("w:style", "w:styleId", "w:basedOn", "w:rFonts", "w:ascii"))
 # the elements of w:font in schema order, so new ones go in their place
 _FONT_CHILDREN = ("w:altName", "w:panose1", "w:charset", "w:family", "w:notTrueType", "w:pitch", "w:sig",
                   "w:embedRegular", "w:embedBold", "w:embedItalic", "w:embedBoldItalic")  # fmt: skip
@@ -71,24 +76,23 @@ def embed_fonts(doc: Any, font_files: dict[str, dict[str, Path]]) -> list[Face]:
 
 def faces_used(doc: Any) -> dict[Face, set[int]]:
     """Each face some text of the document is set in, with the characters set in it."""
-    styles = _StyleFonts(doc.styles.element)
-    used: dict[Face, set[int]] = {}
+    looks = _style_looks(doc.part.part_related_by(RT.STYLES))
+    texts: dict[tuple[str, bool, bool], list[str]] = {}  # by family, bold, italic
     for part in doc.part.package.iter_parts():
         if part.partname.rsplit("/", 1)[-1].split(".")[0].rstrip("0123456789") not in TEXT_PARTS:
             continue
         root = part.element if hasattr(part, "element") else _parse(part.blob)
-        for p in root.iter(qn("w:p")):
-            ppr = p.find(qn("w:pPr"))
-            pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
-            family, bold, italic = styles.look(pstyle.get(qn("w:val")) if pstyle is not None else None)
-            for r in p.iter(qn("w:r")):
-                text = "".join(t.text or "" for t in r.iter(qn("w:t"), qn("w:instrText")))
-                if not text or not family:
-                    continue
-                rpr = r.find(qn("w:rPr"))
-                face = Face(family, _toggle(rpr, "w:b", bold), _toggle(rpr, "w:i", italic))
-                used.setdefault(face, set()).update(map(ord, text))
-    return used
+        for p in root.iter(_P):
+            pstyle = p.find(_PSTYLE)
+            family, bold, italic = looks.look(pstyle.get(_VAL) if pstyle is not None else None)
+            if not family:
+                continue
+            for r in p.iter(_R):
+                text = [t.text for t in r.iterchildren(_T, _INSTR) if t.text]
+                if text:
+                    rpr = r.find(_RPR)
+                    texts.setdefault((family, _toggle(rpr, _B, bold), _toggle(rpr, _I, italic)), []).extend(text)
+    return {Face(*face): set(map(ord, set("".join(t)))) for face, t in texts.items()}
 
 
 @functools.lru_cache(maxsize=16)
@@ -138,45 +142,62 @@ def _font_key(face: Face) -> str:
     return "{" + str(uuid.UUID(bytes=digest[:16])).upper() + "}"
 
 
+def _style_looks(styles_part: Any) -> _StyleFonts:
+    """The styles' fonts; read once per process for a styles part left as bytes (the same in every pack)."""
+    if hasattr(styles_part, "element"):
+        return _StyleFonts(styles_part.element)
+    return _style_looks_of(styles_part.blob)
+
+
+@functools.lru_cache(maxsize=4)
+def _style_looks_of(blob: bytes) -> _StyleFonts:
+    return _StyleFonts(_parse(blob))
+
+
 class _StyleFonts:
     """Each paragraph style's font family, bold and italic, following `basedOn` to the document defaults."""
 
     def __init__(self, styles: Any) -> None:
-        self.by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
-        self.default = next((s.get(qn("w:styleId")) for s in self.by_id.values()
+        by_id = {s.get(_STYLE_ID): s for s in styles.iterchildren(_STYLE)}
+        self.default = next((sid for sid, s in by_id.items()
                              if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) == "1"), None)  # fmt: skip
         rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
-        self.base_font = fonts.get(qn("w:ascii")) if fonts is not None else None
+        fonts = rpr.find(_RFONTS) if rpr is not None else None
+        self.base_font: str | None = fonts.get(_ASCII) if fonts is not None else None
+        self.looks = {sid: self._resolve(by_id, sid) for sid in by_id}
 
     def look(self, style_id: str | None) -> tuple[str | None, bool, bool]:
+        """The family, bold and italic of a paragraph in a style (None: the default paragraph style)."""
+        return self.looks.get(style_id or self.default, (self.base_font, False, False))
+
+    def _resolve(self, by_id: dict[str, Any], style_id: str) -> tuple[str | None, bool, bool]:
         family: str | None = None
         bold = italic = None
         seen: set[str] = set()
-        sid = style_id or self.default
-        while sid and sid in self.by_id and sid not in seen:
+        sid: str | None = style_id
+        while sid and sid in by_id and sid not in seen:
             seen.add(sid)
-            style = self.by_id[sid]
-            rpr = style.find(qn("w:rPr"))
+            style = by_id[sid]
+            rpr = style.find(_RPR)
             if rpr is not None:
-                fonts = rpr.find(qn("w:rFonts"))
-                if family is None and fonts is not None and fonts.get(qn("w:ascii")):
-                    family = fonts.get(qn("w:ascii"))
-                bold = _toggle(rpr, "w:b", None) if bold is None else bold
-                italic = _toggle(rpr, "w:i", None) if italic is None else italic
-            based = style.find(qn("w:basedOn"))
-            sid = based.get(qn("w:val")) if based is not None else None
+                fonts = rpr.find(_RFONTS)
+                if family is None and fonts is not None and fonts.get(_ASCII):
+                    family = fonts.get(_ASCII)
+                bold = _toggle(rpr, _B, None) if bold is None else bold
+                italic = _toggle(rpr, _I, None) if italic is None else italic
+            based = style.find(_BASED_ON)
+            sid = based.get(_VAL) if based is not None else None
         return family or self.base_font, bool(bold), bool(italic)
 
 
 def _toggle(rpr: Any, tag: str, inherited: bool | None) -> Any:
-    """A bold or italic property: on, off, or (absent) as inherited."""
+    """A bold or italic property (`tag` qualified): on, off, or (absent) as inherited."""
     if rpr is None:
         return inherited
-    found = rpr.find(qn(tag))
+    found = rpr.find(tag)
     if found is None:
         return inherited
-    return found.get(qn("w:val"), "true") not in ("0", "false", "off")
+    return found.get(_VAL, "true") not in ("0", "false", "off")
 
 
 def _font_entry(root: Any, family: str, path: Path) -> Any:
@@ -195,8 +216,9 @@ def _font_entry(root: Any, family: str, path: Path) -> Any:
     return font
 
 
+@functools.lru_cache(maxsize=32)
 def _classification(path: Path) -> tuple[str, str]:
-    """A font's PANOSE numbers (hex) and Word's generic family: swiss for sans serif, roman for serif."""
+    """A font's PANOSE numbers (hex) and Word's generic family: swiss for sans serif, roman for serif (read once per process)."""
     from fontTools.ttLib import TTFont
 
     with TTFont(str(path), lazy=True) as font:

@@ -17,6 +17,8 @@ from typing import Any
 from docx import Document as new_document, __version__ as docx_version
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.pkgreader import PackageReader
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from .. import __version__, cache
@@ -76,13 +78,15 @@ def render_docx(tree: Document, theme: Theme) -> bytes:
     return _Writer(tree, theme).save()
 
 
-_BASES: dict[tuple[str, str], tuple[bytes, dict[str, str]]] = {}
+_BASES: dict[tuple[str, str], tuple[PackageReader, dict[str, str]]] = {}
+# what the base sets up and no pack changes: opened as bytes, neither parsed nor serialised per pack
+BASE_ONLY = (CT.WML_STYLES, CT.WML_NUMBERING, CT.WML_SETTINGS)
 
 
-def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
-    """An empty document with page set-up, styles and settings, and its style ids.
+def _base(theme: Theme, lang: str) -> tuple[PackageReader, dict[str, str]]:
+    """An empty document with page set-up, styles and settings, read, and its style ids.
 
-    Built once per theme and language, kept in memory and in the user cache.
+    Built once per theme and language, kept in memory (read, so that each pack only opens it) and in the user cache.
     """
     key = (repr(theme), lang)
     if key not in _BASES:
@@ -92,6 +96,7 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
         if data is None or ids is None:
             doc = new_document()
             style_ids = _Styles(doc, theme, lang).ids
+            _page_parts(doc)
             ooxml.settings(doc)
             ooxml.drop_thumbnail(doc)
             ooxml.application(doc, f"briefgen {__version__}")
@@ -100,8 +105,16 @@ def _base(theme: Theme, lang: str) -> tuple[bytes, dict[str, str]]:
             data, ids = out.getvalue(), json.dumps(style_ids).encode()
             cache.write(f"{name}.docx", data)
             cache.write(f"{name}.json", ids)
-        _BASES[key] = (data, json.loads(ids))
+        _BASES[key] = (ooxml.read_package(data), json.loads(ids))
     return _BASES[key]
+
+
+def _page_parts(doc: Any) -> None:
+    """The four headers and footers, made in the base (in the order a pack fills them) so that a pack only fills them."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+        part.is_linked_to_previous = False
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -222,7 +235,7 @@ class _Writer:
         self.layout = _pdf_layout(tree, theme)  # the PDF's pages: the contents' page numbers, and whether there are contents
         self.tree, self.theme, self.c = self.layout.tree, theme, theme.colours
         base, self.ids = _base(theme, tree.meta.lang)
-        self.doc = new_document(io.BytesIO(base))
+        self.doc = ooxml.open_document(base, BASE_ONLY)
         section = self.doc.sections[0]
         width, left, right = section.page_width, section.left_margin, section.right_margin
         if width is None or left is None or right is None:
@@ -315,8 +328,7 @@ class _Writer:
 
     def _page_furniture(self) -> None:
         """As the PDF: organisation (or logo) on page 1, title and marking above later pages, marking and page below."""
-        meta, section = self.tree.meta, self.doc.sections[0]
-        section.different_first_page_header_footer = True
+        meta, section = self.tree.meta, self.doc.sections[0]  # its headers and footers are the base's (`_page_parts`)
         marking = ooxml.run(meta.marking, bold=True, colour=_hex(self.c["marking"])) if meta.marking else ""
         header = ooxml.run(self.layout.header) + (ooxml.tab() + marking if marking else "")
         ooxml.set_content(section.header.part.element, [self.para("Header", header)])

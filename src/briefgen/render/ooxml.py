@@ -12,14 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
+import struct
+import zlib
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any, cast
 
+from docx.opc.package import Unmarshaller
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part, PartFactory
 from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgreader import PackageReader
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.package import Package
 
 _BOOKMARK = re.compile(r"[^A-Za-z0-9_]")
 TEXT_PARTS = ("document", "header", "footer")  # the package parts that hold text, by name without number
@@ -309,6 +315,29 @@ def drop_thumbnail(doc: Any) -> None:
             rels.pop(rid)
 
 
+def read_package(data: bytes) -> PackageReader:
+    """A DOCX's parts and relationships, read once and opened as new documents by `open_document`."""
+    return cast(Any, PackageReader).from_file(io.BytesIO(data))  # unannotated
+
+
+def open_document(package: PackageReader, kept_as_bytes: Iterable[str] = ()) -> Any:
+    """A new python-docx Document of a read package (as `docx.Document` opens a file).
+
+    Parts of the content types in `kept_as_bytes` are plain parts of bytes, neither parsed nor
+    serialised again, for parts nothing will change; python-docx's API to them (`doc.styles`…) then fails.
+    """
+    plain = frozenset(kept_as_bytes)
+
+    def part(partname: PackURI, content_type: str, reltype: str, blob: bytes, owner: Package) -> Part:
+        if content_type in plain:
+            return Part(partname, content_type, blob, owner)
+        return PartFactory(partname, content_type, reltype, blob, owner)
+
+    opened = Package()
+    cast(Any, Unmarshaller).unmarshal(package, opened, part)  # unannotated
+    return cast(Any, opened.main_document_part).document
+
+
 def package_entries(doc: Any) -> dict[str, bytes]:
     """The document's package as member name -> bytes, serialised as python-docx's `save` does but not zipped:
     `reproducible_zip` compresses each member once (saving, then re-zipping, compressed everything twice)."""
@@ -341,17 +370,50 @@ class _Entries(PhysPkgWriter):
 def reproducible_zip(members: dict[str, bytes], when: dt.datetime | None) -> bytes:
     """The package's members zipped in a fixed order, each dated `when` (1980-01-01 without one).
 
+    The bytes Python's `zipfile` writes for deflated members with Unix mode 0644, written here
+    so that a member already deflated in this process is not deflated again (`_deflated`).
     ZIP (DOS) dates run from 1980 to 2107: a date outside is clamped to that range.
     """
     low, high = dt.datetime(1980, 1, 1), dt.datetime(2107, 12, 31, 23, 59, 58)
-    stamp = min(max(when or low, low), high).timetuple()[:6]
+    y, mo, d, h, mi, s = min(max(when or low, low), high).timetuple()[:6]
+    dos_time, dos_date = h << 11 | mi << 5 | s // 2, (y - 1980) << 9 | mo << 5 | d
     first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in members]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in first + sorted(n for n in members if n not in first):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            dst.writestr(info, members[name])
-    return out.getvalue()
+    local: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name in first + sorted(n for n in members if n not in first):
+        data = members[name]
+        crc, packed = _deflated(data)
+        encoded, flags = name.encode(), 0 if name.isascii() else _UTF8_NAME
+        # version needed, flags, method, time, date, CRC, sizes, name length: the same in both headers
+        common = struct.pack("<HHHHHLLLH", _ZIP_VERSION, flags, _DEFLATE, dos_time, dos_date, crc, len(packed), len(data),
+                             len(encoded))  # fmt: skip
+        # made by (version, Unix), the common fields, no extra or comment, disk 0, internal and external attributes, offset
+        central.append(b"PK\x01\x02" + struct.pack("<BB", _ZIP_VERSION, _UNIX) + common
+                       + struct.pack("<HHHHLL", 0, 0, 0, 0, _MODE_644, offset) + encoded)  # fmt: skip
+        local.append(b"PK\x03\x04" + common + b"\x00\x00" + encoded + packed)
+        offset += len(local[-1])
+    directory = b"".join(central)
+    end = b"PK\x05\x06" + struct.pack("<HHHHLLH", 0, 0, len(central), len(central), len(directory), offset, 0)
+    return b"".join(local) + directory + end
+
+
+_ZIP_VERSION, _UNIX, _DEFLATE, _UTF8_NAME, _MODE_644 = 20, 3, 8, 0x800, 0o644 << 16
+_DEFLATED: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()  # member bytes -> (CRC-32, deflated), most recent last
+DEFLATED_BUDGET = 8 << 20  # bytes of members kept deflated: the template's parts and the font subsets of a few packs
+
+
+def _deflated(data: bytes) -> tuple[int, bytes]:
+    """A member's CRC-32 and raw deflate stream (zlib's default level, as `zipfile`), kept for members seen again:
+    the template's styles and the same font subsets recur in every pack of a process."""
+    found = _DEFLATED.pop(data, None)
+    if found is not None:
+        _DEFLATED[data] = found  # now the most recent
+        return found
+    deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    found = zlib.crc32(data), deflate.compress(data) + deflate.flush()
+    if len(data) <= DEFLATED_BUDGET // 4:  # a huge one-off document would only push the recurring parts out
+        _DEFLATED[data] = found
+        while sum(map(len, _DEFLATED)) > DEFLATED_BUDGET:
+            _DEFLATED.popitem(last=False)
+    return found
