@@ -49,3 +49,10 @@ def test_extraction_reads_the_dictionary_through_the_c_dawg(seed_path, monkeypat
         f"extract_brief(read_source({str(seed_path)!r}))"
     )
     assert "dawg" in loaded  # DAWG2, pymorphy3's [fast] extra: without it pymorphy3 falls back to its Python reader
+
+
+def test_a_layout_process_loads_no_template_engine_and_no_digest():
+    """The PDF writers and the hand-over of compositions are all a forked layout process imports (see render.shared)."""
+    loaded = modules_after("from briefgen.render import factsheet_writer, pdf_writer, shared")
+    assert "reportlab" in {m.split(".")[0] for m in loaded}
+    assert not {"jinja2", "briefgen.digest", "briefgen.render.compose"} & loaded

@@ -233,9 +233,9 @@ def test_the_pdfs_laid_out_in_a_forked_process_are_the_same_files(tmp_path, sour
 @pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
 def test_a_forked_pack_composes_each_document_once_and_lays_the_brief_out_once(tmp_path, source, monkeypatch, first_pack):
     """The parent composes both documents and hands them over; the DOCX takes the child's pages, laying out nothing."""
-    from briefgen.render import compose, pages, pdf_writer
+    from briefgen.render import compose, compositions, pages, pdf_writer
 
-    monkeypatch.setattr(compose, "_recent", {})  # as in a new process: nothing composed or laid out yet
+    monkeypatch.setattr(compositions, "_recent", {})  # as in a new process: nothing composed or laid out yet
     compose._context.cache_clear()
     monkeypatch.setattr(pages, "_last", [])
     log = tmp_path / "calls.log"

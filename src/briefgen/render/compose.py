@@ -6,13 +6,12 @@ follows is format only.
 from __future__ import annotations
 
 import functools
-import os
 from typing import Any, cast
 
 from ..errors import RenderError
 from ..model import Brief
-from . import RenderOptions, for_brief
-from .blocks import Document
+from . import RenderOptions, compositions
+from .compositions import Composition
 from .context import build_context
 from .markup import parse
 from .paths import find, load_yaml
@@ -29,39 +28,19 @@ def load_labels(options: RenderOptions) -> dict[str, Any]:
     return cast(dict[str, Any], labels)
 
 
-Key = tuple[Brief, RenderOptions, str, str]  # brief, options (label language settled), template, SOURCE_DATE_EPOCH
-Composition = tuple[Document, Theme]
-RECENT = 4  # compositions kept: a pack's documents
-_recent: dict[Key, Composition] = {}
-
-
 def compose(brief: Brief, options: RenderOptions, template: str) -> Composition:
     """The block tree `template` makes of `brief`, and the theme to draw it with.
 
-    The last few results are kept, so the DOCX and PDF writers of one pack share one composition.
+    The last few results are kept (`compositions`), so the DOCX and PDF writers of one pack share one composition.
     """
-    key = composition_key(brief, options, template)
-    made = _recent.get(key)
+    made_of = compositions.key(brief, options, template)
+    made = compositions.recall(made_of)
     if made is None:
-        options = key[1]
-        context, theme = _context(brief, options, key[3])
+        options = made_of[1]
+        context, theme = _context(brief, options, made_of[3])
         made = parse(render(template, context, options.template_dir), template), theme
-        adopt({key: made})
+        compositions.adopt({made_of: made})
     return made
-
-
-def composition_key(brief: Brief, options: RenderOptions, template: str) -> Key:
-    """What a composition depends on."""
-    return brief, for_brief(options, brief), template, os.environ.get("SOURCE_DATE_EPOCH", "")
-
-
-def adopt(compositions: dict[Key, Composition]) -> None:
-    """Keep these compositions (made here, or handed over by another process) as the most recent."""
-    for key, composition in compositions.items():
-        _recent.pop(key, None)
-        _recent[key] = composition
-    while len(_recent) > RECENT:
-        del _recent[next(iter(_recent))]
 
 
 @functools.lru_cache(maxsize=2)

@@ -44,7 +44,6 @@ from .blocks import (
     column_fractions,
     plain,
 )
-from .compose import compose
 from .docx_fonts import embed_fonts
 from .pages import Layout, recall
 from .theme import Theme
@@ -69,6 +68,8 @@ _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
     """The brief as a DOCX file (the same bytes for the same brief, templates and theme)."""
+    from .compose import compose  # not loaded where compositions are handed over (render.shared)
+
     tree, theme = compose(brief, options, DOCUMENTS["brief"].template)
     return render_docx(tree, theme)
 

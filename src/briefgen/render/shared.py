@@ -12,21 +12,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Brief
-from . import DOCUMENTS, FORMATS, RenderOptions, compose, pages
+from . import DOCUMENTS, FORMATS, RenderOptions, compositions, pages
 
 
 @dataclass(frozen=True, slots=True)
 class Handover:
     """What a process gives another: compositions, and the last layout."""
 
-    compositions: dict[compose.Key, compose.Composition] = field(default_factory=dict[compose.Key, compose.Composition])
+    compositions: dict[compositions.Key, compositions.Composition] = field(default_factory=dict[compositions.Key, compositions.Composition])
     layout: pages.Kept | None = None
 
 
 def composed(brief: Brief, options: RenderOptions, formats: Sequence[str]) -> Handover:
     """The documents of these formats, composed here (and kept here too)."""
+    from .compose import compose  # the template engine and the digest: only where documents are composed
+
     templates = dict.fromkeys(DOCUMENTS[FORMATS[f].document].template for f in formats if FORMATS[f].composed)
-    return Handover({compose.composition_key(brief, options, t): compose.compose(brief, options, t) for t in templates})
+    return Handover({compositions.key(brief, options, t): compose(brief, options, t) for t in templates})
 
 
 def laid_out() -> Handover:
@@ -36,5 +38,5 @@ def laid_out() -> Handover:
 
 def adopt(handover: Handover) -> None:
     """Keep what another process handed over, as if it had been worked out here."""
-    compose.adopt(handover.compositions)
+    compositions.adopt(handover.compositions)
     pages.adopt(handover.layout)
