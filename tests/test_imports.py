@@ -51,8 +51,22 @@ def test_extraction_reads_the_dictionary_through_the_c_dawg(seed_path, monkeypat
     assert "dawg" in loaded  # DAWG2, pymorphy3's [fast] extra: without it pymorphy3 falls back to its Python reader
 
 
-def test_a_layout_process_loads_no_template_engine_and_no_digest():
-    """The PDF writers and the hand-over of compositions are all a forked layout process imports (see render.shared)."""
-    loaded = modules_after("from briefgen.render import factsheet_writer, pdf_writer, shared")
+def test_a_layout_process_loads_no_template_engine_and_no_digest(tmp_path, seed_path):
+    """A process handed its compositions (a forked layout process, see render.shared) writes both PDFs without them."""
+    import pickle
+
+    from briefgen.pack.build import load_input
+    from briefgen.render import DOCUMENTS, RenderOptions, compositions, shared
+
+    brief = load_input(seed_path, seed_path.read_bytes())
+    handover = tmp_path / "handover.pickle"
+    handover.write_bytes(pickle.dumps((brief, shared.composed(brief, RenderOptions(), ["pdf", "factsheet"]))))
+    loaded = modules_after(
+        "import pickle\nfrom briefgen.render import RenderOptions, factsheet_writer, pdf_writer, shared\n"
+        f"brief, handover = pickle.loads(open({str(handover)!r}, 'rb').read())\nshared.adopt(handover)\n"
+        "assert pdf_writer.write(brief, RenderOptions())[:5] == b'%PDF-'\n"
+        "assert factsheet_writer.write(brief, RenderOptions())[:5] == b'%PDF-'"
+    )
     assert "reportlab" in {m.split(".")[0] for m in loaded}
     assert not {"jinja2", "briefgen.digest", "briefgen.render.compose"} & loaded
+    assert {DOCUMENTS["brief"].template, DOCUMENTS["factsheet"].template} <= {k[2] for k in compositions._recent}

@@ -35,3 +35,13 @@ def adopt(compositions: dict[Key, Composition]) -> None:
         _recent[made_of] = composition
     while len(_recent) > RECENT:
         del _recent[next(iter(_recent))]
+
+
+def composed(brief: Brief, options: RenderOptions, template: str) -> Composition:
+    """The composition kept for these, else one made now (which loads the template engine and the digest)."""
+    made = recall(key(brief, options, template))
+    if made is None:
+        from .compose import compose
+
+        made = compose(brief, options, template)
+    return made

@@ -44,6 +44,7 @@ from .blocks import (
     column_fractions,
     plain,
 )
+from .compositions import composed
 from .docx_fonts import embed_fonts
 from .pages import Layout, recall
 from .theme import Theme
@@ -68,9 +69,7 @@ _PLACEHOLDER = re.compile(r"\{(page|pages)\}")
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
     """The brief as a DOCX file (the same bytes for the same brief, templates and theme)."""
-    from .compose import compose  # not loaded where compositions are handed over (render.shared)
-
-    tree, theme = compose(brief, options, DOCUMENTS["brief"].template)
+    tree, theme = composed(brief, options, DOCUMENTS["brief"].template)
     return render_docx(tree, theme)
 
 

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepInFrame
 from ..model import Brief
 from . import DOCUMENTS, RenderOptions
 from .blocks import Block, BulletList, Chart, Document, Heading, More, Quote, Stats, Table
+from .compositions import composed
 from .fonts import unique_subset_tags
 from .pdf_blocks import Kit
 from .pdf_writer import MARGINS, PAPER, BriefDoc, FormCanvas, text_width, warn_missing
@@ -26,9 +27,7 @@ MAX_DROPS = 500  # a bound on the fitting loop; past it, the page is cut at its 
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
     """The fact sheet as a one-page PDF (the same bytes for the same brief, templates and theme)."""
-    from .compose import compose  # not loaded where compositions are handed over (render.shared)
-
-    tree, theme = compose(brief, options, DOCUMENTS["factsheet"].template)
+    tree, theme = composed(brief, options, DOCUMENTS["factsheet"].template)
     return render_factsheet(tree, theme)
 
 

@@ -29,6 +29,7 @@ from .. import __version__
 from ..model import Brief
 from . import DOCUMENTS, RenderOptions, RenderWarning
 from .blocks import Document, Run, Toc
+from .compositions import composed
 from .fonts import unique_subset_tags
 from .pages import Layout, recall, remember
 from .pdf_blocks import KeepStart, Kit, Para, TocEntry
@@ -52,9 +53,7 @@ MARGINS = Margins(leftMargin=25 * mm, rightMargin=20 * mm, topMargin=22 * mm, bo
 
 def write(brief: Brief, options: RenderOptions) -> bytes:
     """The brief as a PDF file (the same bytes for the same brief, templates and theme)."""
-    from .compose import compose  # not loaded where compositions are handed over (render.shared)
-
-    tree, theme = compose(brief, options, DOCUMENTS["brief"].template)
+    tree, theme = composed(brief, options, DOCUMENTS["brief"].template)
     return render_pdf(tree, theme)
 
 
