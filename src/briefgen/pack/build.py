@@ -357,11 +357,11 @@ def _standby(formats: Sequence[str], options: RenderOptions) -> forked.Child | N
 
 
 def _get_ready(formats: Sequence[str], options: RenderOptions) -> None:
-    from ..render.fonts import register
+    from ..render.pdf_blocks import get_ready
 
     for fmt in formats:
         get_writer(fmt)
-    register(options)
+    get_ready(options)
 
 
 def _write_formats(brief: Brief, outdir: Path, formats: Sequence[str], options: RenderOptions) -> dict[str, float]:

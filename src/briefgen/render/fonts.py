@@ -74,8 +74,8 @@ def family(theme: Theme, name: str) -> Family:
 
 
 def register(options: RenderOptions) -> None:
-    """Register the theme's body and heading families ahead of layout (a forked layout process does it while
-    the brief is made: parsing the eight font files is a good part of a cold PDF)."""
+    """Register the theme's body and heading families ahead of layout (parsing the eight font files is a good
+    part of a cold PDF; see pdf_blocks.get_ready)."""
     theme = load_theme(options)
     family(theme, theme.body_font)
     family(theme, theme.heading_font)

@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import HRFlowable, KeepTogether, PageBreak as RLPageBreak
 
 from .. import cache
+from . import RenderOptions
 from .blocks import (
     Block,
     BulletList,
@@ -40,7 +41,8 @@ from .blocks import (
     plain,
 )
 from .breaks import breakable
-from .fonts import Family, Glyphs, family
+from .catalogue import DEFAULT_LANGUAGE
+from .fonts import Family, Glyphs, family, register
 from .reportlab_calls import CanvasCalls
 from .theme import Theme
 
@@ -182,6 +184,13 @@ class TocEntry(Para):
     def targets(canv: Any) -> list[str]:
         """The targets whose page numbers the contents drew, in a stable order."""
         return sorted(getattr(canv, "toc_targets", ()))
+
+
+def get_ready(options: RenderOptions) -> None:
+    """What every layout needs, done ahead (a forked layout process does it while the brief is made): the theme's
+    fonts registered, and the hyphenation of the label language loaded (the source's is not known yet)."""
+    register(options)
+    _hyphenator(options.lang or DEFAULT_LANGUAGE)
 
 
 @functools.cache
