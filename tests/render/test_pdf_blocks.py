@@ -124,3 +124,17 @@ def test_lines_are_broken_once_per_width_and_again_after_a_split(theme, monkeypa
     para.split(300, 40)
     para.wrap(300, 800)
     assert breaks == [450, 300, 300]
+
+
+def test_getting_ready_registers_the_fonts_and_loads_the_label_languages_hyphenation():
+    from reportlab.pdfbase import pdfmetrics
+
+    from briefgen.render import pdf_blocks
+
+    pdf_blocks._hyphenator.cache_clear()
+    pdf_blocks.get_ready(RenderOptions(lang="en"))
+    before = pdf_blocks._hyphenator.cache_info()
+    assert pdf_blocks._hyphenator("en") is not None
+    assert pdf_blocks._hyphenator.cache_info().hits == before.hits + 1  # loaded already, not now
+    theme = load_theme(RenderOptions(lang="en"))
+    assert family(theme, theme.body_font).font() in pdfmetrics.getRegisteredFontNames()
