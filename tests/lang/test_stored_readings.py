@@ -80,3 +80,14 @@ def test_a_store_past_its_size_is_started_afresh(user_cache, monkeypatch):
     kept.save()
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT form FROM forms").fetchall() == [("новая",)]
+
+
+def test_two_processes_adding_at_once_both_land(user_cache):
+    code = "from briefgen import lang\nfor w in {words!r}: lang.readings(w)\n"
+    batches = [["переговоры", "соглашение"], ["делегация", "министр"]]
+    runs = [subprocess.Popen([sys.executable, "-c", code.format(words=words)]) for words in batches]
+    assert [r.wait() for r in runs] == [0, 0]
+    [store] = stores(user_cache)
+    with sqlite3.connect(store) as db:
+        kept = {row[0] for row in db.execute("SELECT form FROM forms")}
+    assert {w for words in batches for w in words} <= kept
