@@ -100,3 +100,12 @@ def test_invalid_yaml_raises_and_leaves_no_entry(user_cache):
     with pytest.raises(yaml.YAMLError):
         cache.parsed_yaml(b"key: [unclosed\n")
     assert not [p for p in user_cache.iterdir() if p.name.startswith("yaml-")]
+
+
+def test_a_files_identity_changes_with_it_and_names_a_missing_one(tmp_path):
+    f = tmp_path / "model.bin"
+    f.write_bytes(b"1234")
+    before = cache.identity(f)
+    f.write_bytes(b"12345")
+    assert cache.identity(f) != before and cache.identity(f)[1] == "5"
+    assert cache.identity(tmp_path / "gone") == [str(tmp_path / "gone")]

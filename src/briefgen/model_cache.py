@@ -80,7 +80,7 @@ def ner_tagger() -> Any:
 
 def entry_name() -> str:
     """The cache entry of the model files as they are now."""
-    return f"ner-{cache.key(FORMAT, *_identity(model_files()))}"
+    return f"ner-{cache.key(FORMAT, *cache.identity(*model_files()))}"
 
 
 def assemble(parts: Parts) -> Any:
@@ -209,15 +209,6 @@ def read_entry(entry: Path) -> Parts:
     words = WordIds(maps[_WORDS], array(_OFFSETS), array(_TABLE), m["unk_id"], m["pad_id"])
     arrays = {i: array(f"array-{i}.bin") for i in m["arrays"]}
     return Parts(m["model"], arrays, m["navec_id"], array(_INDEXES), array(_CODES), words, m["shapes"], m["tags"])
-
-
-def _identity(files: tuple[Path, ...]) -> list[str]:
-    """What tells a changed model file: its path, size and modification time."""
-    out = []
-    for path in files:
-        st = path.stat()
-        out += [str(path.resolve()), str(st.st_size), str(st.st_mtime_ns)]
-    return out
 
 
 def _write(path: Path, data: bytes) -> list[int]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .. import cache
@@ -72,10 +72,8 @@ def identity() -> tuple[str, ...]:
     files = []
     for package, inner in (("pymorphy3", "__init__.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
         spec = importlib.util.find_spec(package)
-        path = os.path.join(os.path.dirname(spec.origin), inner) if spec and spec.origin else package
-        stat = os.stat(path) if os.path.exists(path) else None
-        files.append(f"{path}:{stat.st_size if stat else 0}:{stat.st_mtime_ns if stat else 0}")
-    return tuple(files)
+        files.append(Path(spec.origin).parent / inner if spec and spec.origin else Path(package))
+    return tuple(cache.identity(*files))
 
 
 class Pymorphy:

@@ -49,4 +49,4 @@ def last() -> Kept | None:
 def adopt(kept: Kept | None) -> None:
     """Keep a layout handed back by another process."""
     if kept is not None:
-        _last[:] = [kept]
+        remember(*kept)
