@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed, a CliRunner, and the --accept option for golden files."""
+"""Shared fixtures: the seed, a CliRunner, a user cache of a test's own, and the --accept option for golden files."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -49,3 +49,15 @@ def no_team_defaults(monkeypatch, tmp_path_factory):
     for name in OPTIONS:
         monkeypatch.delenv(ENV_PREFIX + name.upper(), raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
+
+
+@pytest.fixture
+def user_cache(tmp_path, monkeypatch):
+    """The user cache under a temporary XDG_CACHE_HOME, for the test's new processes and for this one."""
+    from briefgen import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("BRIEFGEN_NO_CACHE", raising=False)
+    cache.cache_dir.cache_clear()
+    yield tmp_path / "briefgen"
+    cache.cache_dir.cache_clear()

@@ -23,7 +23,7 @@ def test_help_loads_no_model_and_no_writer_library():
     assert not {m.split(".")[0] for m in loaded} & set(HEAVY)
 
 
-def test_extraction_never_needs_pkg_resources(seed_path, monkeypatch):
+def test_extraction_reads_the_dictionary_through_the_c_dawg_and_never_needs_pkg_resources(seed_path, monkeypatch):
     monkeypatch.setenv("BRIEFGEN_NO_CACHE", "1")  # the dictionary is loaded, not stored readings read
     loaded = modules_after(
         "from briefgen.extract import extract_brief\n"
@@ -32,6 +32,7 @@ def test_extraction_never_needs_pkg_resources(seed_path, monkeypatch):
     )
     assert "slovnet" in loaded and "pymorphy3" in loaded
     assert "pkg_resources" not in loaded
+    assert "dawg" in loaded  # DAWG2, pymorphy3's [fast] extra: without it pymorphy3 falls back to its Python reader
 
 
 def test_a_plain_text_source_loads_no_reader(tmp_path):
@@ -39,16 +40,6 @@ def test_a_plain_text_source_loads_no_reader(tmp_path):
     path.write_text("date 2025-01-01\nМинистр провёл переговоры.\n", encoding="utf-8")
     loaded = modules_after(f"from briefgen.source import read_source\nread_source({str(path)!r})")
     assert not {m.split(".")[0] for m in loaded} & {"trafilatura", "pypdf", "docx", "lxml"}
-
-
-def test_extraction_reads_the_dictionary_through_the_c_dawg(seed_path, monkeypatch):
-    monkeypatch.setenv("BRIEFGEN_NO_CACHE", "1")  # the dictionary is loaded, not stored readings read
-    loaded = modules_after(
-        "from briefgen.extract import extract_brief\n"
-        "from briefgen.source import read_source\n"
-        f"extract_brief(read_source({str(seed_path)!r}))"
-    )
-    assert "dawg" in loaded  # DAWG2, pymorphy3's [fast] extra: without it pymorphy3 falls back to its Python reader
 
 
 def test_a_layout_process_loads_no_template_engine_and_no_digest(tmp_path, seed_path):

@@ -6,16 +6,6 @@ import pytest
 from briefgen import cache
 
 
-@pytest.fixture
-def user_cache(tmp_path, monkeypatch):
-    """The cache under a temporary XDG_CACHE_HOME, as a new process would find it."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.delenv("BRIEFGEN_NO_CACHE", raising=False)
-    cache.cache_dir.cache_clear()
-    yield tmp_path / "briefgen"
-    cache.cache_dir.cache_clear()
-
-
 def test_the_directory_is_the_platforms_user_cache_for_briefgen(user_cache):
     assert cache.cache_dir() == user_cache
     assert user_cache.is_dir()

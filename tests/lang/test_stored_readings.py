@@ -6,8 +6,6 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
-
 # readings, an inflection and a lexeme of a few forms, then whether pymorphy3 was loaded to answer them
 PROBE = """
 import json, sys
@@ -20,18 +18,6 @@ out["lexeme"] = len(lang.readings("соглашение")[0].forms())
 out["known"] = [lang.is_known("делегаций"), lang.is_known("бзщклм")]
 print(json.dumps([out, "pymorphy3" in sys.modules]))
 """
-
-
-@pytest.fixture
-def user_cache(tmp_path, monkeypatch):
-    """A user cache of its own, for the probes (new processes) and for this one."""
-    from briefgen import cache
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.delenv("BRIEFGEN_NO_CACHE", raising=False)
-    cache.cache_dir.cache_clear()
-    yield tmp_path / "briefgen"
-    cache.cache_dir.cache_clear()
 
 
 def probe() -> tuple[dict, bool]:
