@@ -27,7 +27,7 @@ REPLACEMENT = "\ufffd"
 _SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _WHITE = re.compile(r"\s")
 
-_registered: dict[tuple[str, tuple[Path, ...]], str] = {}
+_registered: dict[tuple[str, bool, tuple[Path, ...]], str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +46,14 @@ _families: dict[str, Family] = {}
 _LOOKS: dict[str, tuple[Literal[0, 1], Literal[0, 1]]] = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bolditalic": (1, 1)}
 
 
-def family(theme: Theme, name: str) -> Family:
-    """The family `name` of the theme, registered with reportlab (once per process and set of files)."""
+def family(theme: Theme, name: str, lean: bool = True) -> Family:
+    """The family `name` of the theme, registered with reportlab (once per process and set of files).
+
+    A text family is embedded from lean faces (see `font_embedding`); the fallback, which sets a few
+    characters a document, from its files as they are (leaning DejaVu's 6000 glyphs takes seconds).
+    """
     files = theme.font_files[name]
-    key = (name, tuple(files[s] for s in STYLES))
+    key = (name, lean, tuple(files[s] for s in STYLES))
     if key in _registered:
         return _families[_registered[key]]
     base = re.sub(r"\W", "", name) or "Font"
@@ -60,7 +64,7 @@ def family(theme: Theme, name: str) -> Family:
     for style in STYLES:
         font_name = base if style == "regular" else f"{base}-{style}"
         try:
-            faces[style] = embedded_font(font_name, str(files[style]))
+            faces[style] = embedded_font(font_name, str(files[style]), lean)
             cast(FontRegistry, pdfmetrics).registerFont(faces[style])
         except Exception as e:
             raise RenderError(f"font {files[style]}: cannot be used: {' '.join(str(e).split())}") from None
@@ -94,7 +98,7 @@ class Glyphs:
 
     @functools.cached_property
     def fallback(self) -> Family:
-        return family(self.theme, self.theme.fallback_font)
+        return family(self.theme, self.theme.fallback_font, lean=False)
 
     def markup(self, text: str, main: Family) -> str:
         """Reportlab paragraph markup that shows `text` literally."""
