@@ -7,7 +7,10 @@ import pytest
 
 from briefgen.render import RenderOptions, get_writer
 from briefgen.render.blocks import BulletList, Document, Item, Meta, More, Paragraph, Run, Stat, Stats
-from briefgen.render.factsheet_writer import drop_lowest
+from briefgen.render import factsheet_writer
+from briefgen.render.factsheet_writer import drop_lowest, render_factsheet
+from briefgen.render.pdf_blocks import Kit
+from briefgen.render.theme import load_theme
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +65,19 @@ def test_drop_lowest_takes_the_highest_rank_and_counts_it():
 
 def test_drop_lowest_stops_when_nothing_is_ranked():
     assert drop_lowest(Document(Meta(), (Paragraph((Run("x"),)),))) is None
+
+
+def test_fitting_measures_each_block_once_not_the_page_after_every_drop(monkeypatch):
+    long = "Договорённость о поставках зерна и удобрений на пять лет вперёд. " * 3
+    lists = tuple(BulletList(tuple(Item((Run(f"{n}. {long}"),), rank=10 * b + n) for n in range(8))) for b in range(6))
+    tree = Document(Meta(), (*lists, More("Ещё {n}", count=0)))
+    built: list[object] = []
+    dropped: list[object] = []
+    block, drop = Kit.block, factsheet_writer.drop_lowest
+    monkeypatch.setattr(Kit, "block", lambda kit, b: built.append(b) or block(kit, b))
+    monkeypatch.setattr(factsheet_writer, "drop_lowest", lambda t: dropped.append(t) or drop(t))
+    render_factsheet(tree, load_theme(RenderOptions()))
+    drops = len(dropped)
+    assert drops > 5
+    # every block measured once, then after each drop only the two blocks it changed, then the page built once
+    assert len(built) <= len(tree.blocks) + 2 * drops + len(tree.blocks)

@@ -3,7 +3,9 @@
 When the content is taller than the page, the item with the highest `rank`
 (the least important) is dropped and counted in the <more> note, until it fits;
 text keeps its size (nothing below 8 pt). Should the unrankable rest still not
-fit, it is cut at the page's foot rather than spill onto a second page.
+fit, it is cut at the page's foot rather than spill onto a second page. A drop
+changes one block, so each block's height is measured once (`_Heights`), not
+the whole page again after every drop.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import dataclasses
 import io
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, KeepInFrame
+from reportlab.platypus import KeepInFrame
 
 from ..model import Brief
 from . import DOCUMENTS, RenderOptions
@@ -35,17 +37,16 @@ def render_factsheet(tree: Document, theme: Theme) -> bytes:
     """A block tree on one page, lower-ranked items dropped until it fits."""
     width = text_width(theme)
     height = PAPER[theme.paper][1] - MARGINS["topMargin"] - MARGINS["bottomMargin"]
-    kit = Kit(theme, tree, width)
-    flow = kit.flowables(tree.blocks)
+    heights = _Heights(Kit(theme, tree, width), width, height)
     for _ in range(MAX_DROPS):
-        if _height(flow, width, height) <= height:
+        if heights.total(tree.blocks) <= height:
             break
         smaller = drop_lowest(tree)
         if smaller is None:
             break
         tree = smaller
-        kit = Kit(theme, tree, width)
-        flow = kit.flowables(tree.blocks)
+    kit = Kit(theme, tree, width)
+    flow = kit.flowables(tree.blocks)
     out = io.BytesIO()
     doc = BriefDoc(out, tree, theme, kit, one_page=True)
     doc.build([KeepInFrame(width, height, flow, mode="truncate")], canvasmaker=FormCanvas)
@@ -53,15 +54,29 @@ def render_factsheet(tree: Document, theme: Theme) -> bytes:
     return unique_subset_tags(out.getvalue())  # reportlab tags every first subset AAAAAA
 
 
-def _height(flow: list[Flowable], width: float, limit: float) -> float:
-    """The height the flowables take stacked in a frame (stops counting past `limit`)."""
-    total = 0.0
-    for f in flow:
-        _, h = f.wrap(width, limit * 4)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
-        if total > limit:
-            break
-    return total
+class _Heights:
+    """The height blocks take stacked in a frame, each block measured once (kept while the block object is in use)."""
+
+    def __init__(self, kit: Kit, width: float, limit: float) -> None:
+        self.kit, self.width, self.limit = kit, width, limit
+        self.known: dict[int, tuple[Block, float]] = {}  # id → (the block, kept alive so its id stays its own; height)
+
+    def total(self, blocks: Sequence[Block]) -> float:
+        """The blocks' height (counting stops past the limit)."""
+        total = 0.0
+        for b in blocks:
+            total += self.of(b)
+            if total > self.limit:
+                break
+        return total
+
+    def of(self, b: Block) -> float:
+        known = self.known.get(id(b))
+        if known is None or known[0] is not b:
+            flow = self.kit.block(b)
+            known = (b, sum(f.wrap(self.width, self.limit * 4)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flow))
+            self.known[id(b)] = known
+        return known[1]
 
 
 def drop_lowest(tree: Document) -> Document | None:
