@@ -61,3 +61,16 @@ def test_a_layout_process_loads_no_template_engine_and_no_digest(tmp_path, seed_
     assert "reportlab" in {m.split(".")[0] for m in loaded}
     assert not {"jinja2", "briefgen.digest", "briefgen.render.compose"} & loaded
     assert {DOCUMENTS["brief"].template, DOCUMENTS["factsheet"].template} <= {k[2] for k in compositions._recent}
+
+
+def test_a_pack_rendered_again_loads_no_font_tools(tmp_path, seed_brief, user_cache):
+    """fontTools makes the lean PDF faces, the DOCX's font subsets and its font table's classes once per user."""
+    from briefgen.serialize import dump_json
+
+    brief = tmp_path / "brief.json"
+    brief.write_text(dump_json(seed_brief), encoding="utf-8")
+    render = ("from briefgen.cli import main\ntry:\n"
+              f"    main(['render', {str(brief)!r}, '--format', 'all', '-q', '-o', {str(tmp_path / 'out')!r}, '--force'])\n"
+              "except SystemExit as e:\n    assert not e.code, e.code")  # fmt: skip
+    assert "fontTools" in modules_after(render)
+    assert "fontTools" not in {m.split(".")[0] for m in modules_after(render)}

@@ -64,6 +64,14 @@ def identity(*files: Path) -> list[str]:
     return out
 
 
+def package_file(package: str, inner: str = "__init__.py") -> Path:
+    """A file of an installed package, found without importing it: its identity keys what is made with the package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    return Path(spec.origin).parent / inner if spec and spec.origin else Path(package)
+
+
 def seal(data: bytes) -> bytes:
     """The data behind a header holding its hash (see `unseal`)."""
     return _SEAL + hashlib.sha256(data).digest() + data

@@ -5,9 +5,8 @@ import re
 
 import pytest
 
-from briefgen.render import RenderOptions, get_writer
+from briefgen.render import RenderOptions, factsheet_writer, get_writer
 from briefgen.render.blocks import BulletList, Document, Item, Meta, More, Paragraph, Run, Stat, Stats
-from briefgen.render import factsheet_writer
 from briefgen.render.factsheet_writer import drop_lowest, render_factsheet
 from briefgen.render.pdf_blocks import Kit
 from briefgen.render.theme import load_theme

@@ -10,9 +10,7 @@ pymorphy2-based vocabulary is never built.
 from __future__ import annotations
 
 import functools
-import importlib.util
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from .. import cache
@@ -69,11 +67,7 @@ def _latin_or_unnamed(is_latin_char: Callable[[str], bool]) -> Callable[[str], b
 def identity() -> tuple[str, ...]:
     """The analyser's and its dictionary's files (path, size, time), found without importing pymorphy3: part of the
     key of anything made with them."""
-    files = []
-    for package, inner in (("pymorphy3", "__init__.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
-        spec = importlib.util.find_spec(package)
-        files.append(Path(spec.origin).parent / inner if spec and spec.origin else Path(package))
-    return tuple(cache.identity(*files))
+    return tuple(cache.identity(cache.package_file("pymorphy3"), cache.package_file("pymorphy3_dicts_ru", "data/meta.json")))
 
 
 class Pymorphy:

@@ -27,6 +27,7 @@ from .ooxml import TEXT_PARTS, el
 
 FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+SUBSET_FORMAT = "subset-1"  # change when how a face is cut changes
 FACES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic", (True, True): "BoldItalic"}
 STYLE_OF_FACE = {"Regular": "regular", "Bold": "bold", "Italic": "italic", "BoldItalic": "bolditalic"}
 # always kept in a subset: Basic Latin, Latin-1, Cyrillic, general punctuation, №
@@ -99,11 +100,10 @@ def faces_used(doc: Any) -> dict[Face, set[int]]:
 def subset(path: Path, codepoints: frozenset[int]) -> bytes:
     """The font file cut to the glyphs of some characters (the same bytes for the same input).
 
-    Kept per process and in the user cache: cutting a face takes about 0.3 s.
+    Kept per process and in the user cache (keyed by the font's and fontTools' files): cutting a face takes about 0.3 s.
     """
-    import fontTools
-
-    name = f"font-{cache.key(path.read_bytes(), ','.join(map(str, sorted(codepoints))), fontTools.version)}.ttf"
+    codes = ",".join(map(str, sorted(codepoints)))
+    name = f"font-{cache.key(SUBSET_FORMAT, *cache.identity(path, cache.package_file('fontTools')), codes)}.ttf"
     data = cache.read(name)
     if data is None:
         data = _cut(path, codepoints)
@@ -218,7 +218,14 @@ def _font_entry(root: Any, family: str, path: Path) -> Any:
 
 @functools.lru_cache(maxsize=32)
 def _classification(path: Path) -> tuple[str, str]:
-    """A font's PANOSE numbers (hex) and Word's generic family: swiss for sans serif, roman for serif (read once per process)."""
+    """A font's PANOSE numbers (hex) and Word's generic family: swiss for sans serif, roman for serif.
+
+    Read once per process and kept in the user cache, so a start that finds it imports no fontTools.
+    """
+    return cache.pickled(f"panose-{cache.key(*cache.identity(path))}", lambda: _read_classification(path))
+
+
+def _read_classification(path: Path) -> tuple[str, str]:
     from fontTools.ttLib import TTFont
 
     with TTFont(str(path), lazy=True) as font:

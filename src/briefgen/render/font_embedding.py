@@ -19,7 +19,6 @@ process are not.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import io
 import zlib
 from collections.abc import Sequence
@@ -86,9 +85,7 @@ def lean_face(path: Path) -> bytes:
     Made with fontTools (about 60 ms for a PT face) and kept in the user cache, keyed by the file and by
     fontTools' own files (found without importing it, so a start that finds the copy loads no fontTools).
     """
-    spec = importlib.util.find_spec("fontTools")
-    tools = Path(spec.origin) if spec and spec.origin else Path("fontTools")
-    name = f"face-{cache.key(LEAN_FORMAT, *cache.identity(path, tools))}.ttf"
+    name = f"face-{cache.key(LEAN_FORMAT, *cache.identity(path, cache.package_file('fontTools')))}.ttf"
     data = cache.read(name)
     if data is None:
         data = _without_hinting(path)
