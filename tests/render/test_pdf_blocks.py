@@ -2,17 +2,44 @@
 from __future__ import annotations
 
 import pytest
+from reportlab.platypus import Paragraph
 
 from briefgen.render import RenderOptions
-from briefgen.render.blocks import Run
+from briefgen.render.blocks import Document, Meta, Run
 from briefgen.render.fonts import Glyphs, family
-from briefgen.render.pdf_blocks import _chunks
+from briefgen.render.pdf_blocks import Kit, _chunks, plain_frags
 from briefgen.render.theme import load_theme
 
 
 @pytest.fixture(scope="module")
 def theme():
     return load_theme(RenderOptions())
+
+
+def _parsed(text: str, style) -> list[dict]:
+    """What reportlab's own markup parser makes of a paragraph's text: each fragment's attributes."""
+    return [vars(f) for f in Paragraph(text, style).frags]
+
+
+@pytest.mark.parametrize(
+    "text, style",
+    [
+        ("Переговоры прошли в Ташкенте.", "body"),
+        ("  Две строки\n  текста,\tс отступами  ", "body"),
+        ("Оʻзбекистон — 1 234,5 млн долларов", "cell"),
+        ("Повестка дня", "kicker"),  # set in capitals by the style
+        ("Итоги", "h1"),
+    ],
+)
+def test_a_paragraph_without_markup_gets_the_fragments_the_parser_would_make(theme, text, style):
+    st = Kit(theme, Document(Meta(), ()), 400).styles[style]
+    frags = plain_frags(text, st)
+    assert frags is not None and [vars(f) for f in frags] == _parsed(text, st)
+
+
+@pytest.mark.parametrize("text", ["<b>жирный</b>", "A &amp; B", '<a name="h1"/>Итоги', "", "   "])
+def test_markup_and_empty_text_go_to_the_parser(theme, text):
+    assert plain_frags(text, Kit(theme, Document(Meta(), ()), 400).styles["body"]) is None
 
 
 @pytest.mark.parametrize(
@@ -109,9 +136,6 @@ def test_a_page_never_ends_with_a_hyphenated_word(theme):
 
 def test_lines_are_broken_once_per_width_and_again_after_a_split(theme, monkeypatch):
     from reportlab.platypus import Paragraph
-
-    from briefgen.render.blocks import Document, Meta
-    from briefgen.render.pdf_blocks import Kit
 
     kit = Kit(theme, Document(Meta(text_lang="ru")), 450)
     para = kit.para((Run("Стороны обсудили вопросы сотрудничества в промышленности и энергетике. " * 12),), "body")

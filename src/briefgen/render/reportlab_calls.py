@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus.paraparser import ParaFrag
 
 
 class CanvasCalls(Protocol):
@@ -55,3 +57,15 @@ class SubsetObjects(Protocol):
     """A TrueType face's embedding of one subset (TTFontFace.addSubsetObjects): the font descriptor's reference."""
 
     def addSubsetObjects(self, doc: object, fontname: str, subset: Sequence[int]) -> object: ...
+
+
+class MarkupParser(Protocol):
+    """reportlab's paragraph markup parser (ParaParser.parse): the style, the fragments, the bullet's fragments."""
+
+    def parse(self, text: str, style: ParagraphStyle) -> tuple[ParagraphStyle, list[ParaFrag], list[ParaFrag] | None]: ...
+
+
+class FragmentCase(Protocol):
+    """reportlab.platypus.paragraph, where a style's textTransform (capitals) is applied to fragments."""
+
+    def textTransformFrags(self, frags: list[ParaFrag], style: ParagraphStyle) -> None: ...
