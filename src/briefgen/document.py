@@ -141,6 +141,7 @@ def analyse(text: str, language: Language | None = None) -> Document:
 
     tokens = [Token(t.start, t.stop, t.text) for t in nlp.segmenter().tokenize(text)]
     language = language or lang.detect(text)
+    lang.read_ahead((t.text for t in tokens), language)  # the readings of the forms a user met before, in one go
     found = nlp.entities(text, [(t.start, t.end, t.text) for t in tokens]) if language.ner else ()
     entities = [Entity(s, e, text[s:e], t) for s, e, t in found if s >= body_start]
     return Document(text, body_start, paras, sentences, tokens, entities, language, owner)

@@ -77,3 +77,39 @@ def test_two_processes_adding_at_once_both_land(user_cache):
     with sqlite3.connect(store) as db:
         kept = {row[0] for row in db.execute("SELECT form FROM forms")}
     assert {w for words in batches for w in words} <= kept
+
+
+def test_forms_read_ahead_take_a_query_per_batch_and_answer_as_read_one_by_one(user_cache, monkeypatch):
+    from briefgen.lang import stored_readings
+
+    store_name = "readings-test"
+    answers = {f"форма{i}": (True, ((f"лемма{i}", i),)) for i in range(23)}
+    writer = stored_readings.Store(store_name)
+    for key, answer in answers.items():
+        writer.put(key, answer)
+    writer.save()
+    monkeypatch.setattr(stored_readings, "BATCH", 10)
+    reader = stored_readings.Store(store_name)
+    queries: list[str] = []
+    reader._open().set_trace_callback(queries.append)
+    reader.read_ahead({*answers, "никогда"})
+    assert len(queries) == 3  # 24 keys, 10 to a query
+    assert {key: reader.get(key) for key in answers} == answers
+    assert reader.get("никогда") is None
+    assert len(queries) == 4  # only the form the store does not have was asked again
+
+
+def test_a_text_is_read_ahead_once_in_extraction(user_cache, seed_path):
+    """The extraction of a text met before reads its forms' readings in a few queries, not one per form."""
+    code = (
+        "import sqlite3, sys\nfrom briefgen.extract import extract_brief\nfrom briefgen.source import read_source\n"
+        "from briefgen.lang import stored_readings\nqueries = []\nopen_ = stored_readings.Store._connect\n"
+        "def traced(path):\n    db = open_(path)\n    db.set_trace_callback(queries.append)\n    return db\n"
+        "stored_readings.Store._connect = staticmethod(traced)\n"
+        f"extract_brief(read_source({str(seed_path)!r}))\n"
+        "print(sum(q.startswith('SELECT') for q in queries), 'pymorphy3' in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    assert out[1] == "False"  # every form came from the store
+    assert int(out[0]) < 150  # 627 one by one; read ahead: 2 queries, plus the inflections and lexemes asked singly

@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
+from ..lang import read_ahead
 from ..model import Brief, Figure
 from . import charts, commitments, measures, points, titles
 from .model import AreaLine, CommitmentRow, Digest, FigureRow, KeyPoint, ParticipantLine
 from .rank import ranked_figures
 from .source import SourceText
-from .words import RUN, Seen, body_limit, count, runs, words
+from .words import RUN, WORD, Seen, body_limit, count, runs, words
 
 OVERHEAD = 70  # words the templates add to every body: kicker, meta lines, headings, column heads
 MAX_PARTICIPANTS = 8
@@ -33,6 +34,7 @@ __all__ = ["Digest", "make_digest"]
 def make_digest(brief: Brief, lang: str) -> Digest:
     """The digest of a brief; `lang` is the language of the words the digest itself generates."""
     src = SourceText(brief.source.text)
+    read_ahead(WORD.findall(brief.source.text))  # the readings of the source's forms kept from earlier runs, in one go
     text_lang = brief.source.language or lang
     # Phase 1: the bottom line, which takes its sentences first.
     seen = Seen()

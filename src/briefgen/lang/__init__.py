@@ -10,6 +10,7 @@ calls `register`, plus its word lists (see `Language.data_dir`).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +31,8 @@ class Morphology(Protocol):
     def readings(self, word: str) -> tuple[Reading, ...]: ...
 
     def is_known(self, word: str) -> bool: ...
+
+    def read_ahead(self, words: Iterable[str]) -> None: ...
 
     def warm_up(self) -> None: ...
 
@@ -138,6 +141,12 @@ def readings(word: str, language: Language | None = None) -> tuple[Reading, ...]
     """Every reading of a word form by `language`'s analyser (the default language's when None), most likely
     first; cached per form by the analyser."""
     return (language or default()).morphology.readings(word)
+
+
+def read_ahead(words: Iterable[str], language: Language | None = None) -> None:
+    """Tell `language`'s analyser (the default language's when None) the word forms a text will ask about, so what
+    it keeps of them is read at once."""
+    (language or default()).morphology.read_ahead(words)
 
 
 @functools.cache

@@ -7,7 +7,8 @@ all). The store is an SQLite table of key → answer (a form's readings, an
 inflection, a lexeme), one file per analyser and normalisation (named like
 every cache entry), read key by key and added to when the process ends. A
 damaged file is deleted and built again; any trouble with it only means the
-analyser is asked, never that a run fails.
+analyser is asked, never that a run fails. A text's forms can be read ahead
+in a few queries (`read_ahead`) rather than one a word.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import Any
 from .. import cache
 
 MAX_BYTES = 64 << 20  # a store grown past this (some 2 million answers) is started afresh rather than grown further
+BATCH = 500  # keys a query reads ahead (SQLite allows 999 parameters in its oldest builds)
 
 
 class Store:
@@ -31,6 +33,7 @@ class Store:
         self.db: Any = None  # sqlite3 connection, opened on first use; False: no store (off, or failing)
         self.pid = os.getpid()  # a forked process opens its own connection (SQLite's must not cross a fork)
         self.added: dict[str, Any] = {}
+        self.ahead: dict[str, bytes] = {}  # entries read ahead, by key
 
     def get(self, key: str) -> Any:
         """The answer kept under `key`; None when there is none."""
@@ -38,11 +41,26 @@ class Store:
         if not db:
             return None
         try:
-            row = db.execute("SELECT entry FROM forms WHERE form = ?", (key,)).fetchone()
-            return marshal.loads(row[0]) if row else None
+            entry = self.ahead.pop(key, None)
+            if entry is None:
+                row = db.execute("SELECT entry FROM forms WHERE form = ?", (key,)).fetchone()
+                entry = row[0] if row else None
+            return marshal.loads(entry) if entry is not None else None
         except Exception:  # sqlite3.DatabaseError, a bad entry: a damaged file
             self._discard()
             return None
+
+    def read_ahead(self, keys: set[str]) -> None:
+        """Read the entries of these keys now, BATCH to a query, for the `get`s that will ask for them."""
+        db = self._open()
+        wanted = sorted(keys - self.ahead.keys())
+        try:
+            for i in range(0, len(wanted) if db else 0, BATCH):
+                batch = wanted[i : i + BATCH]
+                marks = ",".join("?" * len(batch))
+                self.ahead.update(db.execute(f"SELECT form, entry FROM forms WHERE form IN ({marks})", batch))
+        except Exception:  # a damaged file
+            self._discard()
 
     def put(self, key: str, answer: Any) -> None:
         if not self.added:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .reading import Reading
 
@@ -25,6 +25,9 @@ class Suffixes:
     def is_known(self, word: str) -> bool:
         """Without a dictionary no word is known."""
         return False
+
+    def read_ahead(self, words: Iterable[str]) -> None:
+        """Nothing is kept: readings are made from the endings."""
 
     def warm_up(self) -> None:
         """Nothing to load."""
