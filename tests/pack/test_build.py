@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import types
+import warnings
 from pathlib import Path
 
 import pytest
@@ -255,6 +256,28 @@ def test_a_forked_pack_composes_each_document_once_and_lays_the_brief_out_once(t
     laid_out = [pid for name, pid in calls if name == "layout"]
     assert composed == [str(os.getpid())] * 2  # the brief and the fact sheet, here
     assert laid_out and str(os.getpid()) not in laid_out  # in the child only (once, or twice when the contents stay)
+
+
+@pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")
+def test_the_docx_is_rehearsed_while_the_child_lays_out_and_warns_once(tmp_path, source, monkeypatch, first_pack):
+    """The DOCX waits for the child's pages: it is written once on provisional pages meanwhile, silently, then for real."""
+    from briefgen.render import docx_writer, pages
+
+    written: list[int] = []
+    write = docx_writer.write
+
+    def counted(brief, options):
+        layout = pages.last()
+        written.append(layout[2].pages if layout else 0)
+        warnings.warn("a DOCX warning", UserWarning, stacklevel=1)
+        return write(brief, options)
+
+    monkeypatch.setattr(docx_writer, "write", counted)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        build_pack(job(tmp_path / "out", ("json", "docx", "pdf", "factsheet")), source, "visit")
+    assert written[0] == 1 and len(written) == 2 and written[1] > 1  # provisional one page, then the PDF's pages
+    assert [str(w.message) for w in caught].count("a DOCX warning") == 1
 
 
 @pytest.mark.skipif(not forked.available(), reason="calls are forked only on Linux")

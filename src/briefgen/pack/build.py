@@ -300,7 +300,7 @@ def _write_beside(
 
     Every document is composed here, once, and handed to the child; each laid-out format's pages come back
     with its result, and a format written here from a document laid out aside (the DOCX of the brief, which
-    takes the PDF's page numbers) is written once they have.
+    takes the PDF's page numbers) is rehearsed meanwhile and written once they have.
     """
     from ..render import shared
 
@@ -312,7 +312,8 @@ def _write_beside(
                  if FORMATS[f].composed else -1 for f in here}  # fmt: skip
     timings = _write_formats(brief, outdir, [f for f in here if waits_for[f] < 0], options)
     for fmt in here:
-        get_writer(fmt)  # the waiting formats' writers are imported while the child lays out
+        if waits_for[fmt] >= 0:
+            shared.rehearse(brief, options, fmt)  # its first-use costs paid while the child lays out
     for i in range(len(aside)):
         got, back = child.result()
         timings |= got

@@ -25,6 +25,11 @@ class Layout:
     missing: int  # characters no font has, drawn as U+FFFD
 
 
+def provisional(tree: Document) -> Layout:
+    """Pages to rehearse a writer on while the real ones are being laid out: one page, no page numbers."""
+    return Layout(b"", tree, 1, {}, tree.meta.header, 0)
+
+
 Kept = tuple[Document, Theme, Layout]  # a tree, its theme, its layout
 _last: list[Kept] = []
 
