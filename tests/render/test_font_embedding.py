@@ -114,3 +114,17 @@ def test_a_lean_face_is_made_once_per_user_and_a_damaged_copy_made_again(user_ca
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split() == [
         str(len(lean)), "True"]  # fmt: skip
     assert lean_face(path) == lean
+
+
+def test_a_face_fonttools_cannot_lean_is_embedded_as_it_is(user_cache, monkeypatch):
+    from briefgen.render import font_embedding
+
+    def unreadable(path):
+        raise ValueError("not a font fontTools reads")
+
+    path = _theme_files("body_font")[0]
+    assert font_embedding.embedded_font("Lean", str(path), lean=True).face._ttf_data == lean_face(path)
+    monkeypatch.setattr(font_embedding, "_without_hinting", unreadable)
+    other = _theme_files("heading_font")[0]  # not leant yet
+    assert lean_face(other) is None
+    assert font_embedding.embedded_font("AsItIs", str(other), lean=True).face._ttf_data == other.read_bytes()

@@ -72,15 +72,18 @@ class EmbeddedFace(TTFontFace):
 
 
 def embedded_font(name: str, filename: str, lean: bool = False) -> TTFont:
-    """A reportlab TrueType font whose face embeds itself through `EmbeddedFace`; from its lean copy when `lean`."""
-    font = TTFont(name, io.BytesIO(lean_face(Path(filename))) if lean else filename)
+    """A reportlab TrueType font whose face embeds itself through `EmbeddedFace`; from its lean copy when `lean`
+    and fontTools can make one (a face it cannot read is embedded as it is: reportlab judges it)."""
+    copy = lean_face(Path(filename)) if lean else None
+    font = TTFont(name, io.BytesIO(copy) if copy is not None else filename)
     font.face.__class__ = EmbeddedFace  # the face TTFont parsed, kept: only how it is embedded changes
     font.face.filename = filename  # a lean face read from memory is still known by its file
     return font
 
 
-def lean_face(path: Path) -> bytes:
-    """The font file without hinting and UNUSED_TABLES: every glyph kept, with its outline, width and code points.
+def lean_face(path: Path) -> bytes | None:
+    """The font file without hinting and UNUSED_TABLES: every glyph kept, with its outline, width and code points
+    (None when fontTools cannot make it).
 
     Made with fontTools (about 60 ms for a PT face) and kept in the user cache, keyed by the file and by
     fontTools' own files (found without importing it, so a start that finds the copy loads no fontTools).
@@ -88,7 +91,10 @@ def lean_face(path: Path) -> bytes:
     name = f"face-{cache.key(LEAN_FORMAT, *cache.identity(path, cache.package_file('fontTools')))}.ttf"
     data = cache.read(name)
     if data is None:
-        data = _without_hinting(path)
+        try:
+            data = _without_hinting(path)
+        except Exception:  # not TrueType outlines, damaged: whether it can be used at all is reportlab's to say
+            return None
         cache.write(name, data)
     return data
 
