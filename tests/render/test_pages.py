@@ -41,3 +41,13 @@ def test_a_handed_back_layout_is_kept_with_its_pdf(theme):
     pages.remember(tree("Другое"), theme, layout_of(tree("Другое")))
     pages.adopt(handed)
     assert pages.recall(tree("Итоги"), theme).pdf == b"%PDF"
+
+
+def test_a_provisional_layout_lasts_for_its_block_only(theme):
+    kept = layout_of(tree("Итоги"))
+    pages.remember(tree("Итоги"), theme, kept)
+    with pages.provisional(tree("Повестка"), theme):
+        found = pages.recall(tree("Повестка"), theme)
+        assert found is not None and found.pages == 1 and found.anchor_pages == {}
+    assert pages.recall(tree("Повестка"), theme) is None
+    assert pages.recall(tree("Итоги"), theme) is kept

@@ -7,7 +7,9 @@ layout process (see `render.shared`) writes the DOCX without importing reportlab
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections.abc import Generator
 
 from .blocks import Document
 from .theme import Theme
@@ -25,13 +27,20 @@ class Layout:
     missing: int  # characters no font has, drawn as U+FFFD
 
 
-def provisional(tree: Document) -> Layout:
-    """Pages to rehearse a writer on while the real ones are being laid out: one page, no page numbers."""
-    return Layout(b"", tree, 1, {}, tree.meta.header, 0)
-
-
 Kept = tuple[Document, Theme, Layout]  # a tree, its theme, its layout
 _last: list[Kept] = []
+
+
+@contextlib.contextmanager
+def provisional(tree: Document, theme: Theme) -> Generator[None]:
+    """Within the block, the tree's layout is one page without page numbers (a writer rehearsed while the real
+    one is being laid out); after it, the layout kept before is back (a provisional one never outlives it)."""
+    before = list(_last)
+    remember(tree, theme, Layout(b"", tree, 1, {}, tree.meta.header, 0))
+    try:
+        yield
+    finally:
+        _last[:] = before
 
 
 def recall(tree: Document, theme: Theme) -> Layout | None:

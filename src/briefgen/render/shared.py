@@ -52,7 +52,6 @@ def rehearse(brief: Brief, options: RenderOptions, fmt: str) -> None:
     nothing and never fails: the real write, on the real pages, reports what there is to report.
     """
     tree, theme = compositions.composed(brief, options, DOCUMENTS[FORMATS[fmt].document].template)
-    pages.remember(tree, theme, pages.provisional(tree))
-    with warnings.catch_warnings(), contextlib.suppress(Exception):  # the real write raises it again, reported
-        warnings.simplefilter("ignore")
+    with pages.provisional(tree, theme), warnings.catch_warnings(), contextlib.suppress(Exception):  # raised again
+        warnings.simplefilter("ignore")  # by the real write, which reports it
         get_writer(fmt)(brief, options)
