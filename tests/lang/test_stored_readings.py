@@ -113,3 +113,17 @@ def test_a_text_is_read_ahead_once_in_extraction(user_cache, seed_path):
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     assert out[1] == "False"  # every form came from the store
     assert int(out[0]) < 150  # 627 one by one; read ahead: 2 queries, plus the inflections and lexemes asked singly
+
+
+def test_what_was_read_ahead_and_never_asked_for_is_dropped_at_the_next_read_ahead(user_cache):
+    from briefgen.lang import stored_readings
+
+    writer = stored_readings.Store("readings-test")
+    for key in ("первый", "второй", "третий"):
+        writer.put(key, (True, ()))
+    writer.save()
+    reader = stored_readings.Store("readings-test")
+    reader.read_ahead({"первый", "второй"})
+    reader.read_ahead({"третий"})
+    assert set(reader.ahead) == {"третий"}
+    assert reader.get("первый") == (True, ())  # still answered, by a query of its own

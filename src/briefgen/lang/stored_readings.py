@@ -51,9 +51,13 @@ class Store:
             return None
 
     def read_ahead(self, keys: set[str]) -> None:
-        """Read the entries of these keys now, BATCH to a query, for the `get`s that will ask for them."""
+        """Read the entries of these keys now, BATCH to a query, for the `get`s that will ask for them.
+
+        They replace those read ahead before and never asked for, so a long batch keeps one text's worth.
+        """
         db = self._open()
-        wanted = sorted(keys - self.ahead.keys())
+        wanted = sorted(keys)
+        self.ahead = {}
         try:
             for i in range(0, len(wanted) if db else 0, BATCH):
                 batch = wanted[i : i + BATCH]
