@@ -54,3 +54,11 @@ def test_faces_used_reads_the_same_from_styles_parsed_or_left_as_bytes(golden_br
     parsed = faces_used(docx.Document(io.BytesIO(data)))
     assert faces_used(ooxml.open_document(ooxml.read_package(data), [CT.WML_STYLES])) == parsed
     assert {(f.family, f.bold) for f in parsed} >= {("PT Serif", False), ("PT Sans", True)}
+
+
+def test_cutting_a_face_with_a_table_fonttools_cannot_cut_says_nothing(caplog):
+    theme = load_theme(RenderOptions())
+    dejavu = theme.font_files[theme.fallback_font]["regular"]  # has FontForge's FFTM table
+    with caplog.at_level("DEBUG"):
+        _cut(dejavu, frozenset(map(ord, "Oʻzbekiston")))
+    assert not [r for r in caplog.records if r.levelno >= 30]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import logging
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,9 +124,15 @@ def _cut(path: Path, codepoints: frozenset[int]) -> bytes:
     sub = ft_subset.Subsetter(options)
     sub.populate(unicodes=sorted(codepoints))
     out = io.BytesIO()
-    with TTFont(str(path), recalcTimestamp=False) as font:
-        sub.subset(font)
-        font.save(out)
+    says = logging.getLogger("fontTools.subset")
+    level = says.level
+    says.setLevel(logging.ERROR)  # a table it cannot cut (FontForge's FFTM in DejaVu) is dropped: nothing to tell a user
+    try:
+        with TTFont(str(path), recalcTimestamp=False) as font:
+            sub.subset(font)
+            font.save(out)
+    finally:
+        says.setLevel(level)
     return out.getvalue()
 
 
