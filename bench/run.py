@@ -1,16 +1,18 @@
 """Measure briefgen's speed and memory, print one table and write outputs/bench.json.
 
 Rows: cold single build and cold `render --format all` of the seed (whole
-processes), the first build of all (empty user cache), cold builds of
-articles the user cache has not met (their words' readings not stored yet), `--help`/`--version`
-cold, warm per-pack stages inside one process, batches of 100 articles with
---jobs 1 and 2, peak RSS, and the LibreOffice route for the same content:
-`soffice --convert-to pdf` of briefgen's own brief.docx of the seed, with a
-fresh LibreOffice profile and with a warm one (skipped, with a note, where
-LibreOffice is not installed). Every child runs as a user's would: byte code
-written and the user cache (a temporary one) filled by one untimed run first.
-Two hostile inputs too: a source with a 3,000-letter word (against the seed's
-build) and briefs at and just over the size limits.
+processes) and that render's floor (a process that only lays out the brief's
+PDF, composed ahead: no cold render can be faster), the first build of all
+(empty user cache), cold builds of articles the user cache has not met (their
+words' readings not stored yet), `--help`/`--version` cold, warm per-pack
+stages inside one process, batches of 100 articles with --jobs 1 and 2, peak
+RSS, and the LibreOffice route for the same content: `soffice --convert-to pdf`
+of briefgen's own brief.docx of the seed, with a fresh LibreOffice profile and
+with a warm one (skipped, with a note, where LibreOffice is not installed).
+Every child runs as a user's would: byte code written and the user cache (a
+temporary one) filled by one untimed run first. Two hostile inputs too: a
+source with a 3,000-letter word (against the seed's build) and briefs at and
+just over the size limits.
 Run with `make bench`; nothing here is a unit test.
 """
 from __future__ import annotations
@@ -124,6 +126,13 @@ def batch(workdir: Path, jobs: int, count: int = 100) -> dict:
             "peak_rss_mb": got["peak_rss_mb"]}
 
 
+def pdf_floor(work: Path, brief_json: Path, runs: int = 5) -> dict:
+    """Fresh processes that only lay out the brief's PDF, composed ahead (see bench/pdf_floor.py)."""
+    script, handover = str(ROOT / "bench" / "pdf_floor.py"), str(work / "handover.pickle")
+    subprocess.run([sys.executable, script, "--compose", str(brief_json), handover], check=True)
+    return cold(lambda i: [sys.executable, script, handover], runs)
+
+
 def libreoffice_route(workdir: Path, brief_json: Path, runs: int) -> dict | None:
     """`soffice --convert-to pdf` of briefgen's own brief.docx of the seed, with a fresh and with a warm profile."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -191,6 +200,7 @@ def main() -> int:
         brief_json = work / "cold0" / SEED.stem / "brief.json"
         render = [*BRIEFGEN, "render", str(brief_json), "--format", "all", "-o"]
         results["cold_render"] = cold(lambda i: [*render, str(work / f"render{i}")], 5)
+        results["pdf_floor"] = pdf_floor(work, brief_json)
         results["libreoffice"] = libreoffice_route(work, brief_json, 3)
         results["model_load_s"] = model_load_seconds()
         results["warm_ms"] = warm(20)
@@ -241,6 +251,7 @@ def print_table(r: dict) -> None:
         ("cold build of the seed (5 runs)", _cold(cb)),
         (f"cold build of {r['cold_build_new']['runs']} articles new to the user cache (one run each)", _cold(r["cold_build_new"])),
         ("cold render --format all of its brief (5 runs)", _cold(cr)),
+        ("its floor: a process that only lays out brief.pdf, composed ahead (5 runs)", _cold(r["pdf_floor"])),
         ("briefgen --help (median of 5)", f"{r['help']['median_s'] * 1000:.0f} ms"),
         ("briefgen --version (median of 5)", f"{r['version']['median_s'] * 1000:.0f} ms"),
         ("model load (fresh process)", f"{r['model_load_s'] * 1000:.0f} ms"),
@@ -257,7 +268,8 @@ def print_table(r: dict) -> None:
         if lo:
             t = lo[profile]["median_s"]
             rows.append((label, f"median {t:.2f} s (CPU {lo[profile]['cpu_median_s']:.2f} s); cold render is "
-                                f"{t / cr['median_s']:.1f}x faster, cold build takes {cb['median_s'] / t:.2f}x"))
+                                f"{t / cr['median_s']:.1f}x faster (at most {t / r['pdf_floor']['median_s']:.1f}x: "
+                                f"the floor), cold build takes {cb['median_s'] / t:.2f}x"))
         else:
             rows.append((label, "skipped: LibreOffice (soffice) is not installed"))
     lw, lim = r["long_word"], r["size_limits"]
