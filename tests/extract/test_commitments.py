@@ -132,7 +132,6 @@ def test_future_without_a_cue_is_an_intention(text):
         "Правительство, очевидно, решило не отставать от соседей.",
         "Ранее стороны подписали меморандум о сотрудничестве.",
         "Напомним, в 2024 году товарооборот составил два миллиарда долларов.",
-        "Визит состоится в следующем году.",
         "Мы будем рады видеть вас в нашей стране.",
         "Этот проект будет играть ключевую роль в экономике.",
         "Следует отметить, что компания работает на рынке давно.",
@@ -327,6 +326,33 @@ def test_a_language_without_vocabulary_yields_nothing():
 )
 def test_passive_and_nominal_commitments(text, kind):
     assert [c.kind for c in find(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "deadline"),
+    [
+        ("Визит состоится в следующем году.", "стороны", "в следующем году"),
+        ("Саммит СНГ пройдет в Душанбе 10 октября.", "СНГ", "10 октября"),
+        ("В октябре в Минске пройдет форум регионов.", "стороны", "В октябре"),
+        ("Следующее заседание комиссии состоится в Москве в 2026 году.", "стороны", "в 2026 году"),
+    ],
+)
+def test_a_meeting_set_for_later_is_a_commitment_of_the_sides(text, actor, deadline):
+    [found] = find(text)
+    assert (found.kind, found.actor, found.deadline) == ("intention", actor, deadline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Специалисты пройдут обучение в столице.",  # "пройти" of people: no meeting is set
+        "Переговоры прошли в дружественной атмосфере.",  # a meeting in the past
+        "Встреча не состоится.",
+        "Эксперты полагают, что форум пройдет успешно.",  # an opinion
+    ],
+)
+def test_pass_and_take_place_without_a_meeting_ahead_are_no_commitment(text):
+    assert find(text) == []
 
 
 @pytest.mark.parametrize(

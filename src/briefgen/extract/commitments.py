@@ -58,6 +58,8 @@ class Vocabulary:
     auxiliaries: frozenset[str] = data.entry("future_auxiliaries")
     not_actions: frozenset[str] = data.entry()
     not_plans: frozenset[str] = data.entry()  # also words of saying: "Напомним, …" (see `vocabulary`)
+    scheduled: frozenset[str] = data.entry()
+    meetings: frozenset[str] = data.entry("meetings", lambda _: frozenset())  # events.yaml's (see `vocabulary`)
     reporting: frozenset[str] = data.entry()
     opinions: frozenset[str] = data.entry()
     hedges: frozenset[str] = data.entry()
@@ -79,7 +81,7 @@ class Vocabulary:
 @data.cached
 def vocabulary(lang: str) -> Vocabulary:
     """The compiled vocabulary for `lang` (empty lists for a language the data does not cover)."""
-    voc = data.bundle(Vocabulary, "commitments", lang)
+    voc = data.bundle(Vocabulary, "commitments", lang, meetings=data.word_set("events", "meetings", lang))
     return replace(voc, not_plans=voc.not_plans | voc.reporting)
 
 
@@ -284,12 +286,17 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
             if v.has(g.VERB) or not v.has(g.ADVERB) and any(t.pos in (g.ADJ_SHORT, g.PREDICATIVE) for t in v.readings if t.analysed):
                 return None  # "будем рады": a state, not an action
         return None
-    if not w.has(g.VERB, g.PERFECTIVE, g.FUTURE, g.INDICATIVE) or w.lemma in voc.not_actions or w.lemma in voc.not_plans:
+    if not w.has(g.VERB, g.PERFECTIVE, g.FUTURE, g.INDICATIVE) or w.lemma in voc.not_actions:
+        return None
+    scheduled = w.lemma in voc.scheduled and _meeting_subject(words, i, voc)
+    if w.lemma in voc.not_plans and not scheduled:
         return None
     if i and words[i - 1].lemma in voc.negations:
         return None  # "никогда не забудет": a denial, not a plan
     if any(t.analysed and g.PRESENT in t for t in w.readings):
         return None  # a verb of both aspects ("реализуются") reads as present too
+    if scheduled:
+        return Trigger(i, i + 1, INTENTION, plain=True, lemma=w.lemma)  # "заседание состоится": no abstract subject
     if _abstract_subject(words, i, voc):
         return None
     return Trigger(i, i + 1, CREATION if w.lemma in voc.creation else INTENTION, plain=True)
@@ -310,13 +317,25 @@ def _bare_future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
     return Trigger(i, i + 1, INTENTION, plain=True)
 
 
+def _meeting_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
+    """True when the verb at words[i] has a meeting for subject: a nominative noun before it ("Саммит СНГ
+    пройдет") or the first one after it ("пройдет форум")."""
+    before = [w for w in words[:i] if _nominative_noun(w)]
+    after = [w for w in words[i + 1 :] if _nominative_noun(w)][:1]
+    return any(w.lemmas & voc.meetings for w in before + after)
+
+
+def _nominative_noun(w: Word) -> bool:
+    return any(t.analysed and t.pos == g.NOUN and g.NOM in t for t in w.readings)
+
+
 def _abstract_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
     """True when the nearest subject before words[i] names a process, quality or relation ("реализация",
     "сотрудничество"): its future is a forecast."""
     for w in reversed(words[:i]):
         if w.has(g.PRONOUN, g.NOM):
             return False
-        if any(t.analysed and t.pos == g.NOUN and g.NOM in t for t in w.readings):
+        if _nominative_noun(w):
             return w.lemma.endswith(voc.abstract_endings) or w.lemma in voc.abstract_nouns
     return False
 
@@ -474,6 +493,8 @@ def _named_actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commit
         kind, who = None, None  # "«Северный поток» построен", "INTERFAX.RU - Контракты подписаны": no actor named
     if kind in (NAMED, PERSON) and who and item.trigger.kind == AGREEMENT:
         return parties.with_partner(ctx, who, item.clause.words[item.trigger.end :])  # "договорился с Х"
+    if item.trigger.plain and item.trigger.lemma in voc.scheduled and kind != NAMED:
+        return parties.joint_wording(ctx.source.language)  # "Визит состоится в мае": the sides will meet
     if kind in (NAMED, PERSON, NOUN) and who:
         return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
     lang = ctx.source.language
