@@ -59,7 +59,7 @@ class Vocabulary:
     not_actions: frozenset[str] = data.entry()
     not_plans: frozenset[str] = data.entry()  # also words of saying: "Напомним, …" (see `vocabulary`)
     scheduled: frozenset[str] = data.entry()
-    meetings: frozenset[str] = data.entry("meetings", lambda _: frozenset())  # events.yaml's (see `vocabulary`)
+    meetings: frozenset[str] = data.entry()  # data/events.yaml's, given by `vocabulary`
     reporting: frozenset[str] = data.entry()
     opinions: frozenset[str] = data.entry()
     hedges: frozenset[str] = data.entry()
