@@ -342,6 +342,11 @@ def test_a_meeting_set_for_later_is_a_commitment_of_the_sides(text, actor, deadl
     assert (found.kind, found.actor, found.deadline) == ("intention", actor, deadline)
 
 
+def test_a_meeting_a_relative_clause_sets_is_the_sides_not_the_person_who_speaks_of_it():
+    [found] = find("Министр Иван Петров рассказал о подготовке саммита, который должен состояться в ноябре.")
+    assert (found.actor, found.deadline) == ("стороны", "в ноябре")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -296,7 +296,7 @@ def _future(words: list[Word], i: int, voc: Vocabulary) -> Trigger | None:
     if any(t.analysed and g.PRESENT in t for t in w.readings):
         return None  # a verb of both aspects ("реализуются") reads as present too
     if scheduled:
-        return Trigger(i, i + 1, INTENTION, plain=True, lemma=w.lemma)  # "заседание состоится": no abstract subject
+        return Trigger(i, i + 1, INTENTION, plain=True)  # "заседание состоится": no abstract subject
     if _abstract_subject(words, i, voc):
         return None
     return Trigger(i, i + 1, CREATION if w.lemma in voc.creation else INTENTION, plain=True)
@@ -323,6 +323,20 @@ def _meeting_subject(words: list[Word], i: int, voc: Vocabulary) -> bool:
     before = [w for w in words[:i] if _nominative_noun(w)]
     after = [w for w in words[i + 1 :] if _nominative_noun(w)][:1]
     return any(w.lemmas & voc.meetings for w in before + after)
+
+
+def _sets_meeting(ctx: Context, item: Item, voc: Vocabulary) -> bool:
+    """True when the commitment sets a meeting: its verb is a `scheduled` one ("состоится", "должен
+    состояться") and its subject a meeting, in the clause or, for a relative clause, the noun the clause
+    qualifies ("саммита, который должен состояться")."""
+    words, t = item.clause.words, item.trigger
+    verb = t.index if t.plain else _infinitive(words, t.end, voc)
+    if verb is None or not words[verb].lemmas & voc.scheduled:
+        return False
+    if _meeting_subject(words, verb, voc):
+        return True
+    before = [w for w in ctx.doc.sentence_words()[item.sentence] if w.is_word and w.start < words[0].start]
+    return item.clause.kind == RELATIVE and bool(before) and bool(before[-1].lemmas & voc.meetings)
 
 
 def _nominative_noun(w: Word) -> bool:
@@ -493,7 +507,7 @@ def _named_actor(ctx: Context, item: Item, voc: Vocabulary, earlier: list[Commit
         kind, who = None, None  # "«Северный поток» построен", "INTERFAX.RU - Контракты подписаны": no actor named
     if kind in (NAMED, PERSON) and who and item.trigger.kind == AGREEMENT:
         return parties.with_partner(ctx, who, item.clause.words[item.trigger.end :])  # "договорился с Х"
-    if item.trigger.plain and item.trigger.lemma in voc.scheduled and kind != NAMED:
+    if kind != NAMED and _sets_meeting(ctx, item, voc):
         return parties.joint_wording(ctx.source.language)  # "Визит состоится в мае": the sides will meet
     if kind in (NAMED, PERSON, NOUN) and who:
         return who  # a subject noun too ("Туркменская сторона"), though a quote's speaker is known
