@@ -335,8 +335,10 @@ def _sets_meeting(ctx: Context, item: Item, voc: Vocabulary) -> bool:
         return False
     if _meeting_subject(words, verb, voc):
         return True
+    if item.clause.kind != RELATIVE:
+        return False
     before = [w for w in ctx.doc.sentence_words()[item.sentence] if w.is_word and w.start < words[0].start]
-    return item.clause.kind == RELATIVE and bool(before) and bool(before[-1].lemmas & voc.meetings)
+    return bool(before) and bool(before[-1].lemmas & voc.meetings)
 
 
 def _nominative_noun(w: Word) -> bool:
